@@ -1,0 +1,14 @@
+/** `npm run seed`: load the demo data. Safe to run again: only what is missing is added. */
+import { ConfigError, loadConfig } from '../src/lib/config/load.ts';
+import { openDb } from '../src/lib/db/client.ts';
+import { seedDemo } from '../src/lib/data/seed.ts';
+
+try {
+  const db = openDb();
+  const r = seedDemo(db, loadConfig());
+  console.log(`Toegevoegd: ${r.organisaties} organisaties, ${r.activiteiten} activiteiten, ${r.kernondersteuners} kernondersteuners.`);
+  if (r.organisaties + r.activiteiten + r.kernondersteuners === 0) console.log('Alles was er al; er is niets veranderd.');
+} catch (e) {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+}

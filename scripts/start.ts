@@ -1,0 +1,40 @@
+/**
+ * `npm start`: migrate the database, load demo data when it is empty, build what is missing,
+ * and serve the public site and the partner portal on http://localhost:4321.
+ */
+import { loadConfig, ConfigError } from '../src/lib/config/load.ts';
+import { openDb } from '../src/lib/db/client.ts';
+import { isLeeg, seedDemo } from '../src/lib/data/seed.ts';
+import { bouwRelease } from '../src/lib/release/bouwen.ts';
+import { huidigeRelease } from '../src/lib/release/paden.ts';
+import { bouwServer, serverBuildActueel } from '../src/lib/release/serverbouw.ts';
+import { maakServer } from '../src/lib/server/server.ts';
+
+async function main() {
+  const config = loadConfig();
+  const db = openDb();
+  if (isLeeg(db)) {
+    const r = seedDemo(db, config);
+    console.log(`Lege database: voorbeeldgegevens geladen (${r.organisaties} organisaties, ${r.activiteiten} activiteiten).`);
+  }
+  if (!serverBuildActueel()) {
+    console.log('Partnerportaal bouwen…');
+    await bouwServer();
+  }
+  if (!huidigeRelease()) {
+    console.log('Nog geen release: de openbare site wordt gebouwd…');
+    await bouwRelease();
+  }
+  const port = Number(process.env.PORT ?? 4321);
+  const host = process.env.HOST ?? 'localhost';
+  const server = await maakServer();
+  server.listen(port, host, () => console.log(`De sociale kaart draait op http://${host}:${port}/`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});

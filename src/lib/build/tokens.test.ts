@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { snoeiTokens, varVerwijzingen } from './tokens.ts';
+
+describe('snoeiTokens', () => {
+  const tokens = `/* gegenereerd */
+.thema {
+  --a: var(--b);
+  --b: #fff;
+  --c: var(--d, 1px);
+  --d: 2px;
+  --ongebruikt: red;
+  --e: calc(var(--f) * 2);
+  --f: 3px
+}
+.thema:focus { --g: 1px; }`;
+
+  it('keeps used properties and what they refer to, drops the rest', () => {
+    const uit = snoeiTokens(tokens, ['--a', '--e']);
+    expect(uit).toContain('--a: var(--b);');
+    expect(uit).toContain('--b: #fff;');
+    expect(uit).toContain('--e: calc(var(--f) * 2);');
+    expect(uit).toContain('--f: 3px');
+    expect(uit).not.toMatch(/--c:|--d:|--ongebruikt|--g:|gegenereerd/);
+    expect(uit).toMatch(/\.thema:focus \{\s*\}/);
+  });
+
+  it('follows fallbacks inside var()', () => {
+    expect(snoeiTokens(tokens, ['--c'])).toContain('--d: 2px;');
+  });
+
+  it('finds var() references in any text', () => {
+    expect([...varVerwijzingen('color: var(--x); margin: var( --y , 0)')]).toEqual(['--x', '--y']);
+  });
+});

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/** A slug as used in URLs and data: lowercase letters, digits and single hyphens. */
+export const slugSchema = z
+  .string({ error: 'moet tekst zijn' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    error: 'mag alleen kleine letters, cijfers en losse streepjes bevatten (bijvoorbeeld "den-ham")',
+  });
+
+export const coordinaatSchema = z.object({
+  lat: z.number({ error: 'moet een getal zijn' }).min(-90).max(90),
+  lon: z.number({ error: 'moet een getal zijn' }).min(-180).max(180),
+});
+
+const lijstItemSchema = z.object({
+  slug: slugSchema,
+  label: z.string().min(1, { error: 'mag niet leeg zijn' }),
+  omschrijving: z.string().optional(),
+});
+
+/** A list whose slugs must be unique. */
+function lijst(naam: string) {
+  return z
+    .array(lijstItemSchema)
+    .min(1, { error: `${naam} mag niet leeg zijn` })
+    .superRefine((items, ctx) => {
+      const gezien = new Set<string>();
+      items.forEach((item, i) => {
+        if (gezien.has(item.slug)) {
+          ctx.addIssue({ code: 'custom', path: [i, 'slug'], message: `"${item.slug}" staat er twee keer in` });
+        }
+        gezien.add(item.slug);
+      });
+    });
+}
+
+export const kernConfigSchema = z.object({
+  slug: slugSchema,
+  naam: z.string().min(1),
+  centrum: coordinaatSchema,
+  omschrijving: z.string().min(1, { error: 'schrijf een korte omschrijving van de kern' }),
+});
+
+/** Which basemap the map shows; `none` makes no request outside the site. */
+export const kaartConfigSchema = z.discriminatedUnion('ondergrond', [
+  z.object({ ondergrond: z.literal('none') }),
+  z.object({ ondergrond: z.literal('pdok') }),
+  z.object({
+    ondergrond: z.literal('pmtiles'),
+    /** Path or URL of the .pmtiles file, served by our own server. */
+    bestand: z.string().min(1),
+    glyphs: z.string().min(1),
+    sprite: z.string().min(1),
+  }),
+]);
+
+export const gemeenteConfigSchema = z
+  .object({
+    naam: z.string().min(1),
+    sitenaam: z.string().min(1),
+    /** Public address of the site, used for absolute links in the sitemap and JSON-LD. */
+    url: z.url({ error: 'moet een volledig webadres zijn, zoals https://socialekaart.example.nl' }),
+    contact: z.object({
+      telefoon: z.string().min(1),
+      email: z.email({ error: 'is geen geldig e-mailadres' }),
+      tekst: z.string().min(1),
+    }),
+    kernen: z.array(kernConfigSchema).min(1, { error: 'noem minstens één kern' }),
+    soorten: lijst('soorten'),
+    themas: lijst("thema's"),
+    doelgroepen: lijst('doelgroepen'),
+    huisstijl: z
+      .object({
+        /** CSS file with design tokens, relative to the project root, or "voorbeeld". */
+        tokens: z.string().min(1).default('voorbeeld'),
+        /** Class on <html> that activates the tokens. */
+        klasse: z.string().regex(/^[a-z][a-z0-9-]*$/).default('voorbeeld-theme'),
+      })
+      .prefault({}),
+    kaart: kaartConfigSchema.prefault({ ondergrond: 'none' }),
+  })
+  .superRefine((cfg, ctx) => {
+    const slugs = new Set<string>();
+    cfg.kernen.forEach((kern, i) => {
+      if (slugs.has(kern.slug)) {
+        ctx.addIssue({ code: 'custom', path: ['kernen', i, 'slug'], message: `"${kern.slug}" staat er twee keer in` });
+      }
+      slugs.add(kern.slug);
+    });
+  });
+
+export type GemeenteConfig = z.infer<typeof gemeenteConfigSchema>;
+export type KernConfig = z.infer<typeof kernConfigSchema>;
+export type LijstItem = z.infer<typeof lijstItemSchema>;
+export type KaartConfig = z.infer<typeof kaartConfigSchema>;

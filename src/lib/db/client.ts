@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import * as schema from '../../../db/schema.ts';
+import { projectRoot } from '../config/load.ts';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The database or a transaction on it: what query helpers need. */
+export type DbOfTx = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+
+export function databasePath(): string {
+  return path.resolve(projectRoot(), process.env.DATABASE_PATH ?? 'data/sociale-kaart.sqlite');
+}
+
+export function migrationsFolder(): string {
+  return path.resolve(projectRoot(), 'db/migrations');
+}
+
+/**
+ * Opens the database and brings its schema up to date. WAL lets the public build read while
+ * the portal writes; the busy timeout makes concurrent writers wait instead of failing.
+ */
+export function openDb(pad = databasePath(), opties: { readonly?: boolean } = {}): Db {
+  if (pad !== ':memory:') mkdirSync(path.dirname(pad), { recursive: true });
+  const sqlite = new Database(pad, { readonly: opties.readonly ?? false, fileMustExist: opties.readonly ?? false });
+  sqlite.pragma('busy_timeout = 5000');
+  if (!opties.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+  }
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (!opties.readonly) migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}

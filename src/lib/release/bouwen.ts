@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../config/load.ts';
+import { databasePath } from '../db/client.ts';
+import { comprimeerRelease } from './comprimeren.ts';
+import { huidigeLink, huidigeRelease, releasesDir, type ReleaseInfo } from './paden.ts';
+
+export class BouwFout extends Error {
+  constructor(
+    message: string,
+    readonly uitvoer: string,
+  ) {
+    super(message);
+    this.name = 'BouwFout';
+  }
+}
+
+export type Log = (regel: string) => void;
+
+/** Runs a build step in its own process, so a crash or a kill cannot take the server down. */
+export function stap(naam: string, args: string[], env: NodeJS.ProcessEnv, log: Log): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const kind = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let uitvoer = '';
+    const lees = (chunk: Buffer) => {
+      const tekst = chunk.toString();
+      uitvoer = (uitvoer + tekst).slice(-20_000);
+      for (const regel of tekst.split('\n')) if (regel.trim()) log(`[${naam}] ${regel}`);
+    };
+    kind.stdout.on('data', lees);
+    kind.stderr.on('data', lees);
+    kind.on('error', (e) => reject(new BouwFout(`${naam} kon niet starten: ${e.message}`, uitvoer)));
+    kind.on('close', (code, signaal) => {
+      if (code === 0) resolve();
+      else reject(new BouwFout(`${naam} is mislukt (${signaal ?? `code ${code}`})`, uitvoer));
+    });
+  });
+}
+
+function procesLeeft(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One build at a time across processes; a lock left by a killed build is taken over. */
+function neemSlot(dir: string): () => void {
+  const slot = path.join(dir, '.bouw.lock');
+  for (let poging = 0; poging < 2; poging++) {
+    try {
+      const fd = openSync(slot, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(slot, { force: true });
+    } catch {
+      const pid = Number(readFileSync(slot, 'utf8'));
+      if (pid && procesLeeft(pid) && pid !== process.pid) throw new BouwFout('Er wordt al een release gebouwd.', '');
+      rmSync(slot, { force: true });
+    }
+  }
+  throw new BouwFout('Kon het bouwslot niet krijgen.', '');
+}
+
+function tel(dir: string, eindigtOp: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile() && d.name.endsWith(eindigtOp))
+    .length;
+}
+
+/** Keeps the live release and the two before it, so a rollback stays possible. */
+function ruimOp(dir: string, live: string) {
+  const releases = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^\d{8}-/.test(d.name))
+    .map((d) => d.name)
+    .sort()
+    .reverse();
+  for (const naam of releases.slice(3)) if (path.join(dir, naam) !== live) rmSync(path.join(dir, naam), { recursive: true, force: true });
+  for (const d of readdirSync(dir)) if (d.startsWith('.bouw-')) rmSync(path.join(dir, d), { recursive: true, force: true });
+}
+
+/**
+ * With an outDir outside the project root (as in tests), Astro 5 writes its content-layer
+ * internals into the outDir; they are not part of the site.
+ */
+function verwijderAstroIntern(dir: string) {
+  for (const naam of ['collections', 'content-assets.mjs', 'content-modules.mjs', 'data-store.json', 'types.d.ts']) {
+    rmSync(path.join(dir, naam), { recursive: true, force: true });
+  }
+}
+
+function releaseId(): string {
+  const nu = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*/, '');
+  return `${nu}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * Builds the public site from the database into a new release folder, indexes it for search,
+ * and makes it live by swapping the `current` link. A failure anywhere leaves the previous
+ * release live and untouched.
+ */
+export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseInfo> {
+  const log = opties.log ?? ((r: string) => console.log(r));
+  const dir = releasesDir();
+  mkdirSync(dir, { recursive: true });
+  const geefVrij = neemSlot(dir);
+  try {
+    const live = huidigeRelease();
+    ruimOp(dir, live ?? '');
+    const id = releaseId();
+    const tijdelijk = path.join(dir, `.bouw-${id}`);
+    const env = {
+      ...process.env,
+      SK_DOEL: 'publiek',
+      SK_OUT: tijdelijk,
+      DATABASE_PATH: databasePath(),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    };
+    const start = performance.now();
+    await stap('astro', [path.join(projectRoot(), 'node_modules/astro/astro.js'), 'build', '--silent'], env, log);
+    verwijderAstroIntern(tijdelijk);
+    const gebouwd = performance.now();
+    await stap('pagefind', [path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', tijdelijk, '--silent'], env, log);
+    comprimeerRelease(tijdelijk);
+    const klaar = performance.now();
+    const info: ReleaseInfo = {
+      id,
+      gebouwdOp: new Date().toISOString(),
+      paginas: tel(tijdelijk, '.html'),
+      bouwSeconden: Math.round(gebouwd - start) / 1000,
+      zoekindexSeconden: Math.round(klaar - gebouwd) / 1000,
+    };
+    writeFileSync(path.join(tijdelijk, 'release.json'), JSON.stringify(info, null, 2));
+    if (!existsSync(path.join(tijdelijk, 'index.html'))) throw new BouwFout('De release is niet compleet: index.html ontbreekt.', '');
+    const definitief = path.join(dir, id);
+    renameSync(tijdelijk, definitief);
+    const nieuweLink = path.join(dir, `.current-${id}`);
+    symlinkSync(id, nieuweLink);
+    renameSync(nieuweLink, huidigeLink());
+    log(`Release ${id} staat live: ${info.paginas} pagina's in ${info.bouwSeconden + info.zoekindexSeconden} s.`);
+    return info;
+  } finally {
+    geefVrij();
+  }
+}

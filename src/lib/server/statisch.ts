@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { zetBeveiligingsHeaders } from './headers.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.xml': 'application/xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pmtiles': 'application/vnd.pmtiles',
+  '.pbf': 'application/x-protobuf',
+};
+
+function statOf(pad: string): Stats | undefined {
+  try {
+    return statSync(pad);
+  } catch {
+    return undefined;
+  }
+}
+
+type InlineHashes = { scriptHashes: string[]; styleHashes: string[] };
+
+function hashes(html: string, patroon: RegExp): string[] {
+  return Array.from(html.matchAll(patroon), (m) => m[1])
+    .filter((inhoud) => inhoud.length > 0)
+    .map((inhoud) => `'sha256-${createHash('sha256').update(inhoud).digest('base64')}'`);
+}
+
+/** Hashes of inline scripts and styles (JSON-LD, island loaders), allowed by CSP instead of 'unsafe-inline'. */
+const inlineCache = new Map<string, InlineHashes>();
+function inlineHashes(bestand: string, sleutel: string): InlineHashes {
+  let gevonden = inlineCache.get(sleutel);
+  if (!gevonden) {
+    const html = readFileSync(bestand, 'utf8');
+    gevonden = {
+      scriptHashes: hashes(html, /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g),
+      styleHashes: hashes(html, /<style[^>]*>([\s\S]*?)<\/style>/g),
+    };
+    if (inlineCache.size > 5000) inlineCache.clear();
+    inlineCache.set(sleutel, gevonden);
+  }
+  return gevonden;
+}
+
+function kiesVariant(bestand: string, accept: string): { pad: string; stat: Stats; codering?: string } | undefined {
+  const stat = statOf(bestand);
+  if (!stat?.isFile()) return undefined;
+  for (const [codering, ext] of [['br', '.br'], ['gzip', '.gz']] as const) {
+    if (!new RegExp(`\\b${codering}\\b`).test(accept)) continue;
+    const variant = statOf(bestand + ext);
+    if (variant?.isFile()) return { pad: bestand + ext, stat: variant, codering };
+  }
+  return { pad: bestand, stat };
+}
+
+/**
+ * Serves a file from a release folder. Paths are resolved strictly inside the folder; a folder
+ * URL without a trailing slash is redirected; unknown paths get the release's 404 page.
+ */
+export function serveerStatisch(req: IncomingMessage, res: ServerResponse, root: string, opties: { immutablePrefix?: string } = {}): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Methode niet toegestaan');
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Ongeldig adres');
+    return;
+  }
+  const relatief = path.posix.normalize(pathname).replace(/^\/+/, '');
+  let bestand = path.join(root, relatief);
+  const binnen = bestand === root || bestand.startsWith(root + path.sep);
+  const verborgen = relatief.split('/').some((deel) => deel.startsWith('.'));
+  if (pathname.includes('\0') || !binnen || verborgen) return nietGevonden(req, res, root);
+
+  const stat = statOf(bestand);
+  if (stat?.isDirectory()) {
+    if (!pathname.endsWith('/')) {
+      res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+      return;
+    }
+    bestand = path.join(bestand, 'index.html');
+  }
+  const variant = kiesVariant(bestand, String(req.headers['accept-encoding'] ?? ''));
+  if (!variant) return nietGevonden(req, res, root);
+  stuur(req, res, bestand, variant, 200, opties.immutablePrefix !== undefined && pathname.startsWith(opties.immutablePrefix));
+}
+
+function nietGevonden(req: IncomingMessage, res: ServerResponse, root: string) {
+  const bestand = path.join(root, '404.html');
+  const variant = kiesVariant(bestand, String(req.headers['accept-encoding'] ?? ''));
+  if (!variant) {
+    zetBeveiligingsHeaders(res);
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Deze pagina bestaat niet.');
+    return;
+  }
+  stuur(req, res, bestand, variant, 404, false);
+}
+
+function stuur(
+  req: IncomingMessage,
+  res: ServerResponse,
+  bestand: string,
+  variant: { pad: string; stat: Stats; codering?: string },
+  status: number,
+  immutable: boolean,
+) {
+  const ext = path.extname(bestand);
+  const etag = `"${variant.stat.size.toString(36)}-${Math.floor(variant.stat.mtimeMs).toString(36)}${variant.codering ? `-${variant.codering}` : ''}"`;
+  const headers: Record<string, string> = {
+    'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+  };
+  if (variant.codering) headers['Content-Encoding'] = variant.codering;
+  zetBeveiligingsHeaders(res, ext === '.html' ? inlineHashes(bestand, `${bestand}:${etag}`) : {});
+  if (status === 200 && req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  headers['Content-Length'] = String(variant.stat.size);
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(variant.pad)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}

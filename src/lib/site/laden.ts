@@ -1,0 +1,29 @@
+import { loadConfig } from '../config/load.ts';
+import { laadKaart } from '../data/kaart.ts';
+import { databasePath, openDb } from '../db/client.ts';
+import { lokaal } from '../rooster/kalender.ts';
+import { maakSiteData, type SiteData } from './sitedata.ts';
+
+let cache: { data: SiteData; geladen: number } | undefined;
+
+/** The moment the site is built; SK_BUILD_TIME fixes it for reproducible builds and tests. */
+export function bouwMoment(): Date {
+  return process.env.SK_BUILD_TIME ? new Date(process.env.SK_BUILD_TIME) : new Date();
+}
+
+/**
+ * All data for the public pages. A release build reads the database once; in `astro dev` and
+ * in portal previews the data is re-read after a few seconds so edits show up.
+ */
+export function siteData(): SiteData {
+  const vast = process.env.SK_DOEL === 'publiek';
+  if (cache && (vast || Date.now() - cache.geladen < 2000)) return cache.data;
+  const db = openDb(databasePath());
+  try {
+    const data = maakSiteData(loadConfig(), laadKaart(db), lokaal(bouwMoment()));
+    cache = { data, geladen: Date.now() };
+    return data;
+  } finally {
+    db.$client.close();
+  }
+}

@@ -1,0 +1,42 @@
+import type { AstroIntegration } from 'astro';
+
+/**
+ * The route table. Public routes are prerendered into a release; portal routes render on demand
+ * and exist only in the server build, so nothing of the portal ends up in a release.
+ */
+type Route = { pattern: string; entrypoint: string };
+
+const publiek = (pattern: string, bestand: string): Route => ({ pattern, entrypoint: `./src/routes/publiek/${bestand}` });
+const portaal = (pattern: string, bestand: string): Route => ({ pattern, entrypoint: `./src/routes/portaal/${bestand}` });
+
+export const publiekeRoutes: Route[] = [
+  publiek('/', 'index.astro'),
+  publiek('/404', '404.astro'),
+  publiek('/kernen', 'kernen.astro'),
+  publiek('/kernen/[kern]', 'kern.astro'),
+  publiek('/organisaties', 'organisaties.astro'),
+  publiek('/organisaties/[organisatie]', 'organisatie.astro'),
+  publiek('/aanbod/[activiteit]', 'activiteit.astro'),
+  publiek('/themas', 'themas.astro'),
+  publiek('/themas/[thema]', 'thema.astro'),
+  publiek('/zoeken', 'zoeken.astro'),
+  publiek('/open-data', 'open-data.astro'),
+  publiek('/open-data/[bestand]', 'open-data-bestand.ts'),
+  publiek('/sitemap.xml', 'sitemap.xml.ts'),
+  publiek('/robots.txt', 'robots.txt.ts'),
+  publiek('/[pagina]', 'pagina.astro'),
+];
+
+export const portaalRoutes: Route[] = [];
+
+export function routesIntegratie(doel: string): AstroIntegration {
+  return {
+    name: 'sociale-kaart-routes',
+    hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        const routes = doel === 'publiek' ? publiekeRoutes : doel === 'server' ? portaalRoutes : [...publiekeRoutes, ...portaalRoutes];
+        for (const route of routes) injectRoute(route);
+      },
+    },
+  };
+}

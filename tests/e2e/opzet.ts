@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Starts the real thing once for all browser tests: `npm start` against a fresh database in a
+ * temporary folder, which seeds the demo data, builds the portal and a release, and serves them.
+ */
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    dataDir: string;
+  }
+}
+
+function vrijePoort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export function testOmgeving(dataDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_PATH: path.join(dataDir, 'sociale-kaart.sqlite'),
+    RELEASES_DIR: path.join(dataDir, 'releases'),
+    OUTBOX_DIR: path.join(dataDir, 'outbox'),
+    NODE_ENV: 'production',
+  };
+}
+
+function wachtOpServer(kind: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let uitvoer = '';
+    const timer = setTimeout(() => reject(new Error(`Server startte niet binnen ${timeoutMs / 1000} s:\n${uitvoer}`)), timeoutMs);
+    const lees = (chunk: Buffer) => {
+      uitvoer += chunk.toString();
+      if (uitvoer.includes('draait op')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    kind.stdout?.on('data', lees);
+    kind.stderr?.on('data', lees);
+    kind.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Server stopte met code ${code}:\n${uitvoer}`));
+    });
+  });
+}
+
+export default async function opzet(project: TestProject) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sk-e2e-'));
+  const port = await vrijePoort();
+  const kind = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: process.cwd(),
+    env: { ...testOmgeving(dataDir), PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await wachtOpServer(kind, 600_000);
+  project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  project.provide('dataDir', dataDir);
+  return async () => {
+    kind.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

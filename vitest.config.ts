@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Unit tests live beside the code (src/**\/*.test.ts). Browser tests (tests/e2e) run against a
+ * real server, database and release, built once in tests/e2e/opzet.ts.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/opzet.ts'],
+          // After the unit tests, so a broken unit fails fast before the slow build.
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          // One browser process per file is plenty; files run in parallel on both cores.
+          maxWorkers: 2,
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: measures what inwoners and partners feel and writes BENCHMARKS.md and
+ * bench-results/bench.json. Not part of `npm test`: timings belong here, never in a test.
+ * Run one section with `npm run bench -- bouwen`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { meetBouwen } from './bench/bouwen.ts';
+import { machine, type Meting } from './bench/context.ts';
+
+const SECTIES: Record<string, () => Promise<Meting[]>> = {
+  bouwen: meetBouwen,
+};
+
+function tabel(metingen: Meting[]): string {
+  const regels = ['| Sectie | Meting | Waarde | Runs | Toelichting |', '| --- | --- | ---: | ---: | --- |'];
+  for (const m of metingen) {
+    regels.push(`| ${m.sectie} | ${m.naam} | ${m.waarde} ${m.eenheid} | ${m.runs ?? 1} | ${m.toelichting ?? ''} |`);
+  }
+  return regels.join('\n');
+}
+
+async function main() {
+  const gekozen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const namen = gekozen.length > 0 ? gekozen : Object.keys(SECTIES);
+  const metingen: Meting[] = [];
+  for (const naam of namen) {
+    const sectie = SECTIES[naam];
+    if (!sectie) throw new Error(`Onbekende sectie "${naam}". Kies uit: ${Object.keys(SECTIES).join(', ')}`);
+    console.log(`Meten: ${naam}…`);
+    const nieuw = await sectie();
+    for (const m of nieuw) console.log(`  ${m.naam}: ${m.waarde} ${m.eenheid}`);
+    metingen.push(...nieuw);
+  }
+  const wanneer = new Date().toISOString();
+  const md = `# Benchmarks\n\nGemeten op ${wanneer} met \`npm run bench${gekozen.length ? ` -- ${gekozen.join(' ')}` : ''}\`.\n\nMachine: ${machine()}.\n\n${tabel(metingen)}\n`;
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/bench.json', JSON.stringify({ wanneer, machine: machine(), metingen }, null, 2));
+  if (gekozen.length === 0) writeFileSync('BENCHMARKS.md', md);
+  console.log(md);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

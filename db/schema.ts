@@ -127,3 +127,141 @@ export const kernondersteuner = sqliteTable('kernondersteuner', {
   versie: integer('versie').notNull().default(1),
   gewijzigdOp: tijdstempel('gewijzigd_op'),
 });
+
+// Partner portal ---------------------------------------------------------------------------------
+
+/** A person who logs in. Roles: partner (via accountOrganisatie), kernondersteuner (via accountKern), beheerder. */
+export const account = sqliteTable('account', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Lowercased; the login identity. */
+  email: text('email').notNull().unique(),
+  naam: text('naam').notNull(),
+  beheerder: integer('beheerder', { mode: 'boolean' }).notNull().default(false),
+  actief: integer('actief', { mode: 'boolean' }).notNull().default(true),
+  aangemaaktOp: tijdstempel('aangemaakt_op'),
+  laatstIngelogdOp: text('laatst_ingelogd_op'),
+});
+
+export const accountOrganisatie = sqliteTable(
+  'account_organisatie',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisatie.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.organisatieId] }), index('account_organisatie_org').on(t.organisatieId)],
+);
+
+/** The kernen a kernondersteuner works in. */
+export const accountKern = sqliteTable(
+  'account_kern',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    kernId: integer('kern_id')
+      .notNull()
+      .references(() => kern.id),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.kernId] })],
+);
+
+/** Single-use login links; only the SHA-256 of the token is stored. */
+export const loginToken = sqliteTable('login_token', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  accountId: integer('account_id')
+    .notNull()
+    .references(() => account.id, { onDelete: 'cascade' }),
+  hash: text('hash').notNull().unique(),
+  verlooptOp: text('verloopt_op').notNull(),
+  gebruiktOp: text('gebruikt_op'),
+  aangemaaktOp: tijdstempel('aangemaakt_op'),
+});
+
+/** Sessions; the cookie holds a random token, the database its SHA-256. */
+export const sessie = sqliteTable(
+  'sessie',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hash: text('hash').notNull().unique(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    /** Per-session secret for the CSRF token in every form. */
+    csrf: text('csrf').notNull(),
+    aangemaaktOp: tijdstempel('aangemaakt_op'),
+    laatstGezienOp: text('laatst_gezien_op').notNull(),
+    verlooptOp: text('verloopt_op').notNull(),
+  },
+  (t) => [index('sessie_account').on(t.accountId)],
+);
+
+/**
+ * Every change to an organisation or activity, with author and time. A partner's change waits
+ * (`wacht`) until approved or rejected; trusted organisations and the beheerder publish directly.
+ * `data` is the complete new state (null when deleting), so any version can be restored.
+ */
+export const revisie = sqliteTable(
+  'revisie',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    soort: text('soort', { enum: ['organisatie', 'activiteit'] }).notNull(),
+    /** Null for a proposed new activity until it is approved. */
+    entiteitId: integer('entiteit_id'),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisatie.id, { onDelete: 'cascade' }),
+    actie: text('actie', { enum: ['wijzigen', 'nieuw', 'verwijderen', 'pauzeren', 'hervatten', 'terugzetten', 'controleren'] }).notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    /** Version of the entity the author started from. */
+    basisVersie: integer('basis_versie'),
+    status: text('status', { enum: ['wacht', 'goedgekeurd', 'afgewezen', 'vervangen', 'direct'] }).notNull(),
+    auteurId: integer('auteur_id').references(() => account.id, { onDelete: 'set null' }),
+    aangemaaktOp: tijdstempel('aangemaakt_op'),
+    beoordeeldDoor: integer('beoordeeld_door').references(() => account.id, { onDelete: 'set null' }),
+    beoordeeldOp: text('beoordeeld_op'),
+    reden: text('reden'),
+  },
+  (t) => [
+    index('revisie_entiteit').on(t.soort, t.entiteitId),
+    index('revisie_status').on(t.status),
+    index('revisie_organisatie').on(t.organisatieId),
+  ],
+);
+
+/** Who did what and when: logins and changes, for the beheerder. */
+export const logboek = sqliteTable(
+  'logboek',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    moment: tijdstempel('moment'),
+    accountId: integer('account_id').references(() => account.id, { onDelete: 'set null' }),
+    actie: text('actie').notNull(),
+    omschrijving: text('omschrijving').notNull(),
+  },
+  (t) => [index('logboek_moment').on(t.moment)],
+);
+
+/** Builds of the public site requested by changes; failures are shown to the beheerder. */
+export const publicatie = sqliteTable('publicatie', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  status: text('status', { enum: ['wacht', 'bezig', 'klaar', 'mislukt'] }).notNull(),
+  reden: text('reden').notNull(),
+  aangevraagdOp: tijdstempel('aangevraagd_op'),
+  gestartOp: text('gestart_op'),
+  klaarOp: text('klaar_op'),
+  releaseId: text('release_id'),
+  fout: text('fout'),
+});
+
+/** Form input kept when a session expired while typing, restored after logging in again. */
+export const bewaardFormulier = sqliteTable('bewaard_formulier', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  sleutelHash: text('sleutel_hash').notNull().unique(),
+  pad: text('pad').notNull(),
+  velden: text('velden', { mode: 'json' }).$type<[string, string][]>().notNull(),
+  verlooptOp: text('verloopt_op').notNull(),
+});

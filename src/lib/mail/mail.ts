@@ -1,0 +1,36 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../config/load.ts';
+
+export type Bericht = { aan: string; onderwerp: string; tekst: string };
+
+export function outboxDir(): string {
+  return path.resolve(projectRoot(), process.env.OUTBOX_DIR ?? 'data/outbox');
+}
+
+/** Only plain addresses; a newline in a header would let input add recipients. */
+function veiligAdres(adres: string): string {
+  if (/[\r\n<>,;]/.test(adres)) throw new Error('Ongeldig e-mailadres');
+  return adres;
+}
+
+/**
+ * Sends e-mail over SMTP when SMTP_URL is set (e.g. smtps://user:pass@smtp.example.nl), and
+ * otherwise writes it to the outbox folder and the server log, so the embedded default works
+ * offline and tests can read the login link.
+ */
+export async function verstuur(bericht: Bericht): Promise<void> {
+  const aan = veiligAdres(bericht.aan);
+  const onderwerp = bericht.onderwerp.replace(/[\r\n]+/g, ' ');
+  const van = process.env.MAIL_FROM ?? 'Sociale kaart <noreply@socialekaart.example>';
+  if (process.env.SMTP_URL) {
+    const { createTransport } = await import('nodemailer');
+    await createTransport(process.env.SMTP_URL).sendMail({ from: van, to: aan, subject: onderwerp, text: bericht.tekst });
+    return;
+  }
+  const dir = outboxDir();
+  mkdirSync(dir, { recursive: true });
+  const naam = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.json`;
+  writeFileSync(path.join(dir, naam), JSON.stringify({ van, aan, onderwerp, tekst: bericht.tekst, verzondenOp: new Date().toISOString() }, null, 2));
+  console.log(`[mail] naar ${aan}: ${onderwerp} (outbox/${naam})\n${bericht.tekst}`);
+}

@@ -1,0 +1,174 @@
+import type { ActiviteitData, OrganisatieData } from '../../model/schemas.ts';
+import type { Adres } from '../../model/velden.ts';
+import { alsVelden, optioneel, waarde, waarden, type Velden } from './velden.ts';
+
+/** From posted form fields to the shape the zod schemas check, and back for prefilling. */
+
+/** "2,50", "2.50", "€ 2" → cents; anything else → NaN, which the schema reports at the field. */
+export function euroNaarCent(tekst: string): number {
+  const schoon = tekst.replace(/[€\s]/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(schoon)) return Number.NaN;
+  return Math.round(Number(schoon) * 100);
+}
+
+export function centNaarEuro(cent: number): string {
+  return cent % 100 === 0 ? String(cent / 100) : (cent / 100).toFixed(2).replace('.', ',');
+}
+
+/** "24-12-2026" or "2026-12-24" → "2026-12-24"; other text is passed on for the schema to refuse. */
+export function datumUitTekst(tekst: string): string {
+  const t = tekst.trim();
+  const nl = t.match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/);
+  return nl ? `${nl[3]}-${nl[2].padStart(2, '0')}-${nl[1].padStart(2, '0')}` : t;
+}
+
+export function datumAlsTekst(iso: string): string {
+  const [j, m, d] = iso.split('-');
+  return `${d}-${m}-${j}`;
+}
+
+/** Indices of the schedule rules in the form, in order. */
+export function regelIndices(v: Velden): number[] {
+  const indices = new Set<number>();
+  for (const naam of v.keys()) {
+    const m = naam.match(/^rooster\.regels\.(\d+)\./);
+    if (m) indices.add(Number(m[1]));
+  }
+  return [...indices].sort((a, b) => a - b);
+}
+
+function regelUitVelden(v: Velden, i: number) {
+  const p = `rooster.regels.${i}`;
+  const basis = { type: waarde(v, `${p}.type`), van: waarde(v, `${p}.van`), tot: waarde(v, `${p}.tot`) };
+  switch (basis.type) {
+    case 'wekelijks':
+      return {
+        ...basis,
+        dagen: waarden(v, `${p}.dagen`),
+        interval: Number(waarde(v, `${p}.interval`) || 1),
+        vanafWeek: optioneel(v, `${p}.vanafWeek`) && datumUitTekst(waarde(v, `${p}.vanafWeek`)),
+      };
+    case 'maandelijks':
+      return { ...basis, week: Number(waarde(v, `${p}.week`)), dag: waarde(v, `${p}.dag`) };
+    case 'eenmalig':
+      return { ...basis, datum: datumUitTekst(waarde(v, `${p}.datum`)) };
+    default:
+      return basis;
+  }
+}
+
+export function roosterUitVelden(v: Velden) {
+  const van = optioneel(v, 'rooster.seizoen.vanMaand');
+  const tot = optioneel(v, 'rooster.seizoen.totMaand');
+  const periodeVan = optioneel(v, 'rooster.periode.van');
+  const periodeTot = optioneel(v, 'rooster.periode.tot');
+  return {
+    // After renumbering, errors and fields line up again: regels.0, regels.1, …
+    regels: regelIndices(v).map((i) => regelUitVelden(v, i)),
+    opAfspraak: waarde(v, 'rooster.opAfspraak') === 'ja',
+    seizoen: van || tot ? { vanMaand: Number(van), totMaand: Number(tot) } : undefined,
+    periode:
+      periodeVan || periodeTot
+        ? { van: periodeVan && datumUitTekst(periodeVan), tot: periodeTot && datumUitTekst(periodeTot) }
+        : undefined,
+    nietOp: waarde(v, 'rooster.nietOp')
+      .split(/[\n,;]+/)
+      .map((r) => r.trim())
+      .filter(Boolean)
+      .map(datumUitTekst),
+    toelichting: optioneel(v, 'rooster.toelichting'),
+  };
+}
+
+export function adresSleutel(straat: string, huisnummer: string, postcode: string): string {
+  return `${straat} ${huisnummer} ${postcode}`.toLowerCase().replace(/\s+/g, '');
+}
+
+function adresUitVelden(v: Velden, p: string, kern: string): Partial<Adres> | undefined {
+  const velden = ['naam', 'straat', 'huisnummer', 'postcode', 'plaats'] as const;
+  if (velden.every((k) => waarde(v, `${p}.${k}`).trim() === '')) return undefined;
+  // Coordinates belong to the address they were found for; a changed address loses them.
+  const herkomst = waarde(v, `${p}.herkomst`);
+  const zelfde = herkomst !== '' && herkomst === adresSleutel(waarde(v, `${p}.straat`), waarde(v, `${p}.huisnummer`), waarde(v, `${p}.postcode`));
+  const lat = zelfde ? optioneel(v, `${p}.lat`) : undefined;
+  const lon = zelfde ? optioneel(v, `${p}.lon`) : undefined;
+  return {
+    naam: optioneel(v, `${p}.naam`),
+    straat: waarde(v, `${p}.straat`),
+    huisnummer: waarde(v, `${p}.huisnummer`),
+    postcode: waarde(v, `${p}.postcode`),
+    plaats: waarde(v, `${p}.plaats`),
+    kern,
+    ...(lat && lon ? { lat: Number(lat), lon: Number(lon) } : {}),
+  };
+}
+
+type Vast = { slug: string; status: string; gecontroleerdOp: string };
+
+export function activiteitUitVelden(v: Velden, vast: Vast & { organisatie: string }) {
+  const kern = waarde(v, 'kern');
+  const kostenSoort = waarde(v, 'kosten.soort');
+  const contact = { naam: waarde(v, 'contact.naam'), telefoon: optioneel(v, 'contact.telefoon'), email: optioneel(v, 'contact.email') };
+  return {
+    ...vast,
+    titel: waarde(v, 'titel'),
+    omschrijving: waarde(v, 'omschrijving'),
+    kern,
+    locatie: waarde(v, 'locatie.soort') === 'anders' ? (adresUitVelden(v, 'locatie', kern) ?? {}) : undefined,
+    rooster: roosterUitVelden(v),
+    themas: waarden(v, 'themas'),
+    doelgroepen: waarden(v, 'doelgroepen'),
+    kosten:
+      kostenSoort === 'bedrag'
+        ? { soort: 'bedrag', bedragCent: euroNaarCent(waarde(v, 'kosten.bedrag')), per: waarde(v, 'kosten.per'), toelichting: optioneel(v, 'kosten.toelichting') }
+        : { soort: kostenSoort, toelichting: optioneel(v, 'kosten.toelichting') },
+    aanmelden: { soort: waarde(v, 'aanmelden.soort'), hoe: optioneel(v, 'aanmelden.hoe') },
+    toegankelijkheid: optioneel(v, 'toegankelijkheid'),
+    contact: contact.naam.trim() || contact.telefoon || contact.email ? contact : undefined,
+    capaciteit: optioneel(v, 'capaciteit'),
+  };
+}
+
+/** Where a validation issue is shown when the data path differs from the field name. */
+export const ACTIVITEIT_HERNOEM: Record<string, string> = {
+  'kosten.bedragCent': 'kosten.bedrag',
+  kosten: 'kosten.soort',
+  aanmelden: 'aanmelden.soort',
+  'contact.naam': 'contact.naam',
+  locatie: 'locatie.straat',
+};
+
+function zetHerkomst(velden: Velden, p: string, adres: Adres | undefined) {
+  if (adres) velden.set(`${p}.herkomst`, [adresSleutel(adres.straat, adres.huisnummer, adres.postcode)]);
+}
+
+export function activiteitAlsVelden(data: ActiviteitData): Velden {
+  const velden = alsVelden({ ...data, rooster: { ...data.rooster, nietOp: undefined, opAfspraak: undefined } });
+  zetHerkomst(velden, 'locatie', data.locatie);
+  velden.set('locatie.soort', [data.locatie ? 'anders' : 'organisatie']);
+  if (data.kosten.soort === 'bedrag') velden.set('kosten.bedrag', [centNaarEuro(data.kosten.bedragCent)]);
+  if (data.rooster.opAfspraak) velden.set('rooster.opAfspraak', ['ja']);
+  velden.set('rooster.nietOp', [data.rooster.nietOp.map(datumAlsTekst).join('\n')]);
+  return velden;
+}
+
+export function organisatieUitVelden(v: Velden, vast: Vast) {
+  return {
+    ...vast,
+    naam: waarde(v, 'naam'),
+    soort: waarde(v, 'soort'),
+    omschrijving: waarde(v, 'omschrijving'),
+    telefoon: optioneel(v, 'telefoon'),
+    email: optioneel(v, 'email'),
+    website: optioneel(v, 'website'),
+    bezoekadres: adresUitVelden(v, 'bezoekadres', waarde(v, 'bezoekadres.kern')),
+    kernen: waarden(v, 'kernen'),
+    themas: waarden(v, 'themas'),
+  };
+}
+
+export function organisatieAlsVelden(data: OrganisatieData): Velden {
+  const velden = alsVelden(data);
+  zetHerkomst(velden, 'bezoekadres', data.bezoekadres);
+  return velden;
+}

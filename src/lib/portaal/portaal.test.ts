@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as t from '../../../db/schema.ts';
+import { loadConfig } from '../config/load.ts';
+import { leesActiviteit, leesOrganisatie } from '../data/kaart.ts';
+import { seedDemo } from '../data/seed.ts';
+import { openDb, type Db } from '../db/client.ts';
+import { bewaarAccount, laadAccount } from './accounts.ts';
+import { hashToken } from './geheim.ts';
+import { Limiet } from './limiet.ts';
+import { alsActiviteitData, alsOrganisatieData, keurGoed, stelVoor, werkversie, wijsAf, WijzigingsConflict, zetTerug } from './revisies.ts';
+import { beeindigAlleSessies, gebruikLoginToken, maakLoginToken, maakSessie, vindSessie } from './sessies.ts';
+import { magBeoordelen, magOrganisatieBewerken } from './toegang.ts';
+import { verschillen } from './verschil.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-portaal-'));
+const config = loadConfig();
+let db: Db;
+let orgA: number;
+let orgB: number;
+let partnerA: number;
+let partnerB: number;
+let beheerder: number;
+let ondersteuner: number;
+
+beforeAll(() => {
+  db = openDb(path.join(dir, 'db.sqlite'));
+  seedDemo(db, config, '2026-11-22');
+  const orgs = db.select({ id: t.organisatie.id }).from(t.organisatie).limit(2).all();
+  [orgA, orgB] = orgs.map((o) => o.id);
+  partnerA = bewaarAccount(db, { email: 'A@Voorbeeld.example ', naam: 'Partner A', beheerder: false, organisaties: [orgA], kernen: [] });
+  partnerB = bewaarAccount(db, { email: 'b@voorbeeld.example', naam: 'Partner B', beheerder: false, organisaties: [orgA, orgB], kernen: [] });
+  beheerder = bewaarAccount(db, { email: 'beheer@gemeente.example', naam: 'Beheer', beheerder: true, organisaties: [], kernen: [] });
+  const kernVanA = db.select().from(t.organisatieKern).where(undefined).all().find((k) => k.organisatieId === orgA)!.kernId;
+  ondersteuner = bewaarAccount(db, { email: 'ko@welzijn.example', naam: 'KO', beheerder: false, organisaties: [], kernen: [kernVanA] });
+});
+afterAll(() => {
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('login links and sessions', () => {
+  it('stores only the hash, works once and within 15 minutes', () => {
+    const nu = new Date('2026-11-22T10:00:00Z');
+    const token = maakLoginToken(db, partnerA, nu);
+    expect(db.select().from(t.loginToken).all().some((r) => r.hash === token)).toBe(false);
+    expect(db.select().from(t.loginToken).all().some((r) => r.hash === hashToken(token))).toBe(true);
+    expect(gebruikLoginToken(db, token, new Date('2026-11-22T10:14:00Z'))).toEqual({ accountId: partnerA });
+    expect(gebruikLoginToken(db, token, new Date('2026-11-22T10:14:30Z'))).toEqual({ fout: 'gebruikt' });
+    const later = maakLoginToken(db, partnerA, nu);
+    expect(gebruikLoginToken(db, later, new Date('2026-11-22T10:15:01Z'))).toEqual({ fout: 'verlopen' });
+    expect(gebruikLoginToken(db, 'verzonnen', nu)).toEqual({ fout: 'onbekend' });
+  });
+
+  it('ends a session after two idle hours and "log out everywhere" ends all', () => {
+    const start = new Date('2026-11-22T10:00:00Z');
+    const s1 = maakSessie(db, partnerB, start);
+    const s2 = maakSessie(db, partnerB, start);
+    expect(vindSessie(db, s1.token, new Date('2026-11-22T11:59:00Z'))?.account.email).toBe('b@voorbeeld.example');
+    expect(vindSessie(db, s1.token, new Date('2026-11-22T14:00:00Z'))).toBeUndefined();
+    expect(beeindigAlleSessies(db, partnerB)).toBe(1);
+    expect(vindSessie(db, s2.token, start)).toBeUndefined();
+  });
+});
+
+describe('access', () => {
+  it('lets partners edit only their own organisations', () => {
+    const a = laadAccount(db, partnerA)!;
+    expect(a.email).toBe('a@voorbeeld.example');
+    expect(magOrganisatieBewerken(a, orgA)).toBe(true);
+    expect(magOrganisatieBewerken(a, orgB)).toBe(false);
+    expect(magOrganisatieBewerken(laadAccount(db, beheerder)!, orgB)).toBe(true);
+  });
+
+  it('lets a kernondersteuner review changes in their kern, never their own', () => {
+    const ko = laadAccount(db, ondersteuner)!;
+    expect(magBeoordelen(ko, { kernIds: ko.kernen, auteurId: partnerA })).toBe(true);
+    expect(magBeoordelen(ko, { kernIds: [99], auteurId: partnerA })).toBe(false);
+    expect(magBeoordelen(ko, { kernIds: ko.kernen, auteurId: ondersteuner })).toBe(false);
+    expect(magBeoordelen(laadAccount(db, partnerA)!, { kernIds: ko.kernen, auteurId: partnerB })).toBe(false);
+  });
+});
+
+describe('revisions', () => {
+  it('queues a change, shows the diff, and applies it on approval', () => {
+    const w = werkversie(db, 'organisatie', orgA)!;
+    const nieuw = { ...w.data, omschrijving: 'Een nieuwe omschrijving van minstens twintig tekens.' };
+    const { revisie } = stelVoor(db, { soort: 'organisatie', entiteitId: orgA, organisatieId: orgA, data: nieuw, basisVersie: w.versie, auteurId: partnerA, direct: false });
+    expect(revisie.status).toBe('wacht');
+    expect(leesOrganisatie(db, orgA)!.omschrijving).not.toBe(nieuw.omschrijving);
+    expect(verschillen(config, 'organisatie', w.live, revisie.data).map((v) => v.label)).toEqual(['Omschrijving']);
+    keurGoed(db, revisie.id, beheerder);
+    const na = leesOrganisatie(db, orgA)!;
+    expect(na.omschrijving).toBe(nieuw.omschrijving);
+    expect(na.versie).toBe(w.versie + 1);
+  });
+
+  it('refuses a second editor who started before the first saved, and keeps the first change', () => {
+    const w = werkversie(db, 'organisatie', orgA)!;
+    const eerste = stelVoor(db, {
+      soort: 'organisatie', entiteitId: orgA, organisatieId: orgA, data: { ...w.data, telefoon: '0546 011 111' }, basisVersie: w.versie, auteurId: partnerA, direct: false,
+    });
+    expect(() =>
+      stelVoor(db, { soort: 'organisatie', entiteitId: orgA, organisatieId: orgA, data: { ...w.data, telefoon: '0546 022 222' }, basisVersie: w.versie, auteurId: partnerB, direct: false }),
+    ).toThrow(WijzigingsConflict);
+    expect(werkversie(db, 'organisatie', orgA)!.wachtend?.id).toBe(eerste.revisie.id);
+    // Building on the waiting proposal is fine and replaces it.
+    const tweede = stelVoor(db, {
+      soort: 'organisatie', entiteitId: orgA, organisatieId: orgA, data: { ...w.data, telefoon: '0546 033 333' }, basisVersie: w.versie, basisRevisieId: eerste.revisie.id, auteurId: partnerB, direct: false,
+    });
+    expect(werkversie(db, 'organisatie', orgA)!.wachtend?.id).toBe(tweede.revisie.id);
+    wijsAf(db, tweede.revisie.id, beheerder, 'Dit nummer klopt niet.');
+    expect(werkversie(db, 'organisatie', orgA)!.wachtend).toBeUndefined();
+  });
+
+  it('publishes a trusted change directly, and can restore an earlier version', () => {
+    const actId = db.select({ id: t.activiteit.id }).from(t.activiteit).limit(1).get()!.id;
+    const voor = leesActiviteit(db, actId)!;
+    const w = werkversie(db, 'activiteit', actId)!;
+    const { revisie } = stelVoor(db, {
+      soort: 'activiteit', entiteitId: actId, organisatieId: w.organisatieId, data: { ...alsActiviteitData(voor), titel: 'Andere titel' }, basisVersie: w.versie, auteurId: beheerder, direct: true,
+    });
+    expect(revisie.status).toBe('direct');
+    expect(leesActiviteit(db, actId)!.titel).toBe('Andere titel');
+    const eerdere = stelVoor(db, {
+      soort: 'activiteit', entiteitId: actId, organisatieId: w.organisatieId, data: alsActiviteitData(voor), basisVersie: w.versie + 1, auteurId: beheerder, direct: true,
+    });
+    stelVoor(db, {
+      soort: 'activiteit', entiteitId: actId, organisatieId: w.organisatieId, data: { ...alsActiviteitData(voor), titel: 'Derde titel' }, basisVersie: w.versie + 2, auteurId: beheerder, direct: true,
+    });
+    zetTerug(db, eerdere.revisie.id, beheerder);
+    expect(leesActiviteit(db, actId)!.titel).toBe(voor.titel);
+  });
+
+  it('refuses to approve a proposal made on a version that changed since', () => {
+    const w = werkversie(db, 'organisatie', orgB)!;
+    const voorstel = stelVoor(db, { soort: 'organisatie', entiteitId: orgB, organisatieId: orgB, data: { ...w.data, naam: 'Voorstel' }, basisVersie: w.versie, auteurId: partnerB, direct: false });
+    // The beheerder changes the live listing directly in the meantime.
+    stelVoor(db, {
+      soort: 'organisatie', entiteitId: orgB, organisatieId: orgB, data: { ...alsOrganisatieData(leesOrganisatie(db, orgB)!), naam: 'Door beheer' }, basisVersie: w.versie, basisRevisieId: voorstel.revisie.id, auteurId: beheerder, direct: true,
+    });
+    expect(() => keurGoed(db, voorstel.revisie.id, beheerder)).toThrow(WijzigingsConflict);
+    expect(leesOrganisatie(db, orgB)!.naam).toBe('Door beheer');
+  });
+});
+
+describe('Limiet', () => {
+  it('allows max attempts per window per key', () => {
+    const l = new Limiet(2, 1000);
+    expect([l.magDoor('x', 0), l.magDoor('x', 10), l.magDoor('x', 20), l.magDoor('y', 20), l.magDoor('x', 1011)]).toEqual([
+      true, true, false, true, true,
+    ]);
+  });
+});

@@ -1,0 +1,100 @@
+import { desc, eq, inArray } from 'drizzle-orm';
+import * as t from '../../../db/schema.ts';
+import type { DbOfTx } from '../db/client.ts';
+import { BouwFout, bouwRelease } from '../release/bouwen.ts';
+import type { ReleaseInfo } from '../release/paden.ts';
+
+/**
+ * Rebuilds the public site after changes. Requests that arrive while a build runs are
+ * combined into one next build; a failed build leaves the previous release live and is shown
+ * to the beheerder with its error.
+ */
+export class Publiceerder {
+  private bezig: Promise<void> | undefined;
+  private opnieuw = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: DbOfTx,
+    private readonly bouw: () => Promise<ReleaseInfo> = () => bouwRelease({ log: () => {} }),
+    /** A short wait so that a burst of approvals becomes one build. */
+    private readonly wachtMs = 300,
+  ) {
+    const onderbroken = db.select({ id: t.publicatie.id }).from(t.publicatie).where(inArray(t.publicatie.status, ['wacht', 'bezig'])).all();
+    if (onderbroken.length > 0) {
+      db.update(t.publicatie)
+        .set({ status: 'mislukt', fout: 'Onderbroken doordat de server stopte.', klaarOp: new Date().toISOString() })
+        .where(inArray(t.publicatie.id, onderbroken.map((o) => o.id)))
+        .run();
+      this.vraagAan('Opnieuw na een onderbroken publicatie');
+    }
+  }
+
+  vraagAan(reden: string): void {
+    this.db.insert(t.publicatie).values({ status: 'wacht', reden, aangevraagdOp: new Date().toISOString() }).run();
+    if (this.bezig) {
+      this.opnieuw = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.start(), this.wachtMs);
+  }
+
+  /** Resolves when no build is running or waiting (for tests and the benchmark). */
+  async klaar(): Promise<void> {
+    while (this.timer || this.bezig) {
+      if (this.bezig) await this.bezig;
+      else await new Promise((r) => setTimeout(r, this.wachtMs));
+    }
+  }
+
+  private start(): Promise<void> {
+    this.timer = undefined;
+    this.bezig = this.draai().finally(() => {
+      this.bezig = undefined;
+      if (this.opnieuw) {
+        this.opnieuw = false;
+        void this.start();
+      }
+    });
+    return this.bezig;
+  }
+
+  private async draai(): Promise<void> {
+    const ids = this.db
+      .select({ id: t.publicatie.id })
+      .from(t.publicatie)
+      .where(eq(t.publicatie.status, 'wacht'))
+      .all()
+      .map((r) => r.id);
+    if (ids.length === 0) return;
+    this.db.update(t.publicatie).set({ status: 'bezig', gestartOp: new Date().toISOString() }).where(inArray(t.publicatie.id, ids)).run();
+    try {
+      const info = await this.bouw();
+      this.db
+        .update(t.publicatie)
+        .set({ status: 'klaar', releaseId: info.id, klaarOp: new Date().toISOString() })
+        .where(inArray(t.publicatie.id, ids))
+        .run();
+    } catch (e) {
+      const fout = e instanceof BouwFout ? `${e.message}\n${e.uitvoer.slice(-3000)}` : String(e);
+      this.db.update(t.publicatie).set({ status: 'mislukt', fout, klaarOp: new Date().toISOString() }).where(inArray(t.publicatie.id, ids)).run();
+      console.error(`Publiceren mislukt: ${fout}`);
+    }
+  }
+}
+
+export function recentePublicaties(db: DbOfTx, aantal = 20) {
+  return db.select().from(t.publicatie).orderBy(desc(t.publicatie.id)).limit(aantal).all();
+}
+
+/** The last failed build if no build succeeded after it: shown as a warning to the beheerder. */
+export function openstaandeFout(db: DbOfTx) {
+  const laatste = db
+    .select()
+    .from(t.publicatie)
+    .where(inArray(t.publicatie.status, ['klaar', 'mislukt']))
+    .orderBy(desc(t.publicatie.id))
+    .get();
+  return laatste?.status === 'mislukt' ? laatste : undefined;
+}

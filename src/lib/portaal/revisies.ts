@@ -1,0 +1,245 @@
+import { and, desc, eq } from 'drizzle-orm';
+import * as t from '../../../db/schema.ts';
+import { leesActiviteit, leesOrganisatie, type Activiteit, type Organisatie } from '../data/kaart.ts';
+import { maakSlug } from '../data/ids.ts';
+import { kernIdMap, voegActiviteitToe, werkActiviteitBij, werkOrganisatieBij } from '../data/opslaan.ts';
+import type { DbOfTx } from '../db/client.ts';
+import type { ActiviteitData, OrganisatieData } from '../model/schemas.ts';
+
+/**
+ * The change workflow. A partner's change becomes a waiting revision; the beheerder (or the
+ * kernondersteuner of the kern) approves or rejects it. Changes by a trusted organisation or
+ * the beheerder apply at once. Every change is a revision, so any version can be restored.
+ */
+
+export type Soort = 'organisatie' | 'activiteit';
+export type Revisie = typeof t.revisie.$inferSelect;
+
+/** The other person's change that makes ours a conflict; theirs stays, ours is not saved. */
+export class WijzigingsConflict extends Error {
+  constructor(
+    message: string,
+    readonly doorAnder?: Revisie,
+  ) {
+    super(message);
+    this.name = 'WijzigingsConflict';
+  }
+}
+
+export function alsOrganisatieData(o: Organisatie): OrganisatieData {
+  const { id: _i, uuid: _u, vertrouwd: _v, versie: _ve, gewijzigdOp: _g, ...data } = o;
+  return data;
+}
+
+export function alsActiviteitData(a: Activiteit): ActiviteitData {
+  const { id: _i, uuid: _u, versie: _v, gewijzigdOp: _g, plek: _p, ...data } = a;
+  return data;
+}
+
+export function wachtendeRevisie(db: DbOfTx, soort: Soort, entiteitId: number): Revisie | undefined {
+  return db
+    .select()
+    .from(t.revisie)
+    .where(and(eq(t.revisie.soort, soort), eq(t.revisie.entiteitId, entiteitId), eq(t.revisie.status, 'wacht')))
+    .orderBy(desc(t.revisie.id))
+    .get();
+}
+
+export function leesRevisie(db: DbOfTx, id: number): Revisie | undefined {
+  return db.select().from(t.revisie).where(eq(t.revisie.id, id)).get();
+}
+
+type Live = { data: OrganisatieData | ActiviteitData; versie: number; organisatieId: number; vertrouwd: boolean };
+
+function live(db: DbOfTx, soort: Soort, id: number): Live | undefined {
+  if (soort === 'organisatie') {
+    const o = leesOrganisatie(db, id);
+    return o && { data: alsOrganisatieData(o), versie: o.versie, organisatieId: o.id, vertrouwd: o.vertrouwd };
+  }
+  const a = leesActiviteit(db, id);
+  if (!a) return undefined;
+  const orgId = db.select({ id: t.activiteit.organisatieId }).from(t.activiteit).where(eq(t.activiteit.id, id)).get()!.id;
+  const org = db.select({ vertrouwd: t.organisatie.vertrouwd }).from(t.organisatie).where(eq(t.organisatie.id, orgId)).get()!;
+  return { data: alsActiviteitData(a), versie: a.versie, organisatieId: orgId, vertrouwd: org.vertrouwd };
+}
+
+/**
+ * What an editor starts from: the waiting proposal if there is one (so a second edit builds on
+ * the first), otherwise the live data.
+ */
+export function werkversie(db: DbOfTx, soort: Soort, id: number) {
+  const huidig = live(db, soort, id);
+  if (!huidig) return undefined;
+  const wacht = wachtendeRevisie(db, soort, id);
+  return {
+    data: (wacht?.data as OrganisatieData | ActiviteitData | undefined) ?? huidig.data,
+    live: huidig.data,
+    versie: huidig.versie,
+    organisatieId: huidig.organisatieId,
+    vertrouwd: huidig.vertrouwd,
+    wachtend: wacht,
+  };
+}
+
+function pasToe(db: DbOfTx, soort: Soort, id: number, data: OrganisatieData | ActiviteitData, versie: number): number {
+  return soort === 'organisatie'
+    ? werkOrganisatieBij(db, id, data as OrganisatieData, versie)
+    : werkActiviteitBij(db, id, data as ActiviteitData, versie);
+}
+
+/** A slug for a new activity that no other activity has. */
+function vrijeSlug(db: DbOfTx, basis: string): string {
+  const bezet = (s: string) => db.select({ id: t.activiteit.id }).from(t.activiteit).where(eq(t.activiteit.slug, s)).get() !== undefined;
+  let slug = basis;
+  for (let n = 2; bezet(slug); n++) slug = `${basis}-${n}`;
+  return slug;
+}
+
+export function slugVoorNieuweActiviteit(db: DbOfTx, titel: string, kern: string): string {
+  return vrijeSlug(db, maakSlug(`${titel} ${kern}`) || 'activiteit');
+}
+
+const nu = () => new Date().toISOString();
+
+export type Voorstel = {
+  soort: Soort;
+  /** Absent for a new activity. */
+  entiteitId?: number;
+  organisatieId: number;
+  data: OrganisatieData | ActiviteitData;
+  /** Version and waiting revision the editor started from (hidden fields in the form). */
+  basisVersie?: number;
+  basisRevisieId?: number;
+  auteurId: number;
+  /** Apply at once: trusted organisation or beheerder. */
+  direct: boolean;
+};
+
+/**
+ * Saves a change. Refused with a WijzigingsConflict when someone else changed the listing or
+ * proposed a change since the editor opened it.
+ */
+export function stelVoor(db: DbOfTx, v: Voorstel): { revisie: Revisie; entiteitId?: number } {
+  return db.transaction((tx) => {
+    let entiteitId = v.entiteitId;
+    const eerder = entiteitId !== undefined ? wachtendeRevisie(tx, v.soort, entiteitId) : undefined;
+    if (entiteitId !== undefined) {
+      const huidig = live(tx, v.soort, entiteitId);
+      if (!huidig) throw new WijzigingsConflict('Deze gegevens bestaan niet meer. Misschien zijn ze net verwijderd.');
+      if (huidig.versie !== v.basisVersie) {
+        throw new WijzigingsConflict('Iemand anders heeft deze gegevens net gewijzigd. Uw wijziging is nog niet opgeslagen.');
+      }
+      if (eerder && eerder.id !== v.basisRevisieId) {
+        throw new WijzigingsConflict('Iemand anders heeft net een wijziging voorgesteld. Uw wijziging is nog niet opgeslagen.', eerder);
+      }
+    }
+    let status: Revisie['status'] = 'wacht';
+    if (v.direct) {
+      if (entiteitId !== undefined) pasToe(tx, v.soort, entiteitId, v.data, v.basisVersie!);
+      else entiteitId = voegActiviteitToe(tx, v.data as ActiviteitData);
+      status = 'direct';
+    }
+    if (eerder) tx.update(t.revisie).set({ status: 'vervangen' }).where(eq(t.revisie.id, eerder.id)).run();
+    const revisie = tx
+      .insert(t.revisie)
+      .values({
+        soort: v.soort,
+        entiteitId: entiteitId ?? null,
+        organisatieId: v.organisatieId,
+        actie: v.entiteitId === undefined ? 'nieuw' : 'wijzigen',
+        data: v.data as Record<string, unknown>,
+        basisVersie: v.basisVersie ?? null,
+        status,
+        auteurId: v.auteurId,
+        aangemaaktOp: nu(),
+      })
+      .returning()
+      .get();
+    return { revisie, entiteitId };
+  });
+}
+
+/** Applies a waiting revision. A conflict when the listing changed after the proposal was made. */
+export function keurGoed(db: DbOfTx, revisieId: number, beoordelaarId: number): Revisie {
+  return db.transaction((tx) => {
+    const r = leesRevisie(tx, revisieId);
+    if (!r || r.status !== 'wacht') throw new WijzigingsConflict('Deze wijziging is al beoordeeld of vervangen.');
+    const data = { ...(r.data as OrganisatieData | ActiviteitData), gecontroleerdOp: nu().slice(0, 10) };
+    let entiteitId = r.entiteitId;
+    if (entiteitId === null) {
+      const act = data as ActiviteitData;
+      entiteitId = voegActiviteitToe(tx, { ...act, slug: slugVoorNieuweActiviteit(tx, act.titel, act.kern) });
+    } else {
+      const huidig = live(tx, r.soort, entiteitId);
+      if (!huidig) throw new WijzigingsConflict('Deze gegevens bestaan niet meer.');
+      if (huidig.versie !== r.basisVersie) {
+        throw new WijzigingsConflict('De gegevens zijn gewijzigd nadat dit voorstel is gedaan. Vraag de partner het opnieuw te doen.');
+      }
+      pasToe(tx, r.soort, entiteitId, data, huidig.versie);
+    }
+    return tx
+      .update(t.revisie)
+      .set({ status: 'goedgekeurd', entiteitId, beoordeeldDoor: beoordelaarId, beoordeeldOp: nu(), data })
+      .where(eq(t.revisie.id, r.id))
+      .returning()
+      .get();
+  });
+}
+
+export function wijsAf(db: DbOfTx, revisieId: number, beoordelaarId: number, reden: string): Revisie {
+  return db.transaction((tx) => {
+    const r = leesRevisie(tx, revisieId);
+    if (!r || r.status !== 'wacht') throw new WijzigingsConflict('Deze wijziging is al beoordeeld of vervangen.');
+    return tx
+      .update(t.revisie)
+      .set({ status: 'afgewezen', beoordeeldDoor: beoordelaarId, beoordeeldOp: nu(), reden })
+      .where(eq(t.revisie.id, r.id))
+      .returning()
+      .get();
+  });
+}
+
+/** A change that applies at once and is only recorded: pause, resume, delete, restore, "alles klopt nog". */
+export function legVast(
+  db: DbOfTx,
+  r: { soort: Soort; entiteitId: number; organisatieId: number; actie: Revisie['actie']; data: Record<string, unknown> | null; auteurId: number },
+): Revisie {
+  return db
+    .insert(t.revisie)
+    .values({ ...r, status: 'direct', aangemaaktOp: nu() })
+    .returning()
+    .get();
+}
+
+/** Sets an earlier version live again (beheerder); recorded as a new revision. */
+export function zetTerug(db: DbOfTx, revisieId: number, beheerderId: number): Revisie {
+  return db.transaction((tx) => {
+    const oud = leesRevisie(tx, revisieId);
+    if (!oud?.data || !oud.entiteitId) throw new WijzigingsConflict('Van deze wijziging is geen versie om terug te zetten.');
+    const data = oud.data as OrganisatieData | ActiviteitData;
+    const huidig = live(tx, oud.soort, oud.entiteitId);
+    if (huidig) pasToe(tx, oud.soort, oud.entiteitId, data, huidig.versie);
+    else if (oud.soort === 'activiteit') {
+      const act = data as ActiviteitData;
+      const nieuwId = voegActiviteitToe(tx, { ...act, slug: vrijeSlug(tx, act.slug) });
+      tx.update(t.revisie).set({ entiteitId: nieuwId }).where(and(eq(t.revisie.soort, 'activiteit'), eq(t.revisie.entiteitId, oud.entiteitId))).run();
+      oud.entiteitId = nieuwId;
+    } else throw new WijzigingsConflict('Deze organisatie bestaat niet meer.');
+    return legVast(tx, {
+      soort: oud.soort,
+      entiteitId: oud.entiteitId,
+      organisatieId: oud.organisatieId,
+      actie: 'terugzetten',
+      data: oud.data,
+      auteurId: beheerderId,
+    });
+  });
+}
+
+/** Kern ids a revision is about: who (as kernondersteuner) may review it. */
+export function kernenVan(db: DbOfTx, r: Revisie): number[] {
+  const kernen = kernIdMap(db);
+  const data = r.data as Partial<OrganisatieData & ActiviteitData> | null;
+  if (r.soort === 'activiteit') return data?.kern ? [kernen.get(data.kern)!].filter(Boolean) : [];
+  return (data?.kernen ?? []).map((k) => kernen.get(k)!).filter(Boolean);
+}

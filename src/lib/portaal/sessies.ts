@@ -1,0 +1,94 @@
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import * as t from '../../../db/schema.ts';
+import type { DbOfTx } from '../db/client.ts';
+import { laadAccount, type Account } from './accounts.ts';
+import { hashToken, nieuwToken } from './geheim.ts';
+
+export const LOGIN_LINK_MINUTEN = 15;
+/** A session ends after two hours without activity, and after twelve hours in any case. */
+export const SESSIE_INACTIEF_MINUTEN = 120;
+export const SESSIE_MAX_UREN = 12;
+
+const plusMinuten = (nu: Date, minuten: number) => new Date(nu.getTime() + minuten * 60_000).toISOString();
+
+/** A new single-use login link token for an account; earlier unused links stay valid until they expire. */
+export function maakLoginToken(db: DbOfTx, accountId: number, nu = new Date()): string {
+  const token = nieuwToken();
+  db.insert(t.loginToken)
+    .values({ accountId, hash: hashToken(token), verlooptOp: plusMinuten(nu, LOGIN_LINK_MINUTEN), aangemaaktOp: nu.toISOString() })
+    .run();
+  return token;
+}
+
+export type LinkResultaat = { accountId: number } | { fout: 'onbekend' | 'gebruikt' | 'verlopen' | 'geblokkeerd' };
+
+/** Uses a login token: succeeds once, within 15 minutes, for an active account. */
+export function gebruikLoginToken(db: DbOfTx, token: string, nu = new Date()): LinkResultaat {
+  return db.transaction((tx) => {
+    const rij = tx.select().from(t.loginToken).where(eq(t.loginToken.hash, hashToken(token))).get();
+    if (!rij) return { fout: 'onbekend' as const };
+    if (rij.gebruiktOp) return { fout: 'gebruikt' as const };
+    if (rij.verlooptOp <= nu.toISOString()) return { fout: 'verlopen' as const };
+    const r = tx
+      .update(t.loginToken)
+      .set({ gebruiktOp: nu.toISOString() })
+      .where(and(eq(t.loginToken.id, rij.id), isNull(t.loginToken.gebruiktOp)))
+      .run();
+    if (r.changes !== 1) return { fout: 'gebruikt' as const };
+    const account = tx.select({ actief: t.account.actief }).from(t.account).where(eq(t.account.id, rij.accountId)).get();
+    if (!account?.actief) return { fout: 'geblokkeerd' as const };
+    tx.update(t.account).set({ laatstIngelogdOp: nu.toISOString() }).where(eq(t.account.id, rij.accountId)).run();
+    return { accountId: rij.accountId };
+  });
+}
+
+export type NieuweSessie = { token: string; csrf: string; verlooptOp: string };
+
+export function maakSessie(db: DbOfTx, accountId: number, nu = new Date()): NieuweSessie {
+  const token = nieuwToken();
+  const csrf = nieuwToken();
+  const verlooptOp = plusMinuten(nu, SESSIE_INACTIEF_MINUTEN);
+  db.insert(t.sessie)
+    .values({ hash: hashToken(token), accountId, csrf, aangemaaktOp: nu.toISOString(), laatstGezienOp: nu.toISOString(), verlooptOp })
+    .run();
+  return { token, csrf, verlooptOp };
+}
+
+export type ActieveSessie = { id: number; account: Account; csrf: string; verlooptOp: string };
+
+/** The session behind a cookie, if still valid; each use extends it, up to the maximum age. */
+export function vindSessie(db: DbOfTx, token: string, nu = new Date()): ActieveSessie | undefined {
+  const rij = db.select().from(t.sessie).where(eq(t.sessie.hash, hashToken(token))).get();
+  if (!rij) return undefined;
+  const max = new Date(new Date(rij.aangemaaktOp).getTime() + SESSIE_MAX_UREN * 3_600_000).toISOString();
+  if (rij.verlooptOp <= nu.toISOString() || max <= nu.toISOString()) {
+    db.delete(t.sessie).where(eq(t.sessie.id, rij.id)).run();
+    return undefined;
+  }
+  const account = laadAccount(db, rij.accountId);
+  if (!account?.actief) return undefined;
+  const verlooptOp = [plusMinuten(nu, SESSIE_INACTIEF_MINUTEN), max].sort()[0];
+  // Writing on every request would make reads contend for the lock; once a minute is enough.
+  if (nu.getTime() - new Date(rij.laatstGezienOp).getTime() > 60_000) {
+    db.update(t.sessie).set({ laatstGezienOp: nu.toISOString(), verlooptOp }).where(eq(t.sessie.id, rij.id)).run();
+  }
+  return { id: rij.id, account, csrf: rij.csrf, verlooptOp };
+}
+
+export function beeindigSessie(db: DbOfTx, token: string): void {
+  db.delete(t.sessie).where(eq(t.sessie.hash, hashToken(token))).run();
+}
+
+/** "Overal uitloggen": ends every session of the account, on every device. */
+export function beeindigAlleSessies(db: DbOfTx, accountId: number): number {
+  return db.delete(t.sessie).where(eq(t.sessie.accountId, accountId)).run().changes;
+}
+
+/** Removes expired sessions, used links and kept forms; run now and then. */
+export function ruimVerlopenOp(db: DbOfTx, nu = new Date()): void {
+  const iso = nu.toISOString();
+  db.delete(t.sessie).where(lt(t.sessie.verlooptOp, iso)).run();
+  const dag = new Date(nu.getTime() - 86_400_000).toISOString();
+  db.delete(t.loginToken).where(lt(t.loginToken.verlooptOp, dag)).run();
+  db.delete(t.bewaardFormulier).where(lt(t.bewaardFormulier.verlooptOp, iso)).run();
+}

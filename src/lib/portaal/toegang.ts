@@ -1,0 +1,36 @@
+import type { Account } from './accounts.ts';
+
+/**
+ * Who may do what. Every portal route asks these questions on the server for every request;
+ * hiding a button is never the protection.
+ */
+
+export const isBeheerder = (a: Account): boolean => a.actief && a.beheerder;
+
+export const isKernondersteuner = (a: Account): boolean => a.actief && a.kernen.length > 0;
+
+export const isPartner = (a: Account): boolean => a.actief && a.organisaties.length > 0;
+
+/** Partners edit the organisations they belong to; the beheerder edits all. */
+export function magOrganisatieBewerken(a: Account, organisatieId: number): boolean {
+  return isBeheerder(a) || (a.actief && a.organisaties.includes(organisatieId));
+}
+
+/**
+ * The beheerder reviews everything; a kernondersteuner reviews changes that concern one of
+ * their kernen. Nobody but the beheerder approves their own change.
+ */
+export function magBeoordelen(a: Account, wijziging: { kernIds: number[]; auteurId: number | null }): boolean {
+  if (isBeheerder(a)) return true;
+  if (!a.actief || wijziging.auteurId === a.id) return false;
+  return wijziging.kernIds.some((k) => a.kernen.includes(k));
+}
+
+export function magBeheren(a: Account): boolean {
+  return isBeheerder(a);
+}
+
+/** Whether anything in the portal is for this account at all. */
+export function heeftToegang(a: Account): boolean {
+  return isBeheerder(a) || isKernondersteuner(a) || isPartner(a);
+}

@@ -4,6 +4,7 @@ import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { routesIntegratie } from './src/routes.ts';
 import { tokensPlugin } from './src/lib/build/tokens-plugin.ts';
+import { loadConfig } from './src/lib/config/load.ts';
 
 /**
  * One project, two builds (see README, "Architectuur"):
@@ -13,6 +14,18 @@ import { tokensPlugin } from './src/lib/build/tokens-plugin.ts';
  */
 const doel = process.env.SK_DOEL ?? (process.argv.includes('dev') ? 'dev' : 'server');
 const publiek = doel === 'publiek';
+
+/**
+ * Hosts the portal answers to. Astro uses them to build the request URL (and so to check the
+ * Origin of form posts); without them every request would look like it came from "localhost".
+ */
+const domeinen = [
+  { hostname: 'localhost' },
+  { hostname: '127.0.0.1' },
+  ...[loadConfig().url, process.env.PORTAAL_URL]
+    .filter(Boolean)
+    .map((u) => ({ hostname: new URL(u).hostname, protocol: new URL(u).protocol.replace(':', '') })),
+];
 
 export default defineConfig({
   site: process.env.SITE_URL,
@@ -30,7 +43,7 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   integrations: [react(), routesIntegratie(doel)],
-  security: { checkOrigin: true },
+  security: { checkOrigin: true, allowedDomains: domeinen },
   vite: {
     plugins: [tokensPlugin()],
     build: { assetsInlineLimit: 0 },

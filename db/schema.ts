@@ -265,3 +265,11 @@ export const bewaardFormulier = sqliteTable('bewaard_formulier', {
   velden: text('velden', { mode: 'json' }).$type<[string, string][]>().notNull(),
   verlooptOp: text('verloopt_op').notNull(),
 });
+
+/** When a reminder to check a stale listing was last sent, so partners get one a month at most. */
+export const herinnering = sqliteTable('herinnering', {
+  organisatieId: integer('organisatie_id')
+    .primaryKey()
+    .references(() => organisatie.id, { onDelete: 'cascade' }),
+  verstuurdOp: text('verstuurd_op').notNull(),
+});

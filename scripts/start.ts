@@ -9,6 +9,8 @@ import { bouwRelease } from '../src/lib/release/bouwen.ts';
 import { huidigeRelease } from '../src/lib/release/paden.ts';
 import { bouwServer, serverBuildActueel } from '../src/lib/release/serverbouw.ts';
 import { maakServer } from '../src/lib/server/server.ts';
+import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
+import { lokaal } from '../src/lib/rooster/kalender.ts';
 
 async function main() {
   const config = loadConfig();
@@ -29,6 +31,12 @@ async function main() {
   const host = process.env.HOST ?? 'localhost';
   const server = await maakServer();
   server.listen(port, host, () => console.log(`De sociale kaart draait op http://${host}:${port}/`));
+  // Reminders for listings unchecked for six months: at start and then every six hours.
+  const portaalUrl = process.env.PORTAAL_URL ?? `http://${host}:${port}`;
+  const herinner = () =>
+    stuurHerinneringen(db, lokaal(new Date()).datum, portaalUrl).catch((e) => console.error('Herinneringen mislukt:', e));
+  setTimeout(herinner, 60_000).unref();
+  setInterval(herinner, 6 * 3_600_000).unref();
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -27,7 +27,23 @@ export const publiekeRoutes: Route[] = [
   publiek('/[pagina]', 'pagina.astro'),
 ];
 
-export const portaalRoutes: Route[] = [];
+export const portaalRoutes: Route[] = [
+  portaal('/partners', 'index.astro'),
+  portaal('/partners/inloggen', 'inloggen.astro'),
+  portaal('/partners/inloggen/link', 'inloggen-link.astro'),
+  portaal('/partners/uitloggen', 'uitloggen.astro'),
+  portaal('/partners/organisaties/[id]', 'organisatie.astro'),
+  portaal('/partners/activiteiten/[id]', 'activiteit.astro'),
+  portaal('/partners/geschiedenis/[soort]/[id]', 'geschiedenis.astro'),
+  portaal('/partners/beoordelen', 'beoordelen.astro'),
+  portaal('/partners/beoordelen/[id]', 'beoordeling.astro'),
+  portaal('/partners/beheer', 'beheer/index.astro'),
+  portaal('/partners/beheer/accounts', 'beheer/accounts.astro'),
+  portaal('/partners/beheer/accounts/[id]', 'beheer/account.astro'),
+  portaal('/partners/beheer/verouderd', 'beheer/verouderd.astro'),
+  portaal('/partners/beheer/logboek', 'beheer/logboek.astro'),
+  portaal('/partners/beheer/publicaties', 'beheer/publicaties.astro'),
+];
 
 export function routesIntegratie(doel: string): AstroIntegration {
   return {

@@ -14,6 +14,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     dataDir: string;
+    serverPid: number;
   }
 }
 
@@ -69,6 +70,7 @@ export default async function opzet(project: TestProject) {
   await wachtOpServer(kind, 600_000);
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   project.provide('dataDir', dataDir);
+  project.provide('serverPid', kind.pid!);
   return async () => {
     kind.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 200));

@@ -5,7 +5,8 @@
  */
 
 const VAR = /var\(\s*(--[A-Za-z0-9_-]+)/g;
-const DECLARATIE = /(^|[;{\s])(--[A-Za-z0-9_-]+)\s*:([^;{}]*)(;|(?=\}))/g;
+// A value may contain quoted strings with ; and { } inside (data: URLs of icons).
+const DECLARATIE = /(^|[;{\s])(--[A-Za-z0-9_-]+)\s*:((?:"[^"]*"|'[^']*'|[^;{}"'])*)(;|(?=\}))/g;
 
 export function varVerwijzingen(tekst: string): Set<string> {
   return new Set(Array.from(tekst.matchAll(VAR), (m) => m[1]));

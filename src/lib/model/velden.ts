@@ -3,10 +3,12 @@ import { slugSchema } from '../config/schema.ts';
 
 /** Field schemas shared by organisations, activities, kernondersteuners and imports. */
 
-/** Removes control characters (except newlines and tabs) that break display and exports. */
+/**
+ * Text is stored exactly as typed (escaping happens where it is shown); only the line endings
+ * browsers send (CRLF) become plain newlines, so a saved text compares equal to the same text.
+ */
 export function schoonTekst(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\r\n?/g, '\n');
+  return s.replace(/\r\n?/g, '\n');
 }
 
 export function tekst(opties: { min?: number; max: number; leeg?: string }) {

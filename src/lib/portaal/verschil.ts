@@ -7,7 +7,7 @@ import { aanmeldenTekst, adresTekst, CAPACITEIT_TEKST, kostenTekst } from '../si
 /** A field-by-field comparison of two versions, in the words the public site uses. */
 export type Verschil = { veld: string; label: string; oud: string; nieuw: string };
 
-type Data = Partial<OrganisatieData & ActiviteitData>;
+type Data = Partial<Omit<OrganisatieData, 'status'> & Omit<ActiviteitData, 'status'>> & { status?: string };
 type Veld = { veld: keyof Data; label: string; toon: (d: Data) => string };
 
 function labels(lijst: LijstItem[], slugs: string[] | undefined): string {

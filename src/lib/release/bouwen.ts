@@ -135,7 +135,7 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
     verwijderAstroIntern(tijdelijk);
     const gebouwd = performance.now();
     await stap('pagefind', [path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', tijdelijk, '--silent'], env, log);
-    comprimeerRelease(tijdelijk);
+    await comprimeerRelease(tijdelijk);
     const klaar = performance.now();
     const info: ReleaseInfo = {
       id,
@@ -151,7 +151,7 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
     const nieuweLink = path.join(dir, `.current-${id}`);
     symlinkSync(id, nieuweLink);
     renameSync(nieuweLink, huidigeLink());
-    log(`Release ${id} staat live: ${info.paginas} pagina's in ${info.bouwSeconden + info.zoekindexSeconden} s.`);
+    log(`Release ${id} staat live: ${info.paginas} pagina's in ${(info.bouwSeconden + info.zoekindexSeconden).toFixed(1)} s.`);
     return info;
   } finally {
     geefVrij();

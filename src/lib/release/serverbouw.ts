@@ -7,7 +7,7 @@ import { stap, type Log } from './bouwen.ts';
 
 /** Everything the server build is made from; a change means the portal must be rebuilt. */
 function bronHash(root = projectRoot()): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`PORTAAL_URL=${process.env.PORTAAL_URL ?? ''}`);
   const bestanden = ['astro.config.mjs', 'package-lock.json', 'content/gemeente.yaml'];
   for (const dir of ['src', 'db']) {
     for (const d of readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })) {

@@ -136,6 +136,8 @@ export const ACTIVITEIT_HERNOEM: Record<string, string> = {
   aanmelden: 'aanmelden.soort',
   'contact.naam': 'contact.naam',
   locatie: 'locatie.straat',
+  'rooster.nietOp.*': 'rooster.nietOp',
+  'rooster.regels.*': 'rooster.regels.$1.type',
 };
 
 function zetHerkomst(velden: Velden, p: string, adres: Adres | undefined) {
@@ -171,4 +173,20 @@ export function organisatieAlsVelden(data: OrganisatieData): Velden {
   const velden = alsVelden(data);
   zetHerkomst(velden, 'bezoekadres', data.bezoekadres);
   return velden;
+}
+
+/** Rule fields renumbered 0, 1, 2 … so field names match the positions the schema reports. */
+export function hernummerRegels(v: Velden, opties: { weg?: number; erbij?: boolean } = {}): Velden {
+  const uit: Velden = new Map([...v].filter(([naam]) => !naam.startsWith('rooster.regels.')));
+  const indices = regelIndices(v).filter((_, positie) => positie !== opties.weg);
+  indices.forEach((oud, nieuw) => {
+    for (const [naam, w] of v) {
+      const m = naam.match(/^rooster\.regels\.(\d+)\.(.+)$/);
+      if (m && Number(m[1]) === oud) uit.set(`rooster.regels.${nieuw}.${m[2]}`, w);
+    }
+  });
+  if (opties.erbij || (indices.length === 0 && waarde(v, 'rooster.opAfspraak') !== 'ja')) {
+    uit.set(`rooster.regels.${indices.length}.type`, ['wekelijks']);
+  }
+  return uit;
 }

@@ -34,12 +34,19 @@ export function optioneel(v: Velden, naam: string): string | undefined {
 
 export type Fouten = Record<string, string>;
 
-/** First message per field; `hernoem` maps data paths to the field that shows them. */
+/**
+ * First message per field; `hernoem` maps data paths to the field that shows them, either
+ * exactly or as a pattern ("rooster.nietOp.*" for every item of a list typed in one field).
+ */
 export function foutenPerVeld(issues: z.core.$ZodIssue[], hernoem: Record<string, string> = {}): Fouten {
   const fouten: Fouten = {};
+  const patronen = Object.entries(hernoem)
+    .filter(([k]) => k.includes('*'))
+    .map(([k, v]) => [new RegExp(`^${k.replace(/\./g, '\\.').replace(/\*/g, '(\\d+)')}$`), v] as const);
   for (const issue of issues) {
     const pad = issue.path.map(String).join('.');
-    const veld = hernoem[pad] ?? pad;
+    const patroon = patronen.find(([re]) => re.test(pad));
+    const veld = hernoem[pad] ?? (patroon ? pad.replace(patroon[0], patroon[1]) : pad);
     fouten[veld] ??= issue.message;
   }
   return fouten;

@@ -1,0 +1,153 @@
+import { and, eq } from 'drizzle-orm';
+import * as t from '../../../db/schema.ts';
+import type { GemeenteConfig } from '../config/schema.ts';
+import { leesActiviteit, leesOrganisatie } from '../data/kaart.ts';
+import type { DbOfTx } from '../db/client.ts';
+import { maakSchemas, type ActiviteitData } from '../model/schemas.ts';
+import { lokaal } from '../rooster/kalender.ts';
+import type { Account } from './accounts.ts';
+import { activiteitUitVelden, ACTIVITEIT_HERNOEM, organisatieUitVelden } from './formulier/mapping.ts';
+import { foutenPerVeld, waarde, type Fouten, type Velden } from './formulier/velden.ts';
+import { log } from './logboek.ts';
+import { alsActiviteitData, legVast, slugVoorNieuweActiviteit, stelVoor, werkversie, WijzigingsConflict } from './revisies.ts';
+import { isBeheerder } from './toegang.ts';
+import { verschillen, type Verschil } from './verschil.ts';
+
+/**
+ * What happens when a partner saves a form. Access is checked by the page before calling these;
+ * these validate, detect conflicts and record the change.
+ */
+
+export type Uitkomst =
+  | { soort: 'fouten'; fouten: Fouten }
+  | { soort: 'conflict'; melding: string; verschillen: Verschil[]; basis: { versie: number; revisieId?: number } }
+  | { soort: 'opgeslagen'; direct: boolean; entiteitId?: number; revisieId: number };
+
+export const vandaag = () => lokaal(new Date()).datum;
+
+function basis(velden: Velden) {
+  const revisieId = Number(waarde(velden, 'basis.revisie'));
+  return { versie: Number(waarde(velden, 'basis.versie')), revisieId: revisieId > 0 ? revisieId : undefined };
+}
+
+/** Parses and validates an organisation form against the live listing. */
+export function leesOrganisatieFormulier(db: DbOfTx, config: GemeenteConfig, id: number, velden: Velden) {
+  const huidig = leesOrganisatie(db, id)!;
+  const ruw = organisatieUitVelden(velden, { slug: huidig.slug, status: huidig.status, gecontroleerdOp: vandaag() });
+  return maakSchemas(config).organisatie.safeParse(ruw);
+}
+
+export function bewaarOrganisatie(db: DbOfTx, config: GemeenteConfig, account: Account, id: number, velden: Velden): Uitkomst {
+  const r = leesOrganisatieFormulier(db, config, id, velden);
+  if (!r.success) return { soort: 'fouten', fouten: foutenPerVeld(r.error.issues, { bezoekadres: 'bezoekadres.straat' }) };
+  const w = werkversie(db, 'organisatie', id)!;
+  const direct = w.vertrouwd || isBeheerder(account);
+  const b = basis(velden);
+  try {
+    const { revisie } = stelVoor(db, {
+      soort: 'organisatie',
+      entiteitId: id,
+      organisatieId: id,
+      data: r.data,
+      basisVersie: b.versie,
+      basisRevisieId: b.revisieId,
+      auteurId: account.id,
+      direct,
+    });
+    log(db, account.id, direct ? 'organisatie gewijzigd' : 'wijziging voorgesteld', `${r.data.naam} (organisatie ${id})`);
+    return { soort: 'opgeslagen', direct, entiteitId: id, revisieId: revisie.id };
+  } catch (e) {
+    if (!(e instanceof WijzigingsConflict)) throw e;
+    return { soort: 'conflict', melding: e.message, verschillen: verschillen(config, 'organisatie', w.data, r.data), basis: { versie: w.versie, revisieId: w.wachtend?.id } };
+  }
+}
+
+/** Parses and validates an activity form; the kern must be one the organisation serves. */
+export function leesActiviteitFormulier(db: DbOfTx, config: GemeenteConfig, organisatieId: number, velden: Velden, bestaand?: ActiviteitData) {
+  const org = leesOrganisatie(db, organisatieId)!;
+  const ruw = activiteitUitVelden(velden, {
+    organisatie: org.slug,
+    slug: bestaand?.slug ?? 'nieuw',
+    status: bestaand?.status ?? 'gepubliceerd',
+    gecontroleerdOp: vandaag(),
+  });
+  const schema = maakSchemas(config).activiteit.refine((a) => org.kernen.includes(a.kern), {
+    error: 'kies een kern waar uw organisatie actief is',
+    path: ['kern'],
+  });
+  return schema.safeParse(ruw);
+}
+
+export function bewaarActiviteit(
+  db: DbOfTx,
+  config: GemeenteConfig,
+  account: Account,
+  organisatieId: number,
+  activiteitId: number | undefined,
+  velden: Velden,
+): Uitkomst {
+  const w = activiteitId !== undefined ? werkversie(db, 'activiteit', activiteitId)! : undefined;
+  const r = leesActiviteitFormulier(db, config, organisatieId, velden, w?.data as ActiviteitData | undefined);
+  if (!r.success) return { soort: 'fouten', fouten: foutenPerVeld(r.error.issues, ACTIVITEIT_HERNOEM) };
+  const org = leesOrganisatie(db, organisatieId)!;
+  const direct = org.vertrouwd || isBeheerder(account);
+  const data = activiteitId === undefined && direct ? { ...r.data, slug: slugVoorNieuweActiviteit(db, r.data.titel, r.data.kern) } : r.data;
+  const b = basis(velden);
+  try {
+    const { revisie, entiteitId } = stelVoor(db, {
+      soort: 'activiteit',
+      entiteitId: activiteitId,
+      organisatieId,
+      data,
+      basisVersie: activiteitId !== undefined ? b.versie : undefined,
+      basisRevisieId: b.revisieId,
+      auteurId: account.id,
+      direct,
+    });
+    log(db, account.id, direct ? 'activiteit gewijzigd' : 'wijziging voorgesteld', `${data.titel} (${activiteitId ?? 'nieuw'})`);
+    return { soort: 'opgeslagen', direct, entiteitId, revisieId: revisie.id };
+  } catch (e) {
+    if (!(e instanceof WijzigingsConflict) || !w) throw e;
+    return { soort: 'conflict', melding: e.message, verschillen: verschillen(config, 'activiteit', w.data, data), basis: { versie: w.versie, revisieId: w.wachtend?.id } };
+  }
+}
+
+/** "Alles klopt nog": the organisation and its activities are checked today. No review needed. */
+export function bevestigActueel(db: DbOfTx, account: Account, organisatieId: number): void {
+  const datum = vandaag();
+  db.transaction((tx) => {
+    tx.update(t.organisatie).set({ gecontroleerdOp: datum }).where(eq(t.organisatie.id, organisatieId)).run();
+    tx.update(t.activiteit).set({ gecontroleerdOp: datum }).where(eq(t.activiteit.organisatieId, organisatieId)).run();
+    legVast(tx, { soort: 'organisatie', entiteitId: organisatieId, organisatieId, actie: 'controleren', data: { gecontroleerdOp: datum }, auteurId: account.id });
+  });
+  log(db, account.id, 'alles klopt nog', `Organisatie ${organisatieId} gecontroleerd`);
+}
+
+/**
+ * Pausing, resuming and deleting take effect at once: they only take information away, and a
+ * partner must be able to say quickly that something does not go on. Each is a revision, so the
+ * beheerder can restore it.
+ */
+export function wijzigStatus(db: DbOfTx, account: Account, activiteitId: number, actie: 'pauzeren' | 'hervatten' | 'verwijderen'): void {
+  const a = leesActiviteit(db, activiteitId);
+  if (!a) throw new WijzigingsConflict('Deze activiteit bestaat niet meer.');
+  const organisatieId = db.select({ id: t.activiteit.organisatieId }).from(t.activiteit).where(eq(t.activiteit.id, activiteitId)).get()!.id;
+  db.transaction((tx) => {
+    const data = alsActiviteitData(a);
+    if (actie === 'verwijderen') {
+      tx.delete(t.activiteit).where(eq(t.activiteit.id, activiteitId)).run();
+      // A waiting proposal for a deleted activity can no longer be approved.
+      tx.update(t.revisie)
+        .set({ status: 'vervangen' })
+        .where(and(eq(t.revisie.soort, 'activiteit'), eq(t.revisie.entiteitId, activiteitId), eq(t.revisie.status, 'wacht')))
+        .run();
+    } else {
+      const status = actie === 'pauzeren' ? 'gepauzeerd' : 'gepubliceerd';
+      tx.update(t.activiteit).set({ status, gewijzigdOp: new Date().toISOString() }).where(eq(t.activiteit.id, activiteitId)).run();
+      data.status = status;
+    }
+    legVast(tx, { soort: 'activiteit', entiteitId: activiteitId, organisatieId, actie, data: data as Record<string, unknown>, auteurId: account.id });
+  });
+  log(db, account.id, `activiteit ${actie}`, `${a.titel} (${activiteitId})`);
+}
+

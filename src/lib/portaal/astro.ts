@@ -1,0 +1,64 @@
+import type { AstroGlobal } from 'astro';
+import { eq } from 'drizzle-orm';
+import * as t from '../../../db/schema.ts';
+import type { Db } from '../db/client.ts';
+import type { Account } from './accounts.ts';
+import { leesFormulier, type Velden } from './formulier/velden.ts';
+import { hashToken, nieuwToken } from './geheim.ts';
+import { BEWAARD_COOKIE, portaalDb } from './omgeving.ts';
+
+/**
+ * Glue between Astro pages and the portal modules. Access decisions are in toegang.ts and are
+ * made by each page for its own data.
+ */
+
+export type Portaal = { account: Account; csrf: string; db: Db };
+
+export function cookieOpties(url: URL, maxAgeSeconden?: number) {
+  const lokaal = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return { httpOnly: true, sameSite: 'lax' as const, secure: !lokaal, path: '/partners', ...(maxAgeSeconden ? { maxAge: maxAgeSeconden } : {}) };
+}
+
+/** Only paths inside the portal, so a login link cannot send someone elsewhere. */
+export function veiligTerug(pad: string | null | undefined): string {
+  return pad && /^\/partners(\/[^\s\\]*)?$/.test(pad) && !pad.startsWith('//') ? pad : '/partners/';
+}
+
+/**
+ * The logged-in account, or a redirect to the login page. A form posted after the session
+ * expired is kept (for this browser only) and filled in again after logging in.
+ */
+export function vereisAccount(Astro: AstroGlobal): Portaal | Response {
+  const sessie = Astro.locals.sessie;
+  if (sessie) return { account: sessie.account, csrf: sessie.csrf, db: portaalDb() };
+  const terug = Astro.url.pathname + Astro.url.search;
+  const formulier = Astro.locals.formulier;
+  if (Astro.request.method === 'POST' && formulier) {
+    const sleutel = nieuwToken();
+    const velden = [...formulier.entries()].filter(([k, v]) => k !== 'csrf' && typeof v === 'string') as [string, string][];
+    portaalDb()
+      .insert(t.bewaardFormulier)
+      .values({ sleutelHash: hashToken(sleutel), pad: Astro.url.pathname, velden, verlooptOp: new Date(Date.now() + 86_400_000).toISOString() })
+      .run();
+    Astro.cookies.set(BEWAARD_COOKIE, sleutel, cookieOpties(Astro.url, 86_400));
+    return Astro.redirect(`/partners/inloggen/?terug=${encodeURIComponent(terug)}&bewaard=1`);
+  }
+  return Astro.redirect(`/partners/inloggen/?terug=${encodeURIComponent(terug)}`);
+}
+
+/** The form kept for this page when the session expired, once; then it is deleted. */
+export function bewaardeVelden(Astro: AstroGlobal): Velden | undefined {
+  const sleutel = Astro.cookies.get(BEWAARD_COOKIE)?.value;
+  if (!sleutel) return undefined;
+  const db = portaalDb();
+  const rij = db.select().from(t.bewaardFormulier).where(eq(t.bewaardFormulier.sleutelHash, hashToken(sleutel))).get();
+  if (!rij || rij.pad !== Astro.url.pathname || rij.verlooptOp < new Date().toISOString()) return undefined;
+  db.delete(t.bewaardFormulier).where(eq(t.bewaardFormulier.id, rij.id)).run();
+  Astro.cookies.delete(BEWAARD_COOKIE, { path: '/partners' });
+  return leesFormulier(rij.velden);
+}
+
+/** The posted form as field values (read once by the middleware). */
+export function gepost(Astro: AstroGlobal): Velden | undefined {
+  return Astro.request.method === 'POST' && Astro.locals.formulier ? leesFormulier(Astro.locals.formulier) : undefined;
+}

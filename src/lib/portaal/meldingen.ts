@@ -1,0 +1,23 @@
+/**
+ * Messages shown after a redirect (?melding=…). Fixed texts only: a URL can never put its own
+ * words on the page.
+ */
+export const MELDINGEN = {
+  voorgesteld: 'Uw wijziging is opgeslagen. De gemeente kijkt ernaar; daarna staat hij op de sociale kaart. U ziet hieronder de status.',
+  gepubliceerd: 'Uw wijziging is opgeslagen en staat binnen een minuut op de sociale kaart.',
+  gecontroleerd: 'Dank u wel! We hebben genoteerd dat alles nog klopt.',
+  gepauzeerd: 'De activiteit staat op pauze. Op de sociale kaart staat dat hij tijdelijk niet doorgaat.',
+  hervat: 'De activiteit gaat weer door en staat weer op de sociale kaart.',
+  verwijderd: 'De activiteit is verwijderd van de sociale kaart.',
+  goedgekeurd: 'De wijziging is goedgekeurd en wordt gepubliceerd.',
+  afgewezen: 'De wijziging is afgewezen. De partner ziet uw reden.',
+  teruggezet: 'De eerdere versie staat weer live.',
+  uitgenodigd: 'Het account is aangemaakt en de uitnodiging is verstuurd.',
+  bewaard: 'De gegevens zijn opgeslagen.',
+} as const;
+
+export type MeldingSleutel = keyof typeof MELDINGEN;
+
+export function melding(sleutel: string | null): string | undefined {
+  return sleutel && sleutel in MELDINGEN ? MELDINGEN[sleutel as MeldingSleutel] : undefined;
+}

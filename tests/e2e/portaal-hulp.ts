@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { openDb } from '../../src/lib/db/client.ts';
+import type { Pagina } from './browser.ts';
+
+/** Helpers for portal tests: the real database of the test server, and logging in via the outbox. */
+
+export const basis = inject('baseUrl');
+const dataDir = inject('dataDir');
+
+export function testDb() {
+  return openDb(path.join(dataDir, 'sociale-kaart.sqlite'));
+}
+
+type Mail = { aan: string; onderwerp: string; tekst: string; bestand: string };
+
+export function mails(aan?: string): Mail[] {
+  const dir = path.join(dataDir, 'outbox');
+  let namen: string[] = [];
+  try {
+    namen = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  return namen
+    .map((bestand) => ({ ...(JSON.parse(readFileSync(path.join(dir, bestand), 'utf8')) as Mail), bestand }))
+    .filter((m) => !aan || m.aan === aan);
+}
+
+export async function wachtOpMail(aan: string, na: number): Promise<Mail> {
+  for (let i = 0; i < 100; i++) {
+    const nieuw = mails(aan).slice(na);
+    if (nieuw.length > 0) return nieuw.at(-1)!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Geen e-mail aan ${aan}`);
+}
+
+export function linkUit(mail: Mail): string {
+  const m = mail.tekst.match(/https?:\/\/\S+\/partners\/inloggen\/link\/\S+/);
+  if (!m) throw new Error(`Geen inloglink in: ${mail.tekst}`);
+  return m[0];
+}
+
+/** Logs in as a person would: ask for a link, take it from the e-mail, click "Inloggen". */
+export async function logIn(page: Pagina, email: string): Promise<void> {
+  const voor = mails(email).length;
+  await page.goto(`${basis}/partners/inloggen/`);
+  await page.getByLabel('Uw e-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+  await page.getByRole('heading', { name: 'Kijk in uw e-mail' }).waitFor();
+  const link = linkUit(await wachtOpMail(email, voor));
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+}
+
+/** Polls a public page until it contains the text; returns the seconds it took. */
+export async function wachtTotZichtbaar(url: string, tekst: string, maxSeconden = 90): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < maxSeconden * 1000) {
+    const html = await (await fetch(url)).text();
+    if (html.includes(tekst)) return (Date.now() - start) / 1000;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`"${tekst}" verscheen niet op ${url} binnen ${maxSeconden} s`);
+}

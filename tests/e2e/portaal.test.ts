@@ -1,0 +1,252 @@
+import { execFileSync } from 'node:child_process';
+import { eq } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as t from '../../db/schema.ts';
+import { laadKaart, type Activiteit, type Organisatie } from '../../src/lib/data/kaart.ts';
+import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
+import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
+import { basis, linkUit, logIn, mails, testDb, wachtOpMail, wachtTotZichtbaar } from './portaal-hulp.ts';
+
+let browser: Browser;
+const db = testDb();
+let orgA: Organisatie;
+let orgB: Organisatie;
+let actA: Activiteit;
+let actB: Activiteit;
+const PARTNER_A = 'partner-a@test.example';
+const PARTNER_A2 = 'collega-a@test.example';
+const PARTNER_B = 'partner-b@test.example';
+const BEHEERDER = 'beheer@gemeente.example';
+
+beforeAll(async () => {
+  browser = await startBrowser();
+  const kaart = laadKaart(db);
+  const wekelijks = (a: Activiteit) => a.status === 'gepubliceerd' && a.rooster.regels[0]?.type === 'wekelijks' && !a.rooster.periode;
+  // Organisations in small kernen, so other test files looking at Vriezenveen are not affected.
+  orgA = kaart.organisaties.find((o) => o.kernen.join() === 'aadorp' && kaart.activiteiten.some((a) => a.organisatie === o.slug && wekelijks(a)))!;
+  orgB = kaart.organisaties.find((o) => o.kernen.join() === 'kloosterhaar' && kaart.activiteiten.some((a) => a.organisatie === o.slug))!;
+  actA = kaart.activiteiten.find((a) => a.organisatie === orgA.slug && wekelijks(a))!;
+  actB = kaart.activiteiten.find((a) => a.organisatie === orgB.slug)!;
+  bewaarAccount(db, { email: PARTNER_A, naam: 'Anna Partner', beheerder: false, organisaties: [orgA.id], kernen: [] });
+  bewaarAccount(db, { email: PARTNER_A2, naam: 'Bert Collega', beheerder: false, organisaties: [orgA.id], kernen: [] });
+  bewaarAccount(db, { email: PARTNER_B, naam: 'Carla Ander', beheerder: false, organisaties: [orgB.id], kernen: [] });
+  // The first beheerder is made on the command line, as the README says.
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/create-beheerder.ts', BEHEERDER, 'Gemeente', 'Beheer'], {
+    env: { ...process.env, DATABASE_PATH: (db.$client as unknown as { name: string }).name },
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  db.$client.close();
+});
+
+async function ingelogd(email: string): Promise<Pagina> {
+  const page = await nieuwePagina(browser);
+  await logIn(page, email);
+  return page;
+}
+
+function csrfVan(page: Pagina) {
+  return page.locator('input[name="csrf"]').first().inputValue();
+}
+
+describe('partner portal', () => {
+  it('a partner changes a description and a time, the beheerder approves, the public site follows', async () => {
+    const partner = await ingelogd(PARTNER_A);
+    const problemen: string[] = [];
+    const axe = async (wat: string) => problemen.push(...(await axeFouten(partner)).map((f) => `${wat}: ${f}`));
+    await axe('overzicht');
+    await partner.getByRole('link', { name: `Gegevens van ${orgA.naam} wijzigen` }).click();
+    await axe('organisatie');
+    const omschrijving = `Nieuwe omschrijving van ${orgA.naam}. Kom gerust langs voor koffie en een praatje.`;
+    await partner.getByLabel('Wat doet u?').fill(omschrijving);
+    await partner.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await partner.getByText('De gemeente kijkt ernaar').waitFor();
+
+    await partner.getByRole('link', { name: actA.titel }).click();
+    await axe('activiteit');
+    await partner.getByLabel('Van', { exact: true }).first().fill('09:15');
+    await partner.getByLabel('Tot', { exact: true }).first().fill('11:45');
+    await partner.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await partner.getByText('De gemeente kijkt ernaar').waitFor();
+    expect(await partner.getByText('Wacht op goedkeuring').count()).toBeGreaterThanOrEqual(2);
+
+    const beheerder = await ingelogd(BEHEERDER);
+    await beheerder.getByRole('link', { name: 'Beoordelen' }).first().click();
+    for (const naam of [`Organisatie: ${orgA.naam}`, `Activiteit: ${actA.titel}`]) {
+      await beheerder.getByRole('link', { name: naam }).click();
+      expect(await beheerder.getByRole('row').count()).toBeGreaterThan(1);
+      problemen.push(...(await axeFouten(beheerder)).map((f) => `beoordelen: ${f}`));
+      await beheerder.getByRole('button', { name: 'Goedkeuren en publiceren' }).click();
+      await beheerder.getByText('De wijziging is goedgekeurd').waitFor();
+    }
+    await wachtTotZichtbaar(`${basis}/organisaties/${orgA.slug}/`, omschrijving);
+    await wachtTotZichtbaar(`${basis}/aanbod/${actA.slug}/`, '9.15–11.45 uur');
+    await wachtTotZichtbaar(`${basis}/kernen/aadorp/`, '9.15–11.45 uur');
+    expect(problemen).toEqual([]);
+    expect([...partner.fouten, ...beheerder.fouten]).toEqual([]);
+  });
+
+  it('keeps a partner of organisation A out of B, by URL and by tampering with forms', async () => {
+    const page = await ingelogd(PARTNER_A);
+    const csrf = await csrfVan(page);
+    for (const pad of [
+      `/partners/organisaties/${orgB.id}/`,
+      `/partners/activiteiten/${actB.id}/`,
+      `/partners/activiteiten/nieuw/?organisatie=${orgB.id}`,
+      `/partners/geschiedenis/organisatie/${orgB.id}/`,
+      '/partners/beoordelen/',
+      '/partners/beheer/accounts/',
+      '/partners/beheer/logboek/',
+    ]) {
+      const res = await page.goto(basis + pad);
+      expect(res?.status(), pad).toBe(403);
+      await expect(page.getByRole('heading', { name: 'Geen toegang' }).count(), pad).resolves.toBe(1);
+    }
+    const voor = db.select().from(t.revisie).where(eq(t.revisie.organisatieId, orgB.id)).all().length;
+    const aanvallen = [
+      { pad: `/partners/organisaties/${orgB.id}/`, velden: { actie: 'opslaan', naam: 'Overgenomen', 'basis.versie': '1' } },
+      { pad: `/partners/organisaties/${orgB.id}/`, velden: { actie: 'controleren' } },
+      { pad: `/partners/activiteiten/${actB.id}/`, velden: { actie: 'verwijderen', bevestig: 'ja' } },
+      { pad: `/partners/activiteiten/nieuw/?organisatie=${orgB.id}`, velden: { actie: 'opslaan', titel: 'Nep' } },
+    ];
+    for (const { pad, velden } of aanvallen) {
+      const res = await page.request.post(basis + pad, { form: { csrf, ...velden }, headers: { Origin: basis } });
+      expect(res.status(), pad).toBe(403);
+    }
+    expect(db.select().from(t.revisie).where(eq(t.revisie.organisatieId, orgB.id)).all().length).toBe(voor);
+    expect(db.select().from(t.activiteit).where(eq(t.activiteit.id, actB.id)).get()).toBeDefined();
+    // Without the CSRF token a form post is refused, even for one's own organisation.
+    const zonder = await page.request.post(`${basis}/partners/organisaties/${orgA.id}/`, { form: { actie: 'controleren' }, headers: { Origin: basis } });
+    expect(zonder.status()).toBe(403);
+  });
+
+  it('refuses a used, an expired and a made-up link with a clear message, and does not reveal accounts', async () => {
+    const page = await nieuwePagina(browser);
+    await logIn(page, PARTNER_B);
+    const link = linkUit(mails(PARTNER_B).at(-1)!);
+    const ander = await nieuwePagina(browser);
+    await ander.goto(link);
+    await ander.getByRole('button', { name: 'Inloggen' }).click();
+    await ander.getByText('Deze inloglink is al gebruikt').waitFor();
+
+    const voor = mails(PARTNER_B).length;
+    await ander.goto(`${basis}/partners/inloggen/`);
+    await ander.getByLabel('Uw e-mailadres').fill(PARTNER_B);
+    await ander.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+    const nieuw = linkUit(await wachtOpMail(PARTNER_B, voor));
+    db.$client.prepare("update login_token set verloopt_op = '2000-01-01T00:00:00.000Z' where gebruikt_op is null").run();
+    await ander.goto(nieuw);
+    await ander.getByRole('button', { name: 'Inloggen' }).click();
+    await ander.getByText('Deze inloglink is verlopen').waitFor();
+
+    await ander.goto(`${basis}/partners/inloggen/link/?token=verzonnen`);
+    await ander.getByRole('button', { name: 'Inloggen' }).click();
+    await ander.getByText('Deze inloglink klopt niet').waitFor();
+
+    const aantal = mails().length;
+    await ander.goto(`${basis}/partners/inloggen/`);
+    await ander.getByLabel('Uw e-mailadres').fill('bestaat-niet@test.example');
+    await ander.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+    await ander.getByRole('heading', { name: 'Kijk in uw e-mail' }).waitFor();
+    expect(mails().length).toBe(aantal);
+    expect(await axeFouten(ander)).toEqual([]);
+  });
+
+  it('refuses a conflicting edit and keeps the other person’s change', async () => {
+    const anna = await ingelogd(PARTNER_A);
+    const bert = await ingelogd(PARTNER_A2);
+    for (const p of [anna, bert]) await p.goto(`${basis}/partners/organisaties/${orgA.id}/`);
+    await anna.getByRole('textbox', { name: /^Telefoon/ }).fill('0546 011 111');
+    await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await anna.getByText('De gemeente kijkt ernaar').waitFor();
+
+    const bertTekst = 'Bert schrijft een heel andere omschrijving van minstens twintig tekens.';
+    await bert.getByLabel('Wat doet u?').fill(bertTekst);
+    await bert.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await bert.getByRole('heading', { name: 'Uw wijziging is niet opgeslagen' }).waitFor();
+    await expect(bert.getByLabel('Wat doet u?').inputValue()).resolves.toBe(bertTekst);
+    const wachtend = db.select().from(t.revisie).where(eq(t.revisie.organisatieId, orgA.id)).all().filter((r) => r.status === 'wacht');
+    expect(wachtend).toHaveLength(1);
+    expect((wachtend[0].data as { telefoon: string }).telefoon).toBe('0546 011 111');
+    expect(await axeFouten(bert)).toEqual([]);
+  });
+
+  it('keeps everything typed when validation fails, and stores hostile input exactly and shows it harmlessly', async () => {
+    const page = await ingelogd(PARTNER_A);
+    let dialoog = false;
+    page.on('dialog', (d) => {
+      dialoog = true;
+      void d.dismiss();
+    });
+    await page.goto(`${basis}/partners/activiteiten/${actA.id}/`);
+    const lang = 'a'.repeat(3001);
+    await page.getByLabel('Wat gebeurt er?').fill(lang);
+    await page.getByLabel('Naam van de activiteit').fill('');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByRole('heading', { name: /niet goed ingevuld/ }).waitFor();
+    await expect(page.getByLabel('Wat gebeurt er?').inputValue()).resolves.toBe(lang);
+    await page.getByText('maximaal 3000 tekens').first().waitFor();
+    expect(await axeFouten(page)).toEqual([]);
+
+    const vijandig = `<script>alert(1)</script><img src=x onerror=alert(2)> ' OR 1=1; DROP TABLE activiteit; -- \u202Eטקסט\u202C 😀 \u0007 "quotes" & ampersand`;
+    await page.getByLabel('Naam van de activiteit').fill(`Test ${vijandig}`.slice(0, 120));
+    await page.getByLabel('Wat gebeurt er?').fill(vijandig);
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByText('De gemeente kijkt ernaar').waitFor();
+    const revisie = db.select().from(t.revisie).where(eq(t.revisie.entiteitId, actA.id)).all().at(-1)!;
+    expect((revisie.data as { omschrijving: string }).omschrijving).toBe(vijandig);
+
+    const beheerder = await ingelogd(BEHEERDER);
+    await beheerder.goto(`${basis}/partners/beoordelen/${revisie.id}/`);
+    await expect(beheerder.getByRole('cell', { name: vijandig }).count()).resolves.toBeGreaterThan(0);
+    await beheerder.getByRole('button', { name: 'Goedkeuren en publiceren' }).click();
+    await beheerder.getByText('De wijziging is goedgekeurd').waitFor();
+    expect(db.select().from(t.activiteit).where(eq(t.activiteit.id, actA.id)).get()!.omschrijving).toBe(vijandig);
+    await wachtTotZichtbaar(`${basis}/aanbod/${actA.slug}/`, 'DROP TABLE activiteit');
+    await page.goto(`${basis}/aanbod/${actA.slug}/`);
+    await expect(page.locator('main').getByText("' OR 1=1", { exact: false }).first().textContent()).resolves.toContain(vijandig.slice(0, 40));
+    expect(await page.locator('main script:not([type="application/ld+json"]), main img[src="x"]').count()).toBe(0);
+    expect(dialoog).toBe(false);
+    expect(db.select().from(t.activiteit).all().length).toBeGreaterThan(300);
+  });
+
+  it('keeps the previous release live when a build is killed halfway, and the next publish succeeds', async () => {
+    const liveId = async () => ((await (await fetch(`${basis}/release.json`)).json()) as { id: string }).id;
+    const voor = await liveId();
+    const beheerder = await ingelogd(BEHEERDER);
+    await beheerder.goto(`${basis}/partners/beheer/publicaties/`);
+    await beheerder.getByRole('button', { name: 'Nu opnieuw publiceren' }).click();
+    // The build runs in a child process of the server: find it and kill it in the middle.
+    let gedood = false;
+    for (let i = 0; i < 200 && !gedood; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const kinderen = execFileSync('sh', ['-c', `pgrep -P ${inject('serverPid')} || true`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+      for (const pid of kinderen) {
+        const opdracht = execFileSync('sh', ['-c', `tr '\\0' ' ' < /proc/${pid}/cmdline || true`], { encoding: 'utf8' });
+        if (!opdracht.includes('astro.js build')) continue;
+        await new Promise((r) => setTimeout(r, 1500));
+        process.kill(Number(pid), 'SIGKILL');
+        gedood = true;
+      }
+    }
+    expect(gedood).toBe(true);
+    let status = '';
+    for (let i = 0; i < 100 && status !== 'mislukt'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = db.select().from(t.publicatie).all().at(-1)!.status;
+    }
+    expect(status).toBe('mislukt');
+    expect(await liveId()).toBe(voor);
+    expect((await fetch(`${basis}/kernen/aadorp/`)).status).toBe(200);
+    await beheerder.goto(`${basis}/partners/`);
+    await beheerder.getByText('Publiceren is mislukt').waitFor();
+
+    await beheerder.goto(`${basis}/partners/beheer/publicaties/`);
+    await beheerder.getByRole('button', { name: 'Nu opnieuw publiceren' }).click();
+    for (let i = 0; i < 600 && (await liveId()) === voor; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await liveId()).not.toBe(voor);
+    expect(db.select().from(t.publicatie).all().at(-1)!.status).toBe('klaar');
+  });
+});

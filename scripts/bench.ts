@@ -6,9 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
 import { machine, type Meting } from './bench/context.ts';
+import { meetPortaal } from './bench/portaal.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
   bouwen: meetBouwen,
+  portaal: meetPortaal,
 };
 
 function tabel(metingen: Meting[]): string {

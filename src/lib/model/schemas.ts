@@ -64,8 +64,22 @@ function uniek<T extends z.ZodType<string>>(item: T, minimaal: number, fout: str
     .transform((a) => [...new Set(a)]);
 }
 
-/** Data schemas that depend on the gemeente's lists (kernen, soorten, thema's, doelgroepen). */
+const gemaakt = new WeakMap<GemeenteConfig, ReturnType<typeof bouwSchemas>>();
+
+/**
+ * Data schemas that depend on the gemeente's lists (kernen, soorten, thema's, doelgroepen).
+ * Built once per config: building zod schemas costs more than using them.
+ */
 export function maakSchemas(config: GemeenteConfig) {
+  let schemas = gemaakt.get(config);
+  if (!schemas) {
+    schemas = bouwSchemas(config);
+    gemaakt.set(config, schemas);
+  }
+  return schemas;
+}
+
+function bouwSchemas(config: GemeenteConfig) {
   const kern = uitLijst(config.kernen.map((k) => k.slug), 'kern');
   const soort = uitLijst(config.soorten.map((s) => s.slug), 'soort');
   const thema = uitLijst(config.themas.map((t) => t.slug), 'thema');
@@ -129,7 +143,7 @@ export function maakSchemas(config: GemeenteConfig) {
   return { kern, soort, thema, doelgroep, adres, organisatie, activiteit, kernondersteuner, spreekuur };
 }
 
-export type Schemas = ReturnType<typeof maakSchemas>;
+export type Schemas = ReturnType<typeof bouwSchemas>;
 export type OrganisatieData = z.infer<Schemas['organisatie']>;
 export type ActiviteitData = z.infer<Schemas['activiteit']>;
 export type KernondersteunerData = z.infer<Schemas['kernondersteuner']>;

@@ -1,0 +1,106 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import * as t from '../../db/schema.ts';
+import { openDb } from '../../src/lib/db/client.ts';
+import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
+import { maakSessie } from '../../src/lib/portaal/sessies.ts';
+import { belast, formulierVelden, PortaalClient, type Belasting } from './belasting.ts';
+import { draaiScript, mediaan, nieuweOmgeving, startServer, type Meting } from './context.ts';
+
+const DUUR_MS = 10_000;
+
+function metingen(naam: string, b: Belasting): Meting[] {
+  const sectie = 'Portaal';
+  const toelichting = `${b.verzoeken} verzoeken, ${b.fouten} fouten`;
+  return [
+    { sectie, naam: `${naam}, ${b.clients} clients: doorvoer`, waarde: b.perSeconde, eenheid: 'verzoeken/s', toelichting },
+    { sectie, naam: `${naam}, ${b.clients} clients: p50`, waarde: b.p50, eenheid: 'ms' },
+    { sectie, naam: `${naam}, ${b.clients} clients: p99`, waarde: b.p99, eenheid: 'ms' },
+  ];
+}
+
+/**
+ * The portal under load on localhost, and the time from approving a change to seeing it on the
+ * public page. Form rate limits are raised for the bench (SK_FORMULIER_LIMIET), since one client
+ * here clicks far faster than a person.
+ */
+export async function meetPortaal(): Promise<Meting[]> {
+  const omgeving = nieuweOmgeving('portaal');
+  omgeving.env.SK_FORMULIER_LIMIET = '1000000';
+  await draaiScript('scripts/seed.ts', [], omgeving.env);
+  const db = openDb(omgeving.env.DATABASE_PATH);
+  const activiteiten = db
+    .select({ id: t.activiteit.id, slug: t.activiteit.slug, organisatieId: t.activiteit.organisatieId })
+    .from(t.activiteit)
+    .where(eq(t.activiteit.status, 'gepubliceerd'))
+    .all();
+  // One activity per client, each of a different organisation, so clients do not conflict.
+  const perOrg = [...new Map(activiteiten.map((a) => [a.organisatieId, a])).values()].slice(0, 50);
+  const partners = perOrg.map((a, i) =>
+    bewaarAccount(db, { email: `bench-${i}@test.example`, naam: `Bench ${i}`, beheerder: false, organisaties: [a.organisatieId], kernen: [] }),
+  );
+  const beheerderId = bewaarAccount(db, { email: 'bench-beheer@test.example', naam: 'Bench beheer', beheerder: true, organisaties: [], kernen: [] });
+  const sessie = (id: number) => `sk_sessie=${maakSessie(db, id).token}`;
+  const server = await startServer(omgeving.env);
+  const uit: Meting[] = [];
+  try {
+    const clients = partners.map((id) => new PortaalClient(server.url, sessie(id)));
+    const beheerder = new PortaalClient(server.url, sessie(beheerderId));
+    const formulieren = await Promise.all(perOrg.map((a, i) => clients[i].get(`/partners/activiteiten/${a.id}/`).then(formulierVelden)));
+    const wachtend = (activiteitId: number) =>
+      db
+        .select({ id: t.revisie.id })
+        .from(t.revisie)
+        .where(and(eq(t.revisie.soort, 'activiteit'), eq(t.revisie.entiteitId, activiteitId), eq(t.revisie.status, 'wacht')))
+        .orderBy(desc(t.revisie.id))
+        .get()?.id;
+    let teller = 0;
+    const bewaar = async (c: number) => {
+      const velden = formulieren[c]
+        .filter(([k]) => k !== 'basis.revisie' && k !== 'omschrijving')
+        .concat([
+          ['omschrijving', `Samen bewegen en koffie drinken. Versie ${++teller} van deze beschrijving.`],
+          ['basis.revisie', String(wachtend(perOrg[c].id) ?? '')],
+          ['actie', 'opslaan'],
+        ]);
+      const res = await clients[c].post(`/partners/activiteiten/${perOrg[c].id}/`, velden);
+      if (res.status !== 303) throw new Error(`opslaan: ${res.status}`);
+    };
+
+    // Publish latency: a partner proposes, the beheerder approves, we poll the public page.
+    const latenties: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const a = perOrg[0];
+      const titel = `Bench titel ${i} ${Date.now()}`;
+      const velden = formulieren[0].filter(([k]) => !['titel', 'basis.revisie'].includes(k));
+      velden.push(['titel', titel], ['basis.revisie', String(wachtend(a.id) ?? '')], ['actie', 'opslaan']);
+      const voorgesteld = await clients[0].post(`/partners/activiteiten/${a.id}/`, velden);
+      if (voorgesteld.status !== 303) throw new Error(`voorstel: ${voorgesteld.status}`);
+      const csrf = formulierVelden(await beheerder.get(`/partners/beoordelen/${wachtend(a.id)}/`)).find(([k]) => k === 'csrf')![1];
+      const goed = await beheerder.post(`/partners/beoordelen/${wachtend(a.id)}/`, [['csrf', csrf], ['actie', 'goedkeuren']]);
+      if (goed.status !== 303) throw new Error(`goedkeuren: ${goed.status}`);
+      const t0 = performance.now();
+      while (!(await (await fetch(`${server.url}/aanbod/${a.slug}/`)).text()).includes(titel)) {
+        if (performance.now() - t0 > 120_000) throw new Error('wijziging niet zichtbaar binnen 120 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      latenties.push((performance.now() - t0) / 1000);
+      formulieren[0] = formulierVelden(await clients[0].get(`/partners/activiteiten/${a.id}/`));
+    }
+    uit.push(
+      { sectie: 'Publiceren', naam: 'Van goedkeuren tot zichtbaar: mediaan', waarde: +mediaan(latenties).toFixed(1), eenheid: 's', runs: 10 },
+      { sectie: 'Publiceren', naam: 'Van goedkeuren tot zichtbaar: slechtste', waarde: +Math.max(...latenties).toFixed(1), eenheid: 's', runs: 10 },
+    );
+
+    for (const n of [10, 50]) {
+      uit.push(...metingen('Inlogpagina', await belast(n, DUUR_MS, () => fetch(`${server.url}/partners/inloggen/`).then((r) => r.arrayBuffer()).then(() => undefined))));
+      uit.push(...metingen('Activiteit opslaan', await belast(n, DUUR_MS, (c) => bewaar(c))));
+    }
+    const aantalRevisies = db.select({ id: t.revisie.id }).from(t.revisie).where(inArray(t.revisie.soort, ['activiteit'])).all().length;
+    uit.push({ sectie: 'Portaal', naam: 'Revisies geschreven tijdens de meting', waarde: aantalRevisies, eenheid: '' });
+  } finally {
+    await server.stop();
+    db.$client.close();
+    omgeving.opruimen();
+  }
+  return uit;
+}

@@ -22,8 +22,8 @@ const publiek = doel === 'publiek';
 const domeinen = [
   { hostname: 'localhost' },
   { hostname: '127.0.0.1' },
-  ...[loadConfig().url, process.env.PORTAAL_URL]
-    .filter(Boolean)
+  ...[loadConfig().url, process.env.PORTAAL_URL ?? '']
+    .filter((u) => u !== '')
     .map((u) => ({ hostname: new URL(u).hostname, protocol: new URL(u).protocol.replace(':', '') })),
 ];
 

@@ -105,7 +105,7 @@ describe('partner portal', () => {
       await expect(page.getByRole('heading', { name: 'Geen toegang' }).count(), pad).resolves.toBe(1);
     }
     const voor = db.select().from(t.revisie).where(eq(t.revisie.organisatieId, orgB.id)).all().length;
-    const aanvallen = [
+    const aanvallen: { pad: string; velden: Record<string, string> }[] = [
       { pad: `/partners/organisaties/${orgB.id}/`, velden: { actie: 'opslaan', naam: 'Overgenomen', 'basis.versie': '1' } },
       { pad: `/partners/organisaties/${orgB.id}/`, velden: { actie: 'controleren' } },
       { pad: `/partners/activiteiten/${actB.id}/`, velden: { actie: 'verwijderen', bevestig: 'ja' } },

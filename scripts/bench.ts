@@ -6,10 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
 import { machine, type Meting } from './bench/context.ts';
+import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
   bouwen: meetBouwen,
+  gewicht: meetPaginagewicht,
   portaal: meetPortaal,
 };
 

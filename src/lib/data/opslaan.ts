@@ -72,11 +72,14 @@ function zetKernen(db: Db, organisatieId: number, slugs: string[]) {
   }
 }
 
-export function voegOrganisatieToe(db: Db, data: OrganisatieData, opties: { uuid?: string } = {}): number {
+/** `gewijzigdOp` keeps the moment of the last change when a record is copied from elsewhere (import). */
+export type NieuwOpties = { uuid?: string; gewijzigdOp?: string };
+
+export function voegOrganisatieToe(db: Db, data: OrganisatieData, opties: NieuwOpties = {}): number {
   return db.transaction((tx) => {
     const { id } = tx
       .insert(t.organisatie)
-      .values({ uuid: opties.uuid ?? nieuweUuid(), ...organisatieKolommen(data) })
+      .values({ uuid: opties.uuid ?? nieuweUuid(), ...organisatieKolommen(data), ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}) })
       .returning({ id: t.organisatie.id })
       .get();
     zetKernen(tx, id, data.kernen);
@@ -124,10 +127,10 @@ function activiteitKolommen(db: Db, data: ActiviteitData) {
   };
 }
 
-export function voegActiviteitToe(db: Db, data: ActiviteitData, opties: { uuid?: string } = {}): number {
+export function voegActiviteitToe(db: Db, data: ActiviteitData, opties: NieuwOpties = {}): number {
   return db
     .insert(t.activiteit)
-    .values({ uuid: opties.uuid ?? nieuweUuid(), ...activiteitKolommen(db, data) })
+    .values({ uuid: opties.uuid ?? nieuweUuid(), ...activiteitKolommen(db, data), ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}) })
     .returning({ id: t.activiteit.id })
     .get().id;
 }
@@ -164,12 +167,27 @@ function kernondersteunerKolommen(db: Db, data: KernondersteunerData) {
   };
 }
 
-export function voegKernondersteunerToe(db: Db, data: KernondersteunerData, opties: { uuid?: string } = {}): number {
+export function voegKernondersteunerToe(db: Db, data: KernondersteunerData, opties: NieuwOpties = {}): number {
   return db
     .insert(t.kernondersteuner)
-    .values({ uuid: opties.uuid ?? nieuweUuid(), ...kernondersteunerKolommen(db, data) })
+    .values({ uuid: opties.uuid ?? nieuweUuid(), ...kernondersteunerKolommen(db, data), ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}) })
     .returning({ id: t.kernondersteuner.id })
     .get().id;
+}
+
+export function werkKernondersteunerBij(db: Db, id: number, data: KernondersteunerData, versie: number): number {
+  return db.transaction((tx) => {
+    const r = tx
+      .update(t.kernondersteuner)
+      .set({ ...kernondersteunerKolommen(tx, data), versie: sql`${t.kernondersteuner.versie} + 1`, gewijzigdOp: nu() })
+      .where(and(eq(t.kernondersteuner.id, id), eq(t.kernondersteuner.versie, versie)))
+      .run();
+    if (r.changes === 0) {
+      const huidig = tx.select({ versie: t.kernondersteuner.versie }).from(t.kernondersteuner).where(eq(t.kernondersteuner.id, id)).get();
+      throw new VersieConflict('kernondersteuner', id, huidig?.versie ?? -1);
+    }
+    return versie + 1;
+  });
 }
 
 export function zetMeta(db: Db, sleutel: string, waarde: string): void {

@@ -29,6 +29,8 @@ export type Opties = {
   soepel?: boolean;
   /** Check foreign keys between the tables. */
   sleutels?: boolean;
+  /** "tabel.veld" that may be empty: required by HSDS, but not needed by whoever reads it. */
+  nietVerplicht?: Set<string>;
 };
 
 function fout(veld: Veld, waarde: unknown, opties: Opties): string | undefined {
@@ -65,7 +67,7 @@ export function controleerTabel(naam: string, rijen: Rij[], tabellen: Tabellen, 
       const waarde = rij.waarden[veld.name];
       const plek = { ...rij.plek, veld: veld.name };
       if (waarde === undefined || waarde === null || waarde === '') {
-        if (veld.constraints?.required) meldingen.push(probleem(plek, `${veld.name} ontbreekt; dit veld is verplicht in ${tabel.path}.`));
+        if (veld.constraints?.required && !opties.nietVerplicht?.has(`${naam}.${veld.name}`)) meldingen.push(probleem(plek, `${veld.name} ontbreekt; dit veld is verplicht in ${tabel.path}.`));
         continue;
       }
       const f = fout(veld, waarde, opties);

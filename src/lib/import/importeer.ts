@@ -44,7 +44,7 @@ export function importeer(pad: string, db: Db, config: GemeenteConfig, opties: I
   const { invoer, meldingen } = leesNaarInvoer(pad, config, opties.maxMb ?? STANDAARD_MAX_MB);
   const nietOpgeslagen = (reden: string): Uitkomst => (opties.toepassen ? { soort: 'niet-opgeslagen', reden } : { soort: 'proef' });
   if (!invoer) {
-    return { rapport: maakRapport({ pad, meldingen }, nietOpgeslagen('het bestand is niet te lezen.')), code: 1 };
+    return { rapport: maakRapport({ pad, meldingen }, nietOpgeslagen('de invoer is niet gelezen.')), code: 1 };
   }
   const plan = maakPlan(db, config, invoer, { publiceren: opties.publiceren ?? false, vandaag: opties.vandaag ?? lokaal(new Date()).datum });
   const problemen = plan.meldingen.filter((m) => m.ernst === 'probleem').length;

@@ -124,8 +124,10 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
       meldingen.push(probleem(bron.herkomst.velden.slug ?? bron.herkomst.plek, `Korte naam "${bron.slug}" is al van een andere organisatie.`));
       continue;
     }
+    // Without an id (a spreadsheet) the name is the identity: the same name twice is one listing twice.
+    const eigen = uuid ? [uuid] : [bron.slug ?? maakSlug(naam)];
+    if (dubbel(gezienOrg, [...eigen, bron.slug, bestaand?.uuid], bron.herkomst, 'organisatie')) continue;
     const slug = bron.slug ?? bestaand?.slug ?? uniekeSlug(maakSlug(naam), orgSlugs);
-    if (dubbel(gezienOrg, [slug, uuid, bestaand?.uuid], bron.herkomst, 'organisatie')) continue;
     orgSlugs.add(slug);
     const definitiefUuid = bestaand?.uuid ?? uuid ?? naamUuid('organisatie', slug);
     for (const s of [uuid, definitiefUuid, slug, naam.toLowerCase()]) if (s) nieuweOrgs.set(s, slug);
@@ -163,8 +165,9 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
       meldingen.push(probleem(bron.herkomst.velden.slug ?? bron.herkomst.plek, `Korte naam "${bron.slug}" is al van een andere activiteit.`));
       continue;
     }
+    const eigen = uuid ? [uuid] : [bron.slug ?? afgeleid];
+    if (dubbel(gezienAct, [...eigen, bron.slug, bestaand?.uuid], bron.herkomst, 'activiteit')) continue;
     const slug = bron.slug ?? bestaand?.slug ?? uniekeSlug(afgeleid, actSlugs);
-    if (dubbel(gezienAct, [slug, uuid, bestaand?.uuid], bron.herkomst, 'activiteit')) continue;
     actSlugs.add(slug);
     const organisatie = orgSlug(bron.organisatie);
     const data = valideer(schemas.activiteit, {

@@ -76,7 +76,7 @@ describe('HSDS 3.0 export', () => {
     const f = controleerTabellen(tabellen, { sleutels: true }).map((m) => `${m.bestand}:${m.rij}:${m.veld}: ${m.tekst}`);
     expect(f).toContain('schedules.csv:2:valid_from: "2027-02-30" is geen datum als 2027-03-14 (jjjj-mm-dd).');
     expect(f.some((r) => r.startsWith('schedules.csv:') && r.includes(':id:') && r.includes('staat er twee keer in'))).toBe(true);
-    expect(f).toContain('services.csv:2:name: name ontbreekt; dit veld is verplicht in services.csv.');
+    expect(f).toContain('services.csv:2:name: name ontbreekt; dit veld is verplicht in HSDS (service).');
     expect(f.some((r) => r.startsWith('phones.csv:2:organization_id: verwijst naar organization'))).toBe(true);
   });
 

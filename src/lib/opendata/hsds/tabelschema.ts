@@ -67,7 +67,7 @@ export function controleerTabel(naam: string, rijen: Rij[], tabellen: Tabellen, 
       const waarde = rij.waarden[veld.name];
       const plek = { ...rij.plek, veld: veld.name };
       if (waarde === undefined || waarde === null || waarde === '') {
-        if (veld.constraints?.required && !opties.nietVerplicht?.has(`${naam}.${veld.name}`)) meldingen.push(probleem(plek, `${veld.name} ontbreekt; dit veld is verplicht in ${tabel.path}.`));
+        if (veld.constraints?.required && !opties.nietVerplicht?.has(`${naam}.${veld.name}`)) meldingen.push(probleem(plek, `${veld.name} ontbreekt; dit veld is verplicht in HSDS (${tabel.name}).`));
         continue;
       }
       const f = fout(veld, waarde, opties);

@@ -5,10 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
+import { meetImport } from './bench/import.ts';
 import { machine, type Meting } from './bench/context.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
   bouwen: meetBouwen,
+  import: meetImport,
 };
 
 function tabel(metingen: Meting[]): string {

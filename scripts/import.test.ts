@@ -30,7 +30,8 @@ function dump() {
   }
 }
 
-describe('npm run import', () => {
+// Real databases and whole exports: seconds of work, more when both cores are busy.
+describe('npm run import', { timeout: 120_000 }, () => {
   it('explains its use for a wrong command', () => {
     const r = draai('--apply');
     expect(r.code).toBe(2);

@@ -31,7 +31,8 @@ function verschillen(a: Map<string, string>, b: Map<string, string>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
 }
 
-describe('import of our own HSDS export', () => {
+// Real databases and whole exports: seconds of work, more when both cores are busy.
+describe('import of our own HSDS export', { timeout: 120_000 }, () => {
   for (const [soort, pad] of [['JSON', jsonMap], ['CSV package', csvMap]] as const) {
     it(`${soort}: export → import into an empty database → export gives identical files`, () => {
       const db = leegDb();

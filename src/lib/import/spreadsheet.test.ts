@@ -27,7 +27,8 @@ const bestand = (tekst: string | Buffer, naam = 'kaart.csv') => {
 const leegDb = () => openDb(path.join(dir, `db-${n++}.sqlite`));
 const vandaag = '2026-11-22';
 
-describe('spreadsheet template', () => {
+// Real databases and whole exports: seconds of work, more when both cores are busy.
+describe('spreadsheet template', { timeout: 120_000 }, () => {
   it('the example and the template have exactly the documented columns', () => {
     const kop = KOLOMMEN.map((k) => k.naam).join(';');
     expect(voorbeeld.startsWith(`\uFEFF${kop}\r\n`)).toBe(true);

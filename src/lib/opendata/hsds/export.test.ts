@@ -19,7 +19,8 @@ function fouten(schema: string, items: unknown[]): string[] {
   );
 }
 
-describe('HSDS 3.0 export', () => {
+// Real databases and whole exports: seconds of work, more when both cores are busy.
+describe('HSDS 3.0 export', { timeout: 120_000 }, () => {
   it('uses the official datapackage.json unchanged', () => {
     const officieel = JSON.parse(readFileSync(path.join(HSDS_MAP, 'datapackage.json'), 'utf8'));
     expect(JSON.parse(readFileSync('src/lib/opendata/hsds/datapackage.json', 'utf8'))).toEqual(officieel);

@@ -1,5 +1,5 @@
 import type { GemeenteConfig } from '../config/schema.ts';
-import { KOSTEN_PER_TEKST, KOSTEN_SOORT_TEKST } from '../opendata/hsds/export.ts';
+import { gemeenteOrgId, KOSTEN_PER_TEKST, KOSTEN_SOORT_TEKST } from '../opendata/hsds/export.ts';
 import { schedulesNaarRooster, type ScheduleRij } from '../opendata/hsds/rooster.ts';
 import type { Rij, Tabellen } from '../opendata/hsds/tabellen.ts';
 import { adresUit, kernUitNaam, onbekendeKern } from './hsds-adres.ts';
@@ -107,6 +107,12 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
   // Organisations first: activities refer to them and to their visiting address.
   for (const rij of tabellen.get('organization') ?? []) {
     const id = tekst(rij, 'id');
+    if (id === gemeenteOrgId(config.naam)) {
+      // Our stand-in for a kernondersteuner without organisation: made from the config, not data.
+      alles(rij);
+      for (const tel of per('phone', 'organization_id', id)) alles(tel);
+      continue;
+    }
     const h = herkomstVan(rij);
     const data: Record<string, unknown> = { naam: tekst(rij, 'name'), omschrijving: tekst(rij, 'description'), email: tekst(rij, 'email'), website: tekst(rij, 'website') };
     bron(h, 'naam', rij, 'name');
@@ -281,7 +287,8 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     });
     talen(sid);
     const uuid = tekst(dienst, 'organization_id');
-    invoer.kernondersteuners.push({ herkomst: h, uuid: sid, data, organisatie: uuid ? verwijzing(dienst) : undefined } satisfies KernondersteunerBron);
+    const eigen = uuid && uuid !== gemeenteOrgId(config.naam);
+    invoer.kernondersteuners.push({ herkomst: h, uuid: sid, data, organisatie: eigen ? verwijzing(dienst) : undefined } satisfies KernondersteunerBron);
   }
 
   for (const dienst of tabellen.get('service') ?? []) {

@@ -5,7 +5,8 @@ import { laadKaart } from '../data/kaart.ts';
 import { openDb } from '../db/client.ts';
 import { dumpDb } from '../db/testhulp.ts';
 import { maakHsdsBestanden } from '../opendata/hsds/bestanden.ts';
-import { demoExport, NU } from '../opendata/hsds/testhulp.ts';
+import { controleerTabellen } from '../opendata/hsds/tabelschema.ts';
+import { csvTabellen, demoExport, hsdsValidator, NU } from '../opendata/hsds/testhulp.ts';
 import { maakSiteData } from '../site/sitedata.ts';
 import { importeer } from './importeer.ts';
 import { meldingTekst } from './melding.ts';
@@ -26,6 +27,9 @@ let teller = 0;
 const leegDb = () => openDb(path.join(dir, `leeg-${teller++}.sqlite`));
 const exporteer = (db: ReturnType<typeof openDb>) => maakHsdsBestanden(maakSiteData(config, laadKaart(db), NU));
 const opties = { toepassen: true, publiceren: true, vandaag: NU.datum };
+
+const validator = hsdsValidator();
+const fouten = (schema: string, items: unknown[]) => items.filter((i) => !validator(schema)(i)).map(() => validator(schema).errors);
 
 function verschillen(a: Map<string, string>, b: Map<string, string>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
@@ -52,6 +56,28 @@ describe('import of our own HSDS export', { timeout: 120_000 }, () => {
       db.$client.close();
     });
   }
+
+  it('a kernondersteuner without organisation belongs to the gemeente in HSDS, and comes back without one', () => {
+    const bron = leegDb();
+    importeer(jsonMap, bron, config, opties);
+    bron.$client.prepare("update kernondersteuner set organisatie_id = null where kern_id = (select id from kern where slug = 'aadorp')").run();
+    const eerste = exporteer(bron);
+    const orgs = JSON.parse(eerste.get('organizations.json')!).contents as { name: string }[];
+    expect(orgs.at(-1)!.name).toBe('Gemeente Twenterand');
+    expect(controleerTabellen(csvTabellen(eerste), { sleutels: true })).toEqual([]);
+    expect(fouten('organization', orgs)).toEqual([]);
+    const pad = path.join(dir, 'zonder-org');
+    mkdirSync(pad);
+    for (const naam of ['services.json', 'organizations.json', 'taxonomy_terms.json']) writeFileSync(path.join(pad, naam), eerste.get(naam)!);
+    const db = leegDb();
+    const r = importeer(pad, db, config, opties);
+    expect(r.plan!.meldingen.map(meldingTekst)).toEqual([]);
+    expect(laadKaart(db).organisaties.length).toBe(laadKaart(bron).organisaties.length);
+    expect(laadKaart(db).kernondersteuners.find((k) => k.kern === 'aadorp')!.organisatie).toBeUndefined();
+    expect(verschillen(exporteer(db), eerste)).toEqual([]);
+    bron.$client.close();
+    db.$client.close();
+  });
 
   it('without --publish everything arrives as a draft and nothing shows on the site', () => {
     const db = leegDb();

@@ -30,6 +30,8 @@ export const orgLocatieId = (orgUuid: string) => id('locatie', `organisatie:${or
 export const plekLocatieId = (a: Adres) =>
   id('locatie', `plek:${JSON.stringify([a.naam, a.straat, a.huisnummer, a.postcode, a.plaats, a.kern, a.lat, a.lon])}`);
 export const orgDienstId = (orgUuid: string) => id('dienst', orgUuid);
+/** The gemeente as organisation, for a kernondersteuner without (published) organisation: HSDS needs one. */
+export const gemeenteOrgId = (gemeente: string) => id('gemeente', gemeente);
 
 /** Leaves out empty values, so the JSON carries no nulls and no empty lists. */
 function schoon<T extends O>(o: T): T {
@@ -219,7 +221,7 @@ export function maakHsdsBouwer(site: SiteData) {
     const contactId = id('contact', sid);
     return schoon({
       id: sid,
-      organization_id: org?.uuid,
+      organization_id: org?.uuid ?? gemeenteOrgId(config.naam),
       name: `Kernondersteuner ${site.kernNaam(k.kern)}`,
       description: config.soorten.find((s) => s.slug === 'kernondersteuning')?.omschrijving ?? `Het vaste aanspreekpunt in ${site.kernNaam(k.kern)}.`,
       status: 'active',
@@ -246,7 +248,19 @@ export function maakHsdsBouwer(site: SiteData) {
     });
   }
 
-  return { taxonomies, terms, organisatie, organisatieDienst, activiteitDienst, kernondersteunerDienst };
+  function gemeente(): O {
+    const gid = gemeenteOrgId(config.naam);
+    return schoon({
+      id: gid,
+      name: `Gemeente ${config.naam}`,
+      description: config.contact.tekst,
+      email: config.contact.email,
+      website: config.url,
+      phones: telefoon('organization_id', gid, config.contact.telefoon),
+    });
+  }
+
+  return { taxonomies, terms, organisatie, organisatieDienst, activiteitDienst, kernondersteunerDienst, gemeente };
 }
 
 export type HsdsExport = { services: O[]; organizations: O[]; taxonomies: O[]; taxonomy_terms: O[] };
@@ -263,7 +277,10 @@ export function maakHsds(site: SiteData): HsdsExport {
       ...site.kaart.organisaties.map(bouwer.organisatieDienst),
       ...ondersteuners.map(bouwer.kernondersteunerDienst),
     ],
-    organizations: site.kaart.organisaties.map(bouwer.organisatie),
+    organizations: [
+      ...site.kaart.organisaties.map(bouwer.organisatie),
+      ...(ondersteuners.some((k) => !k.organisatie || !site.organisatie(k.organisatie)) ? [bouwer.gemeente()] : []),
+    ],
     taxonomies: bouwer.taxonomies,
     taxonomy_terms: bouwer.terms,
   };

@@ -62,7 +62,7 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     const r = rooster(rijen);
     meldingen.push(...r.meldingen);
     data[sleutel] = r.rooster;
-    if (rijen[0]) h.velden[pad] = rijen[0].plek;
+    h.velden[pad] = rijen[0]?.plek ?? { ...h.plek, veld: 'schedules' };
     if (rijen.length === (r.rooster.regels ?? []).length) rijen.forEach((rij, i) => (h.velden[`${pad}.regels.${i}`] = rij.plek));
   }
 
@@ -170,7 +170,8 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     const k = eerste(per('cost_option', 'service_id', sid), 'prijs');
     if (!k) {
       const tekstKosten = tekst(dienst, 'fees_description') ?? tekst(dienst, 'fees');
-      meldingen.push(probleem({ ...dienst.plek, veld: 'cost_options' }, `De kosten ontbreken${tekstKosten ? ` (er staat alleen "${tekstKosten}")` : ''}. Geef gratis, vrijwillige bijdrage of een bedrag.`));
+      h.velden.kosten = { ...dienst.plek, veld: 'cost_options' };
+      meldingen.push(probleem(h.velden.kosten, `De kosten ontbreken${tekstKosten ? ` (er staat alleen "${tekstKosten}")` : ''}. Geef gratis, vrijwillige bijdrage of een bedrag.`));
       return undefined;
     }
     raak(dienst, 'fees_description');
@@ -253,6 +254,10 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
       }
     }
     data.kern = kernVan(sid, h, plekKern);
+    if (data.kern === undefined && per('service_area', 'service_id', sid).length === 0) {
+      h.velden.kern = { ...dienst.plek, veld: 'service_areas' };
+      meldingen.push(probleem(h.velden.kern, `Er staat niet in welke kern de activiteit is. Geef een service_area met de naam van de kern (${config.kernen.map((k) => k.naam).join(', ')}), of een plek met adres.`));
+    }
     const eigen = per('schedule', 'service_id', sid);
     roosterInto(h, 'rooster', eigen.length > 0 || !sal ? eigen : per('schedule', 'service_at_location_id', tekst(sal, 'id')), data);
     talen(sid);

@@ -65,13 +65,16 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
   const items: PlanItem[] = [];
   const { publiceren, vandaag } = opties;
 
+  /** A reader that already said what is wrong with a field said it better than zod's generic message. */
+  const sleutel = (m: { bestand: string; rij?: unknown; veld?: string }) => `${m.bestand}:${String(m.rij)}:${m.veld ?? ''}`;
+  const alGemeld = new Set(invoer.meldingen.filter((m) => m.ernst === 'probleem').map(sleutel));
+
   function valideer<S extends z.ZodType>(schema: S, waarde: unknown, herkomst: Herkomst): z.infer<S> | undefined {
     const r = schema.safeParse(waarde);
     if (r.success) return r.data;
     for (const issue of r.error.issues) {
       const plek = plekVoor(herkomst, issue.path);
-      const al = meldingen.some((m) => m.ernst === 'probleem' && m.bestand === plek.bestand && String(m.rij) === String(plek.rij) && m.veld === plek.veld);
-      if (!al) meldingen.push(probleem(plek, issue.message));
+      if (!alGemeld.has(sleutel(plek))) meldingen.push(probleem(plek, issue.message));
     }
     return undefined;
   }

@@ -1,15 +1,15 @@
 import type { GemeenteConfig } from '../config/schema.ts';
-import { gemeenteOrgId, KOSTEN_PER_TEKST, KOSTEN_SOORT_TEKST } from '../opendata/hsds/export.ts';
+import { gemeenteOrgId } from '../opendata/hsds/export.ts';
 import { schedulesNaarRooster, type ScheduleRij } from '../opendata/hsds/rooster.ts';
 import type { Rij, Tabellen } from '../opendata/hsds/tabellen.ts';
 import { adresUit, kernUitNaam, onbekendeKern } from './hsds-adres.ts';
+import { kostenUit } from './hsds-kosten.ts';
 import { maakLezer, type Attribuut } from './hsds-lezer.ts';
 import type { ActiviteitBron, Herkomst, Invoer, KernondersteunerBron, OrganisatieBron } from './invoer.ts';
 import { letOp, probleem, type Melding } from './melding.ts';
 
 /** HSDS tables (from JSON or CSV) → organisations, activities and kernondersteuners. */
 
-const PER_UIT_TEKST = Object.fromEntries(Object.entries(KOSTEN_PER_TEKST).map(([k, v]) => [v, k]));
 const NEDERLANDS = new Set(['nl', 'nld', 'dut', 'nederlands', 'dutch']);
 
 export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort: Invoer['soort'], bestanden: string[]): Invoer {
@@ -166,36 +166,6 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     }
   }
 
-  function kostenUit(sid: string | undefined, dienst: Rij, h: Herkomst): unknown {
-    const k = eerste(per('cost_option', 'service_id', sid), 'prijs');
-    if (!k) {
-      const tekstKosten = tekst(dienst, 'fees_description') ?? tekst(dienst, 'fees');
-      h.velden.kosten = { ...dienst.plek, veld: 'cost_options' };
-      meldingen.push(probleem(h.velden.kosten, `De kosten ontbreken${tekstKosten ? ` (er staat alleen "${tekstKosten}")` : ''}. Geef gratis, vrijwillige bijdrage of een bedrag.`));
-      return undefined;
-    }
-    raak(dienst, 'fees_description');
-    raak(k, 'id', 'service_id');
-    bron(h, 'kosten', k, 'amount');
-    const bedrag = getal(k, 'amount');
-    const munt = tekst(k, 'currency');
-    const omschrijving = (tekst(k, 'amount_description') ?? '').toLowerCase();
-    const toelichting = tekst(k, 'option');
-    if (munt && munt.toUpperCase() !== 'EUR') meldingen.push(probleem({ ...k.plek, veld: 'currency' }, `Bedragen in ${munt} kent de sociale kaart niet; alleen euro (EUR).`));
-    if (omschrijving === KOSTEN_SOORT_TEKST['vrijwillige-bijdrage'] || (bedrag === undefined && omschrijving.includes('vrijwillig'))) return { soort: 'vrijwillige-bijdrage', toelichting };
-    if (bedrag === 0 || (bedrag === undefined && omschrijving === KOSTEN_SOORT_TEKST.gratis)) return { soort: 'gratis', toelichting };
-    if (bedrag === undefined) {
-      meldingen.push(probleem({ ...k.plek, veld: 'amount' }, 'Er staat geen bedrag, en niet dat het gratis is of een vrijwillige bijdrage.'));
-      return undefined;
-    }
-    let perEenheid = PER_UIT_TEKST[omschrijving];
-    if (!perEenheid) {
-      perEenheid = 'keer';
-      meldingen.push(letOp({ ...k.plek, veld: 'amount_description' }, `We weten niet waar het bedrag voor is ("${omschrijving}"); we nemen "per keer". Kies uit: ${Object.values(KOSTEN_PER_TEKST).join(', ')}.`));
-    }
-    return { soort: 'bedrag', bedragCent: Math.round(bedrag * 100), per: perEenheid, toelichting };
-  }
-
   function activiteit(dienst: Rij, attrs: Attribuut[]) {
     const sid = tekst(dienst, 'id');
     const h = herkomstVan(dienst);
@@ -236,7 +206,7 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     h.velden.aanmelden = aanmelden ? { ...aanmelden.rij.plek, veld: 'taxonomy_term_id' } : { ...dienst.plek, veld: 'application_process' };
     h.velden['aanmelden.hoe'] = { ...dienst.plek, veld: 'application_process' };
     if (!aanmelden && hoe) meldingen.push(letOp({ ...dienst.plek, veld: 'application_process' }, 'Er staat hoe u zich aanmeldt; we nemen aan dat aanmelden nodig is.'));
-    data.kosten = kostenUit(sid, dienst, h);
+    data.kosten = kostenUit(lezer, per('cost_option', 'service_id', sid), dienst, h, meldingen);
     const c = contact(per('contact', 'service_id', sid), h, 'contact');
     if (c) data.contact = { naam: c.naam, telefoon: c.telefoon, email: c.email };
 

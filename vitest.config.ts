@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // Tests that seed a database take a few seconds on a busy machine; fail on errors, not on speed.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },

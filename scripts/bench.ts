@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
+import { meetImport } from './bench/import.ts';
 import { machine, type Meting } from './bench/context.ts';
 import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
@@ -13,6 +14,7 @@ const SECTIES: Record<string, () => Promise<Meting[]>> = {
   bouwen: meetBouwen,
   gewicht: meetPaginagewicht,
   portaal: meetPortaal,
+  import: meetImport,
 };
 
 function tabel(metingen: Meting[]): string {

@@ -22,6 +22,7 @@ export const publiekeRoutes: Route[] = [
   publiek('/zoeken', 'zoeken.astro'),
   publiek('/open-data', 'open-data.astro'),
   publiek('/open-data/[bestand]', 'open-data-bestand.ts'),
+  publiek('/open-data/hsds/[bestand]', 'open-data-hsds.ts'),
   publiek('/sitemap.xml', 'sitemap.xml.ts'),
   publiek('/robots.txt', 'robots.txt.ts'),
   publiek('/[pagina]', 'pagina.astro'),

@@ -57,6 +57,8 @@ export const kaartConfigSchema = z.discriminatedUnion('ondergrond', [
 export const gemeenteConfigSchema = z
   .object({
     naam: z.string().min(1),
+    /** Province, for addresses in the open data (HSDS asks for it). */
+    provincie: z.string().min(1).optional(),
     sitenaam: z.string().min(1),
     /** Public address of the site, used for absolute links in the sitemap and JSON-LD. */
     url: z.url({ error: 'moet een volledig webadres zijn, zoals https://socialekaart.example.nl' }),

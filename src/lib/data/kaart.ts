@@ -17,7 +17,7 @@ export type Activiteit = ActiviteitData & {
   /** Where it happens: its own location, or else the organisation's visiting address. */
   plek?: Adres;
 };
-export type Kernondersteuner = KernondersteunerData & { id: number; uuid: string };
+export type Kernondersteuner = KernondersteunerData & { id: number; uuid: string; versie: number };
 
 export type Kaart = {
   kernen: Kern[];
@@ -173,6 +173,7 @@ export function laadKaart(db: DbOfTx, opties: { ookConcepten?: boolean } = {}): 
         organisatie: k.organisatieId ? orgSlug.get(k.organisatieId) : undefined,
         bereikbaar: k.bereikbaar,
         spreekuren: k.spreekuren,
+        versie: k.versie,
       }) as Kernondersteuner,
     );
 

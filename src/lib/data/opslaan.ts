@@ -72,11 +72,14 @@ function zetKernen(db: Db, organisatieId: number, slugs: string[]) {
   }
 }
 
-export function voegOrganisatieToe(db: Db, data: OrganisatieData, opties: { uuid?: string } = {}): number {
+/** `gewijzigdOp` keeps the moment of the last change when a record is copied from elsewhere (import). */
+export type NieuwOpties = { uuid?: string; gewijzigdOp?: string };
+
+export function voegOrganisatieToe(db: Db, data: OrganisatieData, opties: NieuwOpties = {}): number {
   return db.transaction((tx) => {
     const { id } = tx
       .insert(t.organisatie)
-      .values({ uuid: opties.uuid ?? nieuweUuid(), ...organisatieKolommen(data) })
+      .values({ uuid: opties.uuid ?? nieuweUuid(), ...organisatieKolommen(data), ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}) })
       .returning({ id: t.organisatie.id })
       .get();
     zetKernen(tx, id, data.kernen);
@@ -84,20 +87,31 @@ export function voegOrganisatieToe(db: Db, data: OrganisatieData, opties: { uuid
   });
 }
 
+type MetVersie = typeof t.organisatie | typeof t.activiteit | typeof t.kernondersteuner;
+
+/**
+ * Writes the columns as a new version if `versie` is still the current one, and returns the new
+ * version; an edit based on an older version is refused, so the other person's change stays.
+ */
+function nieuweVersie(db: Db, tabel: MetVersie, soort: VersieConflict['soort'], id: number, versie: number, kolommen: object): number {
+  const r = db
+    .update(tabel as typeof t.organisatie)
+    .set({ ...kolommen, versie: sql`${tabel.versie} + 1`, gewijzigdOp: nu() })
+    .where(and(eq(tabel.id, id), eq(tabel.versie, versie)))
+    .run();
+  if (r.changes === 0) {
+    const huidig = db.select({ versie: tabel.versie }).from(tabel as typeof t.organisatie).where(eq(tabel.id, id)).get();
+    throw new VersieConflict(soort, id, huidig?.versie ?? -1);
+  }
+  return versie + 1;
+}
+
 /** Saves a new version if `versie` is still the current one; returns the new version. */
 export function werkOrganisatieBij(db: Db, id: number, data: OrganisatieData, versie: number): number {
   return db.transaction((tx) => {
-    const r = tx
-      .update(t.organisatie)
-      .set({ ...organisatieKolommen(data), versie: sql`${t.organisatie.versie} + 1`, gewijzigdOp: nu() })
-      .where(and(eq(t.organisatie.id, id), eq(t.organisatie.versie, versie)))
-      .run();
-    if (r.changes === 0) {
-      const huidig = tx.select({ versie: t.organisatie.versie }).from(t.organisatie).where(eq(t.organisatie.id, id)).get();
-      throw new VersieConflict('organisatie', id, huidig?.versie ?? -1);
-    }
+    const nieuw = nieuweVersie(tx, t.organisatie, 'organisatie', id, versie, organisatieKolommen(data));
     zetKernen(tx, id, data.kernen);
-    return versie + 1;
+    return nieuw;
   });
 }
 
@@ -124,27 +138,16 @@ function activiteitKolommen(db: Db, data: ActiviteitData) {
   };
 }
 
-export function voegActiviteitToe(db: Db, data: ActiviteitData, opties: { uuid?: string } = {}): number {
+export function voegActiviteitToe(db: Db, data: ActiviteitData, opties: NieuwOpties = {}): number {
   return db
     .insert(t.activiteit)
-    .values({ uuid: opties.uuid ?? nieuweUuid(), ...activiteitKolommen(db, data) })
+    .values({ uuid: opties.uuid ?? nieuweUuid(), ...activiteitKolommen(db, data), ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}) })
     .returning({ id: t.activiteit.id })
     .get().id;
 }
 
 export function werkActiviteitBij(db: Db, id: number, data: ActiviteitData, versie: number): number {
-  return db.transaction((tx) => {
-    const r = tx
-      .update(t.activiteit)
-      .set({ ...activiteitKolommen(tx, data), versie: sql`${t.activiteit.versie} + 1`, gewijzigdOp: nu() })
-      .where(and(eq(t.activiteit.id, id), eq(t.activiteit.versie, versie)))
-      .run();
-    if (r.changes === 0) {
-      const huidig = tx.select({ versie: t.activiteit.versie }).from(t.activiteit).where(eq(t.activiteit.id, id)).get();
-      throw new VersieConflict('activiteit', id, huidig?.versie ?? -1);
-    }
-    return versie + 1;
-  });
+  return db.transaction((tx) => nieuweVersie(tx, t.activiteit, 'activiteit', id, versie, activiteitKolommen(tx, data)));
 }
 
 function kernondersteunerKolommen(db: Db, data: KernondersteunerData) {
@@ -164,12 +167,16 @@ function kernondersteunerKolommen(db: Db, data: KernondersteunerData) {
   };
 }
 
-export function voegKernondersteunerToe(db: Db, data: KernondersteunerData, opties: { uuid?: string } = {}): number {
+export function voegKernondersteunerToe(db: Db, data: KernondersteunerData, opties: NieuwOpties = {}): number {
   return db
     .insert(t.kernondersteuner)
-    .values({ uuid: opties.uuid ?? nieuweUuid(), ...kernondersteunerKolommen(db, data) })
+    .values({ uuid: opties.uuid ?? nieuweUuid(), ...kernondersteunerKolommen(db, data), ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}) })
     .returning({ id: t.kernondersteuner.id })
     .get().id;
+}
+
+export function werkKernondersteunerBij(db: Db, id: number, data: KernondersteunerData, versie: number): number {
+  return db.transaction((tx) => nieuweVersie(tx, t.kernondersteuner, 'kernondersteuner', id, versie, kernondersteunerKolommen(tx, data)));
 }
 
 export function zetMeta(db: Db, sleutel: string, waarde: string): void {

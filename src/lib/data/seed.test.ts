@@ -4,19 +4,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load.ts';
 import { openDb } from '../db/client.ts';
+import { dumpDb } from '../db/testhulp.ts';
 import { laadKaart } from './kaart.ts';
 import { isLeeg, seedDemo } from './seed.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-seed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Every row of every table, to compare database states. */
-function dump(db: ReturnType<typeof openDb>) {
-  const tabellen = db.$client
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
-    .all() as { name: string }[];
-  return Object.fromEntries(tabellen.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]));
-}
+const dump = dumpDb;
 
 describe('seedDemo', () => {
   const config = loadConfig();

@@ -1,0 +1,23 @@
+/**
+ * What the import tells the beheerder. A "probleem" stops `--apply` (nothing is written); a
+ * "let op" is something we could not take over exactly, so it is never dropped silently.
+ */
+export type Ernst = 'probleem' | 'let-op';
+
+/** Where in the input: file, row (CSV: the row number Excel shows; JSON: the path) and field. */
+export type Plek = { bestand: string; rij?: string | number; veld?: string };
+
+export type Melding = Plek & { ernst: Ernst; tekst: string };
+
+export function probleem(plek: Plek, tekst: string, veld = plek.veld): Melding {
+  return { ...plek, veld, ernst: 'probleem', tekst };
+}
+
+export function letOp(plek: Plek, tekst: string, veld = plek.veld): Melding {
+  return { ...plek, veld, ernst: 'let-op', tekst };
+}
+
+/** "voorbeeld.csv:7:kern: onbekende kern …", the form every line of the report has. */
+export function meldingTekst(m: Melding): string {
+  return [m.bestand, m.rij, m.veld].filter((d) => d !== undefined && d !== '').join(':') + `: ${m.tekst}`;
+}

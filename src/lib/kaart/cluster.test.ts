@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterIndexen, grenzenVan, groepSleutel, midden } from './cluster.ts';
+import { clusterIndexen, clusterVakken, grenzenVan, groepSleutel, midden } from './cluster.ts';
 
 describe('clusterIndexen', () => {
   it('groups markers that are close on screen and leaves the rest alone', () => {
@@ -37,6 +37,21 @@ describe('clusterIndexen', () => {
     expect(clusterIndexen(posities, 40)).toEqual(clusterIndexen(posities, 40));
     expect(clusterIndexen(posities, 40).flat().sort((a, b) => a - b)).toEqual(posities.map((_, i) => i));
     expect(clusterIndexen([], 40)).toEqual([]);
+  });
+});
+
+describe('clusterVakken', () => {
+  it('groups labels whose boxes overlap, taking their width into account', () => {
+    const vakken = [
+      { x: 100, y: 100, breedte: 120, hoogte: 24 },
+      { x: 200, y: 110, breedte: 80, hoogte: 24 },
+      { x: 100, y: 140, breedte: 120, hoogte: 24 },
+      { x: 400, y: 100, breedte: 40, hoogte: 24 },
+    ];
+    // 0 and 1: 100 apart, half-widths 60 + 40 + margin → overlap; 2 is 40 below 0: clear of it.
+    expect(clusterVakken(vakken)).toEqual([[0, 1], [2], [3]]);
+    expect(clusterVakken(vakken, 20)).toEqual([[0, 1, 2], [3]]);
+    expect(clusterVakken([{ ...vakken[0], breedte: 40 }, { ...vakken[1], breedte: 40 }])).toEqual([[0], [1]]);
   });
 });
 

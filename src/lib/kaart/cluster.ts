@@ -32,6 +32,34 @@ export function clusterIndexen(posities: readonly Scherm[], straal: number): num
   return groepen;
 }
 
+export type Vak = Scherm & { breedte: number; hoogte: number };
+
+/**
+ * The same greedy grouping for labels of different sizes: items whose boxes (centred on their
+ * position) overlap a group's first item, with `marge` pixels to spare, join that group.
+ */
+export function clusterVakken(vakken: readonly Vak[], marge = 4): number[][] {
+  const groepen: number[][] = [];
+  const ingedeeld = new Array<boolean>(vakken.length).fill(false);
+  for (let i = 0; i < vakken.length; i++) {
+    if (ingedeeld[i]) continue;
+    const groep = [i];
+    ingedeeld[i] = true;
+    for (let j = i + 1; j < vakken.length; j++) {
+      if (ingedeeld[j]) continue;
+      const a = vakken[i];
+      const b = vakken[j];
+      const raakt = Math.abs(a.x - b.x) * 2 < a.breedte + b.breedte + 2 * marge && Math.abs(a.y - b.y) * 2 < a.hoogte + b.hoogte + 2 * marge;
+      if (raakt) {
+        groep.push(j);
+        ingedeeld[j] = true;
+      }
+    }
+    groepen.push(groep);
+  }
+  return groepen;
+}
+
 /** Screen position of a group: the mean of its members, so the marker sits among them. */
 export function midden(posities: readonly Scherm[], groep: readonly number[]): Scherm {
   let x = 0;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const COMPRIMEERBAAR = /\.(html|css|js|mjs|json|svg|xml|csv|txt|webmanifest)$/;
+const COMPRIMEERBAAR = /\.(html|css|js|mjs|json|geojson|svg|xml|csv|txt|webmanifest)$/;
 /** Below this size compression costs more than it saves (headers, CPU). */
 const MINIMAAL = 512;
 

@@ -14,9 +14,11 @@ function koppel(sectie: HTMLElement) {
   let gestart = false;
   let kijker: IntersectionObserver | undefined;
 
-  const start = async (viaKnop: boolean) => {
+  const start = async (gevraagd: boolean) => {
     if (gestart) return;
     gestart = true;
+    // Tabbing to the button scrolls it into view, which may start the map before Enter is pressed.
+    const viaKnop = gevraagd || document.activeElement === knop;
     kijker?.disconnect();
     const uitleg = vlak.querySelector('[data-kaart-uitleg]');
     if (uitleg) uitleg.textContent = 'De kaart wordt geladen…';

@@ -256,6 +256,8 @@ export async function maakKaart(doel: HTMLElement, sectie: HTMLElement, inst: Ka
   const maakGroep = (leden: number[]): Groep => {
     const knop = element('button', 'sk-marker');
     knop.type = 'button';
+    // Which places of the list this marker stands for (list order); also what the tests check.
+    knop.dataset.plekken = leden.join(' ');
     const n = leden.reduce((s, i) => s + plekken[i].items.length, 0);
     if (leden.length > 1) {
       knop.classList.add('sk-marker--cluster');

@@ -5,10 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
+import { meetKaart } from './bench/kaart.ts';
 import { machine, type Meting } from './bench/context.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
   bouwen: meetBouwen,
+  kaart: meetKaart,
 };
 
 function tabel(metingen: Meting[]): string {

@@ -171,6 +171,10 @@ describe('kaart', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Interactieve kaart van Vroomshoop');
 
     // Arrow keys move the map; Tab goes on to the markers.
+    const eerste = page.locator('.sk-marker').first();
+    const voor = (await eerste.boundingBox())!;
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await eerste.boundingBox())!.x, { timeout: 5_000 }).toBeLessThan(voor.x - 20);
     const marker = async () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.plekken);
     await page.keyboard.press('Tab');
     expect(await marker()).toBeDefined();

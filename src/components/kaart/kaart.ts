@@ -188,9 +188,16 @@ export async function maakKaart(doel: HTMLElement, sectie: HTMLElement, inst: Ka
   kaart.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   if (bron) kaart.addControl(new AttributionControl({ compact: false, customAttribution: bron }), 'bottom-right');
 
+  // A tile that fails (a network hiccup, a basemap server that is down) leaves the rest of the map
+  // working; only a style that cannot load means there is no map.
+  let stijlGeladen = false;
+  kaart.once('style.load', () => (stijlGeladen = true));
   await new Promise<void>((klaar, fout) => {
     kaart.once('load', () => klaar());
-    kaart.once('error', (e) => fout(e.error));
+    kaart.on('error', (e) => {
+      if (!stijlGeladen) fout(e.error);
+      else console.warn('Kaart:', e.error?.message ?? e);
+    });
   });
 
   if (kernen) {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
+import { pixelAandeel, wachtOpKaart, WEBGL_ARGS, zonderAutomatischLaden } from './kaarthulp.ts';
 
 /**
  * The map and "dichtbij mij" in Chromium. WebGL runs on SwiftShader (software), so the map
@@ -11,7 +12,7 @@ const basis = inject('baseUrl');
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await startBrowser(['--enable-unsafe-swiftshader', '--use-angle=swiftshader']);
+  browser = await startBrowser(WEBGL_ARGS);
 });
 afterAll(() => browser?.close());
 
@@ -23,42 +24,6 @@ function volgVerzoeken(page: Page): string[] {
 }
 
 const KAART_CODE = /\/_astro\/.*\.(m?js|css)$|\/kaart\/kernen\.geojson$/;
-
-/** Opens a page as a browser without IntersectionObserver would: the map only comes on request. */
-async function zonderAutomatischLaden(page: Page) {
-  await page.addInitScript(() => {
-    delete (window as { IntersectionObserver?: unknown }).IntersectionObserver;
-  });
-}
-
-async function wachtOpKaart(page: Page) {
-  await page.locator('.maplibregl-canvas').waitFor({ timeout: 30_000 });
-  await page.locator('.sk-marker').first().waitFor({ timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelector('.sk-kaart [role="status"]')?.textContent?.includes('geladen met'), undefined, { timeout: 30_000 });
-}
-
-/** Share of canvas pixels that differ from the background: WebGL drew the kern outlines. */
-async function getekendAandeel(page: Page): Promise<number> {
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll<HTMLElement>('.maplibregl-marker, .maplibregl-control-container')) el.style.visibility = 'hidden';
-  });
-  const png = (await page.locator('.maplibregl-canvas').screenshot()).toString('base64');
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const [r, g, b] = [d[0], d[1], d[2]];
-    let anders = 0;
-    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) > 12) anders++;
-    return anders / (d.length / 4);
-  }, png);
-}
 
 /** The places of the list under the map (the text alternative). */
 async function lijstPlekken(page: Page): Promise<{ adres: string; links: string[] }[]> {
@@ -135,7 +100,7 @@ describe('kaart', () => {
     expect(await page.getByRole('button', { name: 'Inzoomen' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Uitzoomen' }).count()).toBe(1);
 
-    expect(await getekendAandeel(page)).toBeGreaterThan(0.05);
+    expect(await pixelAandeel(page)).toBeGreaterThan(0.05);
     expect(alleenLokaal(urls)).toEqual([]);
     expect(page.fouten).toEqual([]);
   });

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PDOK_STIJL } from '../../src/lib/config/schema.ts';
 import { nieuwePagina, startBrowser } from './browser.ts';
+import { pixelAandeel, wachtOpKaart, WEBGL_ARGS, zonderAutomatischLaden } from './kaarthulp.ts';
 import { legePng, mvtTegel, pmtilesArchief } from './tegels.ts';
 
 /**
@@ -31,7 +32,7 @@ function pagina(map: string, ondergrond: object) {
 }
 
 beforeAll(async () => {
-  browser = await startBrowser(['--enable-unsafe-swiftshader', '--use-angle=swiftshader']);
+  browser = await startBrowser(WEBGL_ARGS);
   mkdirSync(path.join(release, 'kaart-test'), { recursive: true });
   writeFileSync(path.join(release, 'kaart-test/twenterand.pmtiles'), pmtilesArchief(mvtTegel(['earth', 'water'])));
   writeFileSync(path.join(release, 'kaart-test/sprite.json'), '{}');
@@ -51,38 +52,11 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 async function openKaart(page: Page, pad: string) {
-  await page.addInitScript(() => {
-    delete (window as { IntersectionObserver?: unknown }).IntersectionObserver;
-  });
+  await zonderAutomatischLaden(page);
   await page.goto(basis + pad);
   await page.getByRole('button', { name: 'Toon de kaart' }).click();
-  await page.waitForFunction(() => document.querySelector('.sk-kaart [role="status"]')?.textContent?.includes('geladen met'), undefined, { timeout: 30_000 });
+  await wachtOpKaart(page);
   await page.waitForLoadState('networkidle');
-}
-
-/** Share of canvas pixels within a small distance of an [r, g, b] colour. */
-async function aandeelKleur(page: Page, kleur: [number, number, number]): Promise<number> {
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll<HTMLElement>('.maplibregl-marker, .maplibregl-control-container')) el.style.visibility = 'hidden';
-  });
-  const png = (await page.locator('.maplibregl-canvas').screenshot()).toString('base64');
-  return page.evaluate(
-    async ([b64, [r, g, b]]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let raak = 0;
-      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 24) raak++;
-      return raak / (d.length / 4);
-    },
-    [png, kleur] as const,
-  );
 }
 
 describe('basemap pmtiles', () => {
@@ -112,7 +86,7 @@ describe('basemap pmtiles', () => {
       const hex = ctx.fillStyle.slice(1);
       return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
     });
-    expect(await aandeelKleur(page, water)).toBeGreaterThan(0.3);
+    expect(await pixelAandeel(page, water)).toBeGreaterThan(0.3);
     expect(page.fouten).toEqual([]);
   });
 });
@@ -150,7 +124,7 @@ describe('basemap pdok', () => {
     const extern = urls.filter((u) => !u.startsWith(basis) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(extern).toEqual([PDOK_STIJL]);
     expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('Kaartgegevens: © Kadaster');
-    expect(await aandeelKleur(page, [0, 192, 0])).toBeGreaterThan(0.3);
+    expect(await pixelAandeel(page, [0, 192, 0])).toBeGreaterThan(0.3);
     expect(page.fouten).toEqual([]);
   });
 });

@@ -6,23 +6,16 @@
 
 export type Scherm = { x: number; y: number };
 
-/**
- * Groups items whose screen positions lie within `straal` pixels of a group's first item.
- * Items are taken in the given order, so the result is deterministic. Returns index groups.
- */
-export function clusterIndexen(posities: readonly Scherm[], straal: number): number[][] {
+/** Greedy grouping: each item not yet placed starts a group and takes along what touches it. */
+function groepeer(aantal: number, raakt: (eerste: number, ander: number) => boolean): number[][] {
   const groepen: number[][] = [];
-  const ingedeeld = new Array<boolean>(posities.length).fill(false);
-  const r2 = straal * straal;
-  for (let i = 0; i < posities.length; i++) {
+  const ingedeeld = new Array<boolean>(aantal).fill(false);
+  for (let i = 0; i < aantal; i++) {
     if (ingedeeld[i]) continue;
     const groep = [i];
     ingedeeld[i] = true;
-    for (let j = i + 1; j < posities.length; j++) {
-      if (ingedeeld[j]) continue;
-      const dx = posities[j].x - posities[i].x;
-      const dy = posities[j].y - posities[i].y;
-      if (dx * dx + dy * dy <= r2) {
+    for (let j = i + 1; j < aantal; j++) {
+      if (!ingedeeld[j] && raakt(i, j)) {
         groep.push(j);
         ingedeeld[j] = true;
       }
@@ -32,32 +25,26 @@ export function clusterIndexen(posities: readonly Scherm[], straal: number): num
   return groepen;
 }
 
+/**
+ * Groups items whose screen positions lie within `straal` pixels of a group's first item.
+ * Items are taken in the given order, so the result is deterministic. Returns index groups.
+ */
+export function clusterIndexen(posities: readonly Scherm[], straal: number): number[][] {
+  const r2 = straal * straal;
+  return groepeer(posities.length, (i, j) => (posities[j].x - posities[i].x) ** 2 + (posities[j].y - posities[i].y) ** 2 <= r2);
+}
+
 export type Vak = Scherm & { breedte: number; hoogte: number };
 
 /**
- * The same greedy grouping for labels of different sizes: items whose boxes (centred on their
- * position) overlap a group's first item, with `marge` pixels to spare, join that group.
+ * The same grouping for labels of different sizes: items whose boxes (centred on their position)
+ * overlap a group's first item, with `marge` pixels to spare, join that group.
  */
 export function clusterVakken(vakken: readonly Vak[], marge = 4): number[][] {
-  const groepen: number[][] = [];
-  const ingedeeld = new Array<boolean>(vakken.length).fill(false);
-  for (let i = 0; i < vakken.length; i++) {
-    if (ingedeeld[i]) continue;
-    const groep = [i];
-    ingedeeld[i] = true;
-    for (let j = i + 1; j < vakken.length; j++) {
-      if (ingedeeld[j]) continue;
-      const a = vakken[i];
-      const b = vakken[j];
-      const raakt = Math.abs(a.x - b.x) * 2 < a.breedte + b.breedte + 2 * marge && Math.abs(a.y - b.y) * 2 < a.hoogte + b.hoogte + 2 * marge;
-      if (raakt) {
-        groep.push(j);
-        ingedeeld[j] = true;
-      }
-    }
-    groepen.push(groep);
-  }
-  return groepen;
+  return groepeer(vakken.length, (i, j) => {
+    const [a, b] = [vakken[i], vakken[j]];
+    return Math.abs(a.x - b.x) * 2 < a.breedte + b.breedte + 2 * marge && Math.abs(a.y - b.y) * 2 < a.hoogte + b.hoogte + 2 * marge;
+  });
 }
 
 /** Screen position of a group: the mean of its members, so the marker sits among them. */

@@ -270,7 +270,7 @@ describe('dichtbij mij', () => {
 
   it('is hidden without JavaScript, where the lists are complete as they are', async () => {
     const html = await (await fetch(`${basis}/kernen/vriezenveen/`)).text();
-    expect(html).toMatch(/<div class="sk-dichtbij[^"]*" data-dichtbij hidden>/);
+    expect(html).toMatch(/<div class="sk-dichtbij[^"]*" data-dichtbij data-pagefind-ignore hidden>/);
     expect(html).toMatch(/<div class="sk-kaart__vlak[^"]*" data-kaart-vlak tabindex="-1" hidden>/);
   });
 });

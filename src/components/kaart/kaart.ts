@@ -171,7 +171,8 @@ export async function maakKaart(doel: HTMLElement, sectie: HTMLElement, inst: Ka
     container: doel,
     style: stijl,
     bounds: grenzen,
-    fitBoundsOptions: { padding: 48, maxZoom: inst.soort === 'plek' ? 15 : 16 },
+    // More room on the right, where the zoom buttons are.
+    fitBoundsOptions: { padding: { top: 40, bottom: 40, left: 48, right: 80 }, maxZoom: inst.soort === 'plek' ? 15 : 16 },
     center: grenzen ? undefined : [6.6, 52.45],
     zoom: grenzen ? undefined : 11,
     minZoom: 8,

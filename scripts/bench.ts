@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
 import { meetImport } from './bench/import.ts';
+import { meetKaart } from './bench/kaart.ts';
 import { machine, type Meting } from './bench/context.ts';
 import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
@@ -15,6 +16,7 @@ const SECTIES: Record<string, () => Promise<Meting[]>> = {
   gewicht: meetPaginagewicht,
   portaal: meetPortaal,
   import: meetImport,
+  kaart: meetKaart,
 };
 
 function tabel(metingen: Meting[]): string {

@@ -8,12 +8,16 @@ import { isLeeg, seedDemo } from '../src/lib/data/seed.ts';
 import { bouwRelease } from '../src/lib/release/bouwen.ts';
 import { huidigeRelease } from '../src/lib/release/paden.ts';
 import { bouwServer, serverBuildActueel } from '../src/lib/release/serverbouw.ts';
+import { kaartBronnen } from '../src/lib/kaart/bronnen.ts';
+import { zetExtraBronnen } from '../src/lib/server/headers.ts';
 import { maakServer } from '../src/lib/server/server.ts';
 import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
 import { lokaal } from '../src/lib/rooster/kalender.ts';
 
 async function main() {
   const config = loadConfig();
+  // Only a PDOK basemap needs hosts outside our own server; the CSP allows exactly those.
+  zetExtraBronnen(kaartBronnen(config.kaart));
   const db = openDb();
   if (isLeeg(db)) {
     const r = seedDemo(db, config);

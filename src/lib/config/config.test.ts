@@ -29,7 +29,7 @@ describe('gemeente config', () => {
     ]);
     expect(config.themas).toHaveLength(11);
     expect(config.doelgroepen.map((d) => d.slug)).toContain('mensen-met-een-beperking');
-    expect(config.kaart).toEqual({ ondergrond: 'none' });
+    expect(config.kaart).toEqual({ ondergrond: 'none', omlijningen: 'content/kaart/kernen.geojson' });
     expect(config.huisstijl).toEqual({ tokens: 'voorbeeld', klasse: 'voorbeeld-theme' });
   });
 

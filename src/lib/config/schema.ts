@@ -41,16 +41,47 @@ export const kernConfigSchema = z.object({
   omschrijving: z.string().min(1, { error: 'schrijf een korte omschrijving van de kern' }),
 });
 
-/** Which basemap the map shows; `none` makes no request outside the site. */
+/** The PDOK BRT-Achtergrondkaart as vector tiles (OGC API), in its standard style. */
+export const PDOK_STIJL = 'https://api.pdok.nl/kadaster/brt-achtergrondkaart/ogc/v1/styles/standaard__webmercatorquad?f=json';
+
+/** A path on our own site, so a self-hosted basemap can never point to a third party by accident. */
+const eigenPad = z.string().regex(/^\/[^/]/, { error: 'moet een pad op deze site zijn, zoals /kaart/twenterand.pmtiles' });
+
+const kaartGemeenschappelijk = {
+  /** GeoJSON with the outlines of the kernen (polygons with property "kern"), relative to the project root. */
+  omlijningen: z.string().min(1).default('content/kaart/kernen.geojson'),
+};
+
+/**
+ * Which basemap the map shows. `none` makes no request outside the site; `pdok` loads the
+ * government basemap from PDOK; `pmtiles` a basemap file served by our own server.
+ */
 export const kaartConfigSchema = z.discriminatedUnion('ondergrond', [
-  z.object({ ondergrond: z.literal('none') }),
-  z.object({ ondergrond: z.literal('pdok') }),
+  z.object({ ondergrond: z.literal('none'), ...kaartGemeenschappelijk }),
+  z.object({
+    ondergrond: z.literal('pdok'),
+    ...kaartGemeenschappelijk,
+    /** Style JSON (MapLibre style spec); the PDOK standard style unless a gemeente picks another PDOK style. */
+    stijl: z.url({ protocol: /^https$/, error: 'moet een https-adres van een kaartstijl zijn' }).default(PDOK_STIJL),
+    /** Extra hosts the style loads tiles, fonts or symbols from, e.g. https://service.pdok.nl. */
+    bronnen: z.array(z.url({ protocol: /^https$/ })).default([]),
+  }),
   z.object({
     ondergrond: z.literal('pmtiles'),
-    /** Path or URL of the .pmtiles file, served by our own server. */
-    bestand: z.string().min(1),
-    glyphs: z.string().min(1),
-    sprite: z.string().min(1),
+    ...kaartGemeenschappelijk,
+    /** The .pmtiles file on our own server (Protomaps basemap schema unless `stijl` says otherwise). */
+    bestand: eigenPad,
+    /** Glyphs URL template on our own server, e.g. /kaart/fonts/{fontstack}/{range}.pbf. */
+    glyphs: eigenPad.refine((s) => s.includes('{fontstack}') && s.includes('{range}'), {
+      error: 'moet {fontstack} en {range} bevatten, zoals /kaart/fonts/{fontstack}/{range}.pbf',
+    }),
+    /** Sprite on our own server, without extension, e.g. /kaart/sprites/light. */
+    sprite: eigenPad,
+    /** Optional own style JSON on our server; its "pmtiles://" source may use the placeholder {bestand}. */
+    stijl: eigenPad.optional(),
+    /** Font for place names; must exist in the glyphs folder. */
+    lettertype: z.string().min(1).default('Noto Sans Regular'),
+    attributie: z.string().min(1).default('© OpenStreetMap-bijdragers'),
   }),
 ]);
 

@@ -101,7 +101,7 @@ describe('spreadsheet template', { timeout: 120_000 }, () => {
     expect(kerst).toMatchObject({ versie: 2, status: 'gepubliceerd' });
   });
 
-  it('reports a column that does not fit the row type and RD coordinates', () => {
+  it('reports a column that does not fit the row type and RD coordinates next to lat/lon', () => {
     const met = voorbeeld.replace(';Geerdijk;Geerdijk;ontmoeting;', ';Geerdijk;Geerdijk;ontmoeting;');
     const { kolommen } = { kolommen: met.split('\r\n')[0].replace('\uFEFF', '').split(';') };
     const regels = met.split('\r\n');
@@ -112,8 +112,31 @@ describe('spreadsheet template', { timeout: 120_000 }, () => {
     const r = importeer(bestand(regels.join('\r\n')), leegDb(), config, { vandaag });
     expect(r.plan!.meldingen.map(meldingTekst)).toEqual([
       'kaart.csv:2:doelgroepen: Kolom doelgroepen hoort niet bij een organisatie; niet overgenomen.',
-      'kaart.csv:2:rd_x: RD-coördinaten worden nog niet ondersteund; niet overgenomen. Vul lat en lon in.',
+      'kaart.csv:2:rd_x: Er staan ook lat en lon; die gebruiken we, rd_x en rd_y niet.',
     ]);
+  });
+
+  it('converts RD coordinates to WGS84 when there is no lat and lon', () => {
+    const regels = voorbeeld.split('\r\n');
+    const kolommen = regels[0].replace('\uFEFF', '').split(';');
+    const cellen = regels[1].split(';');
+    cellen[kolommen.indexOf('lat')] = '';
+    cellen[kolommen.indexOf('lon')] = '';
+    // The Geerdijk church area, about x 236000, y 496000 in RD.
+    cellen[kolommen.indexOf('rd_x')] = '236000';
+    cellen[kolommen.indexOf('rd_y')] = '496000';
+    regels[1] = cellen.join(';');
+    const r = importeer(bestand(regels.join('\r\n')), leegDb(), config, { vandaag });
+    expect(r.plan!.meldingen.map(meldingTekst)).toEqual([]);
+    const org = (r.plan!.items.find((i) => i.soort === 'organisatie')!.data as { bezoekadres: { lat: number; lon: number } }).bezoekadres;
+    expect(org.lat).toBeCloseTo(52.45, 1);
+    expect(org.lon).toBeCloseTo(6.6, 1);
+    // Latitude and longitude swapped into the RD columns, a common slip.
+    cellen[kolommen.indexOf('rd_x')] = '6.6';
+    cellen[kolommen.indexOf('rd_y')] = '52.45';
+    regels[1] = cellen.join(';');
+    const fout = importeer(bestand(regels.join('\r\n')), leegDb(), config, { vandaag });
+    expect(fout.plan!.meldingen.map(meldingTekst)[0]).toMatch(/^kaart\.csv:2:rd_x: \(6\.6, 52\.45\) is geen RD-coördinaat/);
   });
 
   it('reads Dutch dates, times and amounts as Excel writes them', () => {

@@ -5,6 +5,7 @@ import { MAANDEN, WEEKDAGEN } from '../rooster/schema.ts';
 import { DAGNAMEN } from '../rooster/tekst.ts';
 import { CAPACITEIT_TEKST } from '../site/weergave.ts';
 import { leesCsv } from '../opendata/csv.ts';
+import { rdNaarWgs84 } from '../geo/rd.ts';
 import type { Herkomst, Invoer } from './invoer.ts';
 import type { Bron } from './lezen.ts';
 import { letOp, probleem, type Melding, type Plek } from './melding.ts';
@@ -104,14 +105,31 @@ export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): 
       const kern = kies('kern', kernen, 'kern');
       const themas = kiesLijst('themas', config.themas, 'thema');
       const adresKern = type === 'organisatie' ? (kern ?? kiesLijst('kernen', kernen, 'kern')[0]) : kern;
-      if (cel('rd_x') || cel('rd_y')) meldingen.push(letOp(plek('rd_x'), 'RD-coördinaten worden nog niet ondersteund; niet overgenomen. Vul lat en lon in.'));
+      // Coordinates in RD (EPSG:28992), as many Dutch sources give them, become WGS84 here.
+      const wgs84 = (): { lat?: number; lon?: number } => {
+        if (cel('lat') || cel('lon') || !(cel('rd_x') || cel('rd_y'))) return { lat: coordinaat('lat'), lon: coordinaat('lon') };
+        const x = coordinaat('rd_x');
+        const y = coordinaat('rd_y');
+        if (x === undefined || y === undefined) {
+          meldingen.push(probleem(plek(x === undefined ? 'rd_x' : 'rd_y'), 'Vul zowel rd_x als rd_y in.'));
+          return {};
+        }
+        try {
+          const p = rdNaarWgs84(x, y);
+          return { lat: Math.round(p.lat * 1e6) / 1e6, lon: Math.round(p.lon * 1e6) / 1e6 };
+        } catch (e) {
+          meldingen.push(probleem(plek('rd_x'), (e as Error).message));
+          return {};
+        }
+      };
+      if ((cel('lat') || cel('lon')) && (cel('rd_x') || cel('rd_y'))) meldingen.push(letOp(plek('rd_x'), 'Er staan ook lat en lon; die gebruiken we, rd_x en rd_y niet.'));
       const heeftAdres = ['straat', 'huisnummer', 'postcode', 'plaats'].some((k) => cel(k));
       const adres = heeftAdres
-        ? { naam: cel('adres_naam'), straat: cel('straat'), huisnummer: cel('huisnummer'), postcode: cel('postcode'), plaats: cel('plaats'), kern: adresKern, lat: coordinaat('lat'), lon: coordinaat('lon') }
+        ? { naam: cel('adres_naam'), straat: cel('straat'), huisnummer: cel('huisnummer'), postcode: cel('postcode'), plaats: cel('plaats'), kern: adresKern, ...wgs84() }
         : undefined;
       if (!heeftAdres && (cel('adres_naam') || cel('lat') || cel('lon'))) meldingen.push(letOp(plek('adres_naam'), 'Zonder straat, huisnummer, postcode en plaats nemen we de plek niet over.'));
       const adresPad = type === 'organisatie' ? 'bezoekadres' : 'locatie';
-      for (const [model, kolom] of [['naam', 'adres_naam'], ['straat', 'straat'], ['huisnummer', 'huisnummer'], ['postcode', 'postcode'], ['plaats', 'plaats'], ['kern', type === 'organisatie' && !kern ? 'kernen' : 'kern'], ['lat', 'lat'], ['lon', 'lon']]) {
+      for (const [model, kolom] of [['naam', 'adres_naam'], ['straat', 'straat'], ['huisnummer', 'huisnummer'], ['postcode', 'postcode'], ['plaats', 'plaats'], ['kern', type === 'organisatie' && !kern ? 'kernen' : 'kern'], ['lat', cel('lat') || !cel('rd_x') ? 'lat' : 'rd_y'], ['lon', cel('lon') || !cel('rd_x') ? 'lon' : 'rd_x']]) {
         uit(`${adresPad}.${model}`, kolom);
       }
       for (const k of ['naam', 'omschrijving', 'soort', 'kern', 'kernen', 'themas', 'doelgroepen', 'telefoon', 'email', 'website', 'gecontroleerdOp', 'organisatie', 'slug']) uit(k, k === 'gecontroleerdOp' ? 'gecontroleerd_op' : k);

@@ -81,6 +81,8 @@ export const postcodeSchema = z
   .pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/, { error: 'schrijf de postcode als 1234 AB' }))
   .transform((s) => `${s.slice(0, 4)} ${s.slice(4)}`);
 
+const BUITEN_NL = 'deze plek ligt niet in Nederland';
+
 export const adresSchema = z.object({
   /** Name of the place, e.g. "Dorpshuis De Spil"; empty when the address is the organisation's own. */
   naam: optioneleTekst(120),
@@ -92,8 +94,8 @@ export const adresSchema = z.object({
   postcode: postcodeSchema,
   plaats: tekst({ max: 80, leeg: 'vul de plaats in' }),
   kern: slugSchema,
-  lat: z.number().min(50.5).max(53.7, { error: 'deze plek ligt niet in Nederland' }).optional(),
-  lon: z.number().min(3.2).max(7.3, { error: 'deze plek ligt niet in Nederland' }).optional(),
+  lat: z.number({ error: 'moet een getal zijn' }).min(50.5, { error: BUITEN_NL }).max(53.7, { error: BUITEN_NL }).optional(),
+  lon: z.number({ error: 'moet een getal zijn' }).min(3.2, { error: BUITEN_NL }).max(7.3, { error: BUITEN_NL }).optional(),
 });
 export type Adres = z.infer<typeof adresSchema>;
 

@@ -6,7 +6,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
-const COMPRIMEERBAAR = /\.(html|css|js|mjs|json|svg|xml|csv|txt|webmanifest)$/;
+const COMPRIMEERBAAR = /\.(html|css|js|mjs|json|geojson|svg|xml|csv|txt|webmanifest)$/;
 /** Below this size compression costs more than it saves (headers, CPU). */
 const MINIMAAL = 512;
 

@@ -10,6 +10,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -100,7 +101,9 @@ export function serveerStatisch(req: IncomingMessage, res: ServerResponse, root:
     }
     bestand = path.join(bestand, 'index.html');
   }
-  const variant = kiesVariant(bestand, String(req.headers['accept-encoding'] ?? ''));
+  // A byte range (PMTiles basemaps read their file in pieces) is always served from the plain file.
+  const accept = req.headers.range ? '' : String(req.headers['accept-encoding'] ?? '');
+  const variant = kiesVariant(bestand, accept);
   if (!variant) return nietGevonden(req, res, root);
   stuur(req, res, bestand, variant, 200, opties.immutablePrefix !== undefined && pathname.startsWith(opties.immutablePrefix));
 }
@@ -114,6 +117,22 @@ function nietGevonden(req: IncomingMessage, res: ServerResponse, root: string) {
     return;
   }
   stuur(req, res, bestand, variant, 404, false);
+}
+
+/** `bytes=a-b`, `bytes=a-` or `bytes=-n` within a file of `grootte` bytes; one range only. */
+export function leesBereik(kop: string, grootte: number): { start: number; eind: number } | 'ongeldig' {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(kop.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return 'ongeldig';
+  let start: number;
+  let eind: number;
+  if (m[1] === '') {
+    start = Math.max(0, grootte - Number(m[2]));
+    eind = grootte - 1;
+  } else {
+    start = Number(m[1]);
+    eind = m[2] === '' ? grootte - 1 : Math.min(Number(m[2]), grootte - 1);
+  }
+  return start > eind || start >= grootte ? 'ongeldig' : { start, eind };
 }
 
 function stuur(
@@ -138,13 +157,21 @@ function stuur(
     res.writeHead(304, headers).end();
     return;
   }
-  headers['Content-Length'] = String(variant.stat.size);
-  res.writeHead(status, headers);
+  headers['Accept-Ranges'] = 'bytes';
+  const kop = req.headers.range;
+  const bereik = status === 200 && kop && !variant.codering ? leesBereik(kop, variant.stat.size) : undefined;
+  if (bereik === 'ongeldig') {
+    res.writeHead(416, { ...headers, 'Content-Range': `bytes */${variant.stat.size}` }).end();
+    return;
+  }
+  headers['Content-Length'] = String(bereik ? bereik.eind - bereik.start + 1 : variant.stat.size);
+  if (bereik) headers['Content-Range'] = `bytes ${bereik.start}-${bereik.eind}/${variant.stat.size}`;
+  res.writeHead(bereik ? 206 : status, headers);
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  createReadStream(variant.pad)
+  createReadStream(variant.pad, bereik ? { start: bereik.start, end: bereik.eind } : {})
     .on('error', () => res.destroy())
     .pipe(res);
 }

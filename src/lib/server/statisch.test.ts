@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leesBereik, serveerStatisch } from './statisch.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-statisch-'));
+let server: Server;
+let basis = '';
+const inhoud = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
+
+beforeAll(async () => {
+  writeFileSync(path.join(dir, 'kaart.pmtiles'), inhoud);
+  writeFileSync(path.join(dir, 'tekst.js'), 'x'.repeat(2000));
+  writeFileSync(path.join(dir, 'tekst.js.gz'), 'gz');
+  server = createServer((req, res) => serveerStatisch(req, res, dir));
+  await new Promise<void>((klaar) => server.listen(0, '127.0.0.1', klaar));
+  basis = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+afterAll(() => {
+  server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('byte ranges (for PMTiles basemaps)', () => {
+  it('parses the forms a client sends', () => {
+    expect(leesBereik('bytes=0-9', 100)).toEqual({ start: 0, eind: 9 });
+    expect(leesBereik('bytes=90-', 100)).toEqual({ start: 90, eind: 99 });
+    expect(leesBereik('bytes=-10', 100)).toEqual({ start: 90, eind: 99 });
+    expect(leesBereik('bytes=50-500', 100)).toEqual({ start: 50, eind: 99 });
+    expect(leesBereik('bytes=100-', 100)).toBe('ongeldig');
+    expect(leesBereik('bytes=9-0', 100)).toBe('ongeldig');
+    expect(leesBereik('bytes=0-1,5-6', 100)).toBe('ongeldig');
+    expect(leesBereik('items=0-1', 100)).toBe('ongeldig');
+  });
+
+  it('serves a part of a file with 206 and Content-Range', async () => {
+    const r = await fetch(`${basis}/kaart.pmtiles`, { headers: { Range: 'bytes=127-254' } });
+    expect(r.status).toBe(206);
+    expect(r.headers.get('content-range')).toBe('bytes 127-254/1000');
+    expect(r.headers.get('content-length')).toBe('128');
+    expect(Buffer.from(await r.arrayBuffer())).toEqual(inhoud.subarray(127, 255));
+  });
+
+  it('serves the whole file without a range, and 416 for a range outside it', async () => {
+    const heel = await fetch(`${basis}/kaart.pmtiles`);
+    expect(heel.status).toBe(200);
+    expect(heel.headers.get('accept-ranges')).toBe('bytes');
+    expect((await heel.arrayBuffer()).byteLength).toBe(1000);
+    const buiten = await fetch(`${basis}/kaart.pmtiles`, { headers: { Range: 'bytes=5000-' } });
+    expect(buiten.status).toBe(416);
+    expect(buiten.headers.get('content-range')).toBe('bytes */1000');
+  });
+
+  it('takes a range from the plain file, never from a compressed variant', async () => {
+    const r = await fetch(`${basis}/tekst.js`, { headers: { Range: 'bytes=0-3', 'Accept-Encoding': 'gzip' } });
+    expect(r.status).toBe(206);
+    expect(r.headers.get('content-encoding')).toBeNull();
+    expect(await r.text()).toBe('xxxx');
+  });
+});

@@ -33,7 +33,8 @@ export type Log = (regel: string) => void;
 /** Runs a build step in its own process, so a crash or a kill cannot take the server down. */
 export function stap(naam: string, args: string[], env: NodeJS.ProcessEnv, log: Log): Promise<void> {
   return new Promise((resolve, reject) => {
-    const kind = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a failed step takes its helpers (esbuild, workers) down with it.
+    const kind = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let uitvoer = '';
     const lees = (chunk: Buffer) => {
       const tekst = chunk.toString();
@@ -43,9 +44,18 @@ export function stap(naam: string, args: string[], env: NodeJS.ProcessEnv, log: 
     kind.stdout.on('data', lees);
     kind.stderr.on('data', lees);
     kind.on('error', (e) => reject(new BouwFout(`${naam} kon niet starten: ${e.message}`, uitvoer)));
-    kind.on('close', (code, signaal) => {
-      if (code === 0) resolve();
-      else reject(new BouwFout(`${naam} is mislukt (${signaal ?? `code ${code}`})`, uitvoer));
+    // 'exit', not 'close': a killed step may leave a grandchild holding its output pipe open.
+    kind.on('exit', (code, signaal) => {
+      if (code === 0) {
+        kind.once('close', () => resolve());
+        return;
+      }
+      try {
+        process.kill(-kind.pid!, 'SIGKILL');
+      } catch {
+        // The group is already gone.
+      }
+      reject(new BouwFout(`${naam} is mislukt (${signaal ?? `code ${code}`})`, uitvoer));
     });
   });
 }

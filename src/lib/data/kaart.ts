@@ -1,0 +1,141 @@
+import { asc, inArray } from 'drizzle-orm';
+import * as t from '../../../db/schema.ts';
+import type { DbOfTx } from '../db/client.ts';
+import type { ActiviteitData, KernondersteunerData, OrganisatieData } from '../model/schemas.ts';
+import type { Adres } from '../model/velden.ts';
+import { leesMeta } from './opslaan.ts';
+
+/** Everything the public site shows, read from the database in one go for a build. */
+
+export type Kern = { id: number; slug: string; naam: string; omschrijving: string; centrum: { lat: number; lon: number } };
+export type Organisatie = OrganisatieData & { id: number; uuid: string; vertrouwd: boolean; versie: number; gewijzigdOp: string };
+export type Activiteit = ActiviteitData & {
+  id: number;
+  uuid: string;
+  versie: number;
+  gewijzigdOp: string;
+  /** Where it happens: its own location, or else the organisation's visiting address. */
+  plek?: Adres;
+};
+export type Kernondersteuner = KernondersteunerData & { id: number; uuid: string };
+
+export type Kaart = {
+  kernen: Kern[];
+  organisaties: Organisatie[];
+  activiteiten: Activiteit[];
+  kernondersteuners: Kernondersteuner[];
+  /** Demo data is loaded: the site says so on every page. */
+  demo: boolean;
+};
+
+function schoon<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
+}
+
+export function laadKaart(db: DbOfTx, opties: { ookConcepten?: boolean } = {}): Kaart {
+  const kernRijen = db.select().from(t.kern).orderBy(asc(t.kern.volgorde)).all();
+  const kernSlug = new Map(kernRijen.map((k) => [k.id, k.slug]));
+  const kernen: Kern[] = kernRijen.map((k) => ({
+    id: k.id,
+    slug: k.slug,
+    naam: k.naam,
+    omschrijving: k.omschrijving,
+    centrum: { lat: k.lat, lon: k.lon },
+  }));
+
+  const orgStatus = opties.ookConcepten ? (['gepubliceerd', 'concept'] as const) : (['gepubliceerd'] as const);
+  const orgRijen = db
+    .select()
+    .from(t.organisatie)
+    .where(inArray(t.organisatie.status, [...orgStatus]))
+    .orderBy(asc(t.organisatie.naam))
+    .all();
+  const orgKernen = new Map<number, string[]>();
+  for (const ok of db.select().from(t.organisatieKern).all()) {
+    const lijst = orgKernen.get(ok.organisatieId) ?? [];
+    lijst.push(kernSlug.get(ok.kernId)!);
+    orgKernen.set(ok.organisatieId, lijst);
+  }
+  const volgorde = new Map(kernen.map((k, i) => [k.slug, i]));
+  const organisaties: Organisatie[] = orgRijen.map((o) =>
+    schoon({
+      id: o.id,
+      uuid: o.uuid,
+      slug: o.slug,
+      naam: o.naam,
+      soort: o.soort,
+      omschrijving: o.omschrijving,
+      telefoon: o.telefoon,
+      email: o.email,
+      website: o.website,
+      bezoekadres: o.bezoekadres,
+      kernen: (orgKernen.get(o.id) ?? []).sort((a, b) => volgorde.get(a)! - volgorde.get(b)!),
+      themas: o.themas,
+      status: o.status,
+      gecontroleerdOp: o.gecontroleerdOp,
+      vertrouwd: o.vertrouwd,
+      versie: o.versie,
+      gewijzigdOp: o.gewijzigdOp,
+    }) as Organisatie,
+  );
+  const orgPerId = new Map(organisaties.map((o) => [o.id, o]));
+
+  const actStatus = opties.ookConcepten
+    ? (['gepubliceerd', 'gepauzeerd', 'concept'] as const)
+    : (['gepubliceerd', 'gepauzeerd'] as const);
+  const activiteiten: Activiteit[] = db
+    .select()
+    .from(t.activiteit)
+    .where(inArray(t.activiteit.status, [...actStatus]))
+    .orderBy(asc(t.activiteit.titel))
+    .all()
+    .filter((a) => orgPerId.has(a.organisatieId))
+    .map((a) => {
+      const org = orgPerId.get(a.organisatieId)!;
+      return schoon({
+        id: a.id,
+        uuid: a.uuid,
+        slug: a.slug,
+        titel: a.titel,
+        omschrijving: a.omschrijving,
+        organisatie: org.slug,
+        kern: kernSlug.get(a.kernId)!,
+        locatie: a.locatie,
+        plek: a.locatie ?? org.bezoekadres,
+        rooster: a.rooster,
+        themas: a.themas,
+        doelgroepen: a.doelgroepen,
+        kosten: a.kosten,
+        aanmelden: a.aanmelden,
+        toegankelijkheid: a.toegankelijkheid,
+        contact: a.contact,
+        capaciteit: a.capaciteit,
+        status: a.status,
+        gecontroleerdOp: a.gecontroleerdOp,
+        versie: a.versie,
+        gewijzigdOp: a.gewijzigdOp,
+      }) as Activiteit;
+    });
+
+  const orgSlug = new Map(organisaties.map((o) => [o.id, o.slug]));
+  const kernondersteuners: Kernondersteuner[] = db
+    .select()
+    .from(t.kernondersteuner)
+    .all()
+    .map((k) =>
+      schoon({
+        id: k.id,
+        uuid: k.uuid,
+        kern: kernSlug.get(k.kernId)!,
+        naam: k.naam,
+        foto: k.foto,
+        telefoon: k.telefoon,
+        email: k.email,
+        organisatie: k.organisatieId ? orgSlug.get(k.organisatieId) : undefined,
+        bereikbaar: k.bereikbaar,
+        spreekuren: k.spreekuren,
+      }) as Kernondersteuner,
+    );
+
+  return { kernen, organisaties, activiteiten, kernondersteuners, demo: leesMeta(db, 'demo') === 'ja' };
+}

@@ -20,6 +20,7 @@ export const publiekeRoutes: Route[] = [
   publiek('/themas', 'themas.astro'),
   publiek('/themas/[thema]', 'thema.astro'),
   publiek('/zoeken', 'zoeken.astro'),
+  publiek('/zoeken/woorden.json', 'zoeken-woorden.json.ts'),
   publiek('/open-data', 'open-data.astro'),
   publiek('/open-data/[bestand]', 'open-data-bestand.ts'),
   publiek('/sitemap.xml', 'sitemap.xml.ts'),

@@ -6,9 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
 import { machine, type Meting } from './bench/context.ts';
+import { meetZoeken } from './bench/zoeken.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
   bouwen: meetBouwen,
+  zoeken: meetZoeken,
 };
 
 function tabel(metingen: Meting[]): string {

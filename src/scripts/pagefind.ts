@@ -17,7 +17,7 @@ const PAGEFIND_URL = '/pagefind/pagefind.js';
 
 /** Tuned with the relevance suite (tests/zoeken/relevantie.yaml, `npm run bench -- zoeken`). */
 export const RANGSCHIKKING = {
-  metaWeights: { title: 5, trefwoorden: 2, themawoorden: 0.5 },
+  metaWeights: { title: 10, trefwoorden: 2, themawoorden: 0.5 },
 };
 
 let pagefind: Promise<Pagefind> | undefined;

@@ -64,8 +64,8 @@ export function startZoekpagina(): void {
   const andereKernen = $('andere-kernen');
   const geen = $('geen-resultaten');
   const zonderJs = $('zoeken-zonder-js');
-  const filters = $<HTMLDetailsElement>('filters');
   const select = (naam: string) => formulier.elements.namedItem(naam) as HTMLSelectElement | HTMLInputElement | null;
+  const filters = $<HTMLDetailsElement>('filters');
   const kernNaam = (slug: string) =>
     Array.from(($('filter-kern') as HTMLSelectElement).options).find((o) => o.value === slug)?.text ?? slug;
 
@@ -99,7 +99,6 @@ export function startZoekpagina(): void {
     const n = aantalFilters(staat);
     $('filters-aantal').textContent = n > 0 ? `(${n} gekozen)` : '';
     ($('filters-wissen') as HTMLAnchorElement).href = `/zoeken/${staatNaarZoekdeel({ q: staat.q, filters: {} })}`;
-    if (n > 0) filters.open = true;
   }
 
   async function toonVolgende(focus: boolean) {
@@ -226,6 +225,9 @@ export function startZoekpagina(): void {
     void voerUit();
   });
   meer.addEventListener('click', () => void toonVolgende(true));
+  // Whether the filters were open belongs to this history entry, so "back" shows them as they were.
+  filters.addEventListener('toggle', () => history.replaceState({ ...history.state, filtersOpen: filters.open }, ''));
+  if (history.state?.filtersOpen) filters.open = true;
 
   const laadUitUrl = () => {
     vulFormulier(leesStaat(new URLSearchParams(location.search)));

@@ -58,7 +58,7 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
   const bronnen = {
     organisatie: (o: Organisatie): Bron => {
       const themas = site.themasVan(o);
-      return { tekst: [o.naam, site.soortLabel(o.soort), o.omschrijving], labels: [], themas };
+      return { tekst: [o.naam, o.omschrijving], labels: [site.soortLabel(o.soort)], themas };
     },
     activiteit: (a: Activiteit): Bron => ({
       tekst: [a.titel, a.omschrijving, site.organisatie(a.organisatie)?.naam ?? '', a.toegankelijkheid ?? ''],

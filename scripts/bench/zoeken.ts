@@ -17,20 +17,24 @@ const SYNTHETISCH = Number(process.env.BENCH_ZOEKEN_PAGINAS ?? 20_000);
 
 type Kosten = { bytes: number; ms: number };
 
-/** Bytes on the wire (compressed, with headers) while `actie` runs and the network settles. */
-async function teller(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  let bytes = 0;
-  cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+/**
+ * Bytes on the wire (compressed bodies plus headers) while `actie` runs and the network settles.
+ * Counted per browser context, so the requests of Pagefind's web worker are included.
+ */
+function teller(page: Page) {
+  let lopend: Promise<number>[] = [];
+  page.context().on('requestfinished', (r) => {
+    lopend.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+  });
   return {
     async meet(actie: () => Promise<void>): Promise<Kosten> {
       await page.waitForLoadState('networkidle');
-      bytes = 0;
+      lopend = [];
       const start = performance.now();
       await actie();
       const ms = performance.now() - start;
       await page.waitForLoadState('networkidle');
+      const bytes = (await Promise.all(lopend)).reduce((a, b) => a + b, 0);
       return { bytes, ms };
     },
   };
@@ -49,7 +53,7 @@ async function zoekOp(page: Page, vraag: string) {
 }
 
 /** First and follow-up query in a fresh browser context (empty cache), median of RUNS. */
-async function meetZoekkosten(browser: Browser, url: string, eerste: string, volgende: string) {
+export async function meetZoekkosten(browser: Browser, url: string, eerste: string, volgende: string) {
   const eersten: Kosten[] = [];
   const volgenden: Kosten[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -70,17 +74,12 @@ async function meetZoekkosten(browser: Browser, url: string, eerste: string, vol
 async function paginaJs(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  let bytes = 0;
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  const scripts = new Set<string>();
-  cdp.on('Network.responseReceived', (e) => {
-    if (e.type === 'Script') scripts.add(e.requestId);
-  });
-  cdp.on('Network.loadingFinished', (e) => {
-    if (scripts.has(e.requestId)) bytes += e.encodedDataLength;
+  const lopend: Promise<number>[] = [];
+  context.on('requestfinished', (r) => {
+    if (r.resourceType() === 'script') lopend.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
   });
   await page.goto(url, { waitUntil: 'networkidle' });
+  const bytes = (await Promise.all(lopend)).reduce((a, b) => a + b, 0);
   await context.close();
   return +(bytes / 1024).toFixed(1);
 }

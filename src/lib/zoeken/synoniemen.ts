@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, formatZodIssues, projectRoot } from '../config/load.ts';
+import { ConfigError, formatZodIssues, leesInstellingen, leesYaml, projectRoot } from '../config/load.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import { woorden } from './tekst.ts';
 
@@ -45,11 +43,7 @@ const frasen = (lijst: string[]): Frase[] => lijst.map(woorden);
 
 /** Parses and checks the file against the gemeente's thema's; `bestand` is only used in messages. */
 export function parseSynoniemen(tekst: string, bestand: string, config: GemeenteConfig): Synoniemen {
-  const doc = parseDocument(tekst, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(bestand, doc.errors.map((e) => `regel ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
-  }
-  const r = synoniemenSchema.safeParse(doc.toJS());
+  const r = synoniemenSchema.safeParse(leesYaml(tekst, bestand));
   if (!r.success) throw new ConfigError(bestand, formatZodIssues(r.error.issues));
   const bekend = new Set(config.themas.map((t) => t.slug));
   const problemen = [
@@ -73,12 +67,6 @@ export function synoniemenPad(): string {
 }
 
 export function laadSynoniemen(config: GemeenteConfig, pad = synoniemenPad()): Synoniemen {
-  const relatief = path.relative(projectRoot(), pad) || pad;
-  let tekst: string;
-  try {
-    tekst = readFileSync(pad, 'utf8');
-  } catch {
-    throw new ConfigError(relatief, ['het bestand bestaat niet of is niet te lezen']);
-  }
+  const { tekst, relatief } = leesInstellingen(pad);
   return parseSynoniemen(tekst, relatief, config);
 }

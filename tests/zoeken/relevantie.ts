@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ const vraagSchema = z
   .strict();
 export type Relevantievraag = z.infer<typeof vraagSchema>;
 
-export function laadRelevantie(bestand = path.join(import.meta.dirname, 'relevantie.yaml')): Relevantievraag[] {
+export function laadRelevantie(bestand = fileURLToPath(new URL('relevantie.yaml', import.meta.url))): Relevantievraag[] {
   return z.array(vraagSchema).min(40).parse(parse(readFileSync(bestand, 'utf8')));
 }
 

@@ -135,6 +135,15 @@ describe('zoeken', () => {
     await expect(geen.getByRole('link', { name: 'Zoek zonder filters' }).getAttribute('href')).resolves.toBe('/zoeken/?q=qqxqq');
     await expect(page.getByRole('link', { name: 'Geld en schulden' }).isVisible()).resolves.toBe(true);
 
+    await page.goto(`${basis}/zoeken/?q=kangoeroeklup&kern=aadorp`);
+    await klaar(page);
+    await expect(status(page)).resolves.toBe('Geen resultaten voor ‘kangoeroeklup’ in Aadorp.');
+    await expect(geen.getByRole('heading', { name: /kernondersteuner in Aadorp$/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: /^Zoek ook in andere kernen \(\d+ resultaten? in de hele gemeente\)$/ }).click();
+    await page.waitForURL(`${basis}/zoeken/?q=kangoeroeklup`);
+    await klaar(page);
+    expect((await resultaten(page)).length).toBeGreaterThan(0);
+
     await page.goto(`${basis}/zoeken/?q=qqxqq`);
     await klaar(page);
     await expect(geen.getByRole('link', { name: 'Bruinehaar' }).getAttribute('href')).resolves.toBe('/kernen/bruinehaar/');

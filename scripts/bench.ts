@@ -10,6 +10,7 @@ import { meetKaart } from './bench/kaart.ts';
 import { machine, type Meting } from './bench/context.ts';
 import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
+import { meetZoeken } from './bench/zoeken.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
   bouwen: meetBouwen,
@@ -17,6 +18,7 @@ const SECTIES: Record<string, () => Promise<Meting[]>> = {
   portaal: meetPortaal,
   import: meetImport,
   kaart: meetKaart,
+  zoeken: meetZoeken,
 };
 
 function tabel(metingen: Meting[]): string {

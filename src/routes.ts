@@ -21,6 +21,7 @@ export const publiekeRoutes: Route[] = [
   publiek('/themas/[thema]', 'thema.astro'),
   publiek('/zoeken', 'zoeken.astro'),
   publiek('/kaart/kernen.geojson', 'kaart-kernen.geojson.ts'),
+  publiek('/zoeken/woorden.json', 'zoeken-woorden.json.ts'),
   publiek('/open-data', 'open-data.astro'),
   publiek('/open-data/[bestand]', 'open-data-bestand.ts'),
   publiek('/open-data/hsds/[bestand]', 'open-data-hsds.ts'),

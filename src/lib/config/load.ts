@@ -34,8 +34,8 @@ export function formatZodIssues(issues: z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `${veldNaam(issue.path) || '(hele bestand)'}: ${issue.message}`);
 }
 
-/** Parses and validates config text; `bestand` is only used in messages. */
-export function parseConfig(tekst: string, bestand: string): GemeenteConfig {
+/** YAML text as plain data; a syntax error becomes a ConfigError with its line. */
+export function leesYaml(tekst: string, bestand: string): unknown {
   const doc = parseDocument(tekst, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
@@ -43,7 +43,22 @@ export function parseConfig(tekst: string, bestand: string): GemeenteConfig {
       doc.errors.map((e) => `regel ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
     );
   }
-  const result = gemeenteConfigSchema.safeParse(doc.toJS());
+  return doc.toJS();
+}
+
+/** A file the gemeente edits, with its path relative to the project for messages. */
+export function leesInstellingen(pad: string): { tekst: string; relatief: string } {
+  const relatief = path.relative(projectRoot(), pad) || pad;
+  try {
+    return { tekst: readFileSync(pad, 'utf8'), relatief };
+  } catch {
+    throw new ConfigError(relatief, ['het bestand bestaat niet of is niet te lezen']);
+  }
+}
+
+/** Parses and validates config text; `bestand` is only used in messages. */
+export function parseConfig(tekst: string, bestand: string): GemeenteConfig {
+  const result = gemeenteConfigSchema.safeParse(leesYaml(tekst, bestand));
   if (!result.success) throw new ConfigError(bestand, formatZodIssues(result.error.issues));
   return result.data;
 }
@@ -52,13 +67,7 @@ let cached: { pad: string; config: GemeenteConfig } | undefined;
 
 export function loadConfig(pad = configPath()): GemeenteConfig {
   if (cached?.pad === pad) return cached.config;
-  const relatief = path.relative(projectRoot(), pad) || pad;
-  let tekst: string;
-  try {
-    tekst = readFileSync(pad, 'utf8');
-  } catch {
-    throw new ConfigError(relatief, ['het bestand bestaat niet of is niet te lezen']);
-  }
+  const { tekst, relatief } = leesInstellingen(pad);
   const config = parseConfig(tekst, relatief);
   cached = { pad, config };
   return config;

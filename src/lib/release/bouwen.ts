@@ -113,6 +113,14 @@ function verwijderAstroIntern(dir: string) {
   }
 }
 
+/**
+ * One language for the whole site, so Dutch stemming applies everywhere ("schulden" finds
+ * "schuld"); which parts of a page count is marked in the templates (data-pagefind-*).
+ */
+export function pagefindArgs(site: string): string[] {
+  return [path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', site, '--force-language', 'nl', '--silent'];
+}
+
 function releaseId(): string {
   const nu = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*/, '');
   return `${nu}-${Math.random().toString(36).slice(2, 6)}`;
@@ -144,7 +152,7 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
     await stap('astro', [path.join(projectRoot(), 'node_modules/astro/astro.js'), 'build', '--silent'], env, log);
     verwijderAstroIntern(tijdelijk);
     const gebouwd = performance.now();
-    await stap('pagefind', [path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', tijdelijk, '--silent'], env, log);
+    await stap('pagefind', pagefindArgs(tijdelijk), env, log);
     await comprimeerRelease(tijdelijk);
     const klaar = performance.now();
     const info: ReleaseInfo = {

@@ -42,9 +42,10 @@ export function maakSiteData(config: GemeenteConfig, kaart: Kaart, nu: Nu) {
   const actPerThema = groepeerPer(actueel, (a) => a.themas);
   const orgPerKern = groepeerPer(kaart.organisaties, (o) => o.kernen);
   /** An organisation belongs to a thema by its own choice or through its activities. */
-  const orgPerThema = groepeerPer(kaart.organisaties, (o) => [
+  const themasVan = (o: Organisatie): string[] => [
     ...new Set([...o.themas, ...(actPerOrg.get(o.slug) ?? []).filter(isActueel).flatMap((a) => a.themas)]),
-  ]);
+  ];
+  const orgPerThema = groepeerPer(kaart.organisaties, themasVan);
 
   /** Occurrences of all current activities in a kern in the coming `dagen` days, by date. */
   function komendeKeren(kern: string, dagen = 21): KomendeKeer[] {
@@ -74,6 +75,7 @@ export function maakSiteData(config: GemeenteConfig, kaart: Kaart, nu: Nu) {
     activiteitenVan: (org: string): Activiteit[] => actPerOrg.get(org) ?? [],
     activiteitenOver: (thema: string): Activiteit[] => actPerThema.get(thema) ?? [],
     organisatiesOver: (thema: string): Organisatie[] => orgPerThema.get(thema) ?? [],
+    themasVan,
     soortLabel: (slug: string) => label(config.soorten, slug),
     themaLabel: (slug: string) => label(config.themas, slug),
     doelgroepLabel: (slug: string) => label(config.doelgroepen, slug),

@@ -1,0 +1,157 @@
+import type { LijstItem } from '../config/schema.ts';
+import type { Activiteit, Kern, Organisatie } from '../data/kaart.ts';
+import { weekdag } from '../rooster/kalender.ts';
+import { WEEKDAGEN, type Weekdag } from '../rooster/schema.ts';
+import { keerTekst, roosterTekst } from '../rooster/tekst.ts';
+import type { SiteData } from '../site/sitedata.ts';
+import type { FilterNaam } from './staat.ts';
+import { laadSynoniemen, type Synoniemen } from './synoniemen.ts';
+import { woorden } from './tekst.ts';
+import { trefwoorden, Woordenboek } from './woordenboek.ts';
+
+/**
+ * What Pagefind stores about each public page besides its text: meta for the result list
+ * (type, kern, next date), filters (kern, soort, thema, doelgroep, gratis, dag) and hidden
+ * keywords from the synonym file. Rendered by src/components/Zoekgegevens.astro.
+ */
+
+export type Zoektype = 'organisatie' | 'activiteit' | 'kern' | 'thema';
+export const TYPE_LABEL: Record<Zoektype, string> = {
+  organisatie: 'Organisatie',
+  activiteit: 'Activiteit',
+  kern: 'Kern',
+  thema: 'Thema',
+};
+
+export type Zoekgegevens = {
+  meta: Record<string, string>;
+  filters: Partial<Record<FilterNaam, string[]>>;
+  /** Hidden keywords: from the page's own words, and (weaker) from its thema's. */
+  trefwoorden: { eigen: string; thema: string };
+};
+
+/** The page's words as text (see Paginawoorden). */
+type Bron = { tekst: string[]; labels: string[]; themas: string[] };
+
+const labels = (lijst: LijstItem[], slugs: string[]) => slugs.map((s) => lijst.find((i) => i.slug === s)?.label ?? s);
+
+/** Weekdays on which an activity takes place; one-off dates only when still to come. */
+export function dagenVan(a: Activiteit, vandaag: string): Weekdag[] {
+  const dagen = new Set<Weekdag>();
+  for (const r of a.rooster.regels) {
+    if (r.type === 'wekelijks') r.dagen.forEach((d) => dagen.add(d));
+    else if (r.type === 'maandelijks') dagen.add(r.dag);
+    else if (r.datum >= vandaag) dagen.add(weekdag(r.datum));
+  }
+  return WEEKDAGEN.filter((d) => dagen.has(d));
+}
+
+export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynoniemen(site.config)) {
+  const { config } = site;
+  const alleKernen = site.kernen.length;
+  const kernTekst = (slugs: string[]) =>
+    slugs.length === alleKernen && alleKernen > 1 ? `Heel ${config.naam}` : slugs.map(site.kernNaam).join(', ');
+  const doelgroepenVan = (o: Organisatie) => [
+    ...new Set(site.activiteitenVan(o.slug).filter(site.isActueel).flatMap((a) => a.doelgroepen)),
+  ];
+
+  const bronnen = {
+    organisatie: (o: Organisatie): Bron => {
+      const themas = site.themasVan(o);
+      return { tekst: [o.naam, o.omschrijving], labels: [site.soortLabel(o.soort)], themas };
+    },
+    activiteit: (a: Activiteit): Bron => ({
+      tekst: [a.titel, a.omschrijving, site.organisatie(a.organisatie)?.naam ?? '', a.toegankelijkheid ?? ''],
+      labels: labels(config.doelgroepen, a.doelgroepen),
+      themas: a.themas,
+    }),
+    kern: (k: Kern): Bron => ({
+      tekst: [k.naam, k.omschrijving, 'kernondersteuner', site.ondersteuner(k.slug)?.naam ?? ''],
+      labels: [],
+      themas: [],
+    }),
+    thema: (t: LijstItem): Bron => ({ tekst: [t.label, t.omschrijving ?? ''], labels: [], themas: [t.slug] }),
+  };
+
+  const paginaWoorden = (b: Bron) => woorden([...b.tekst, ...b.labels, ...labels(config.themas, b.themas)].join(' '));
+  const alleBronnen = [
+    ...site.kaart.organisaties.map(bronnen.organisatie),
+    ...site.kaart.activiteiten.filter(site.isActueel).map(bronnen.activiteit),
+    ...site.kernen.map(bronnen.kern),
+    ...config.themas.map(bronnen.thema),
+  ];
+  const synoniemWoorden = [...synoniemen.themas.values(), ...synoniemen.groepen.map((g) => g.alle)].flat(2);
+  const boek = new Woordenboek([...alleBronnen.map(paginaWoorden), synoniemWoorden]);
+  const woordenVan = (b: Bron) => {
+    const w = trefwoorden(
+      {
+        tekst: woorden(b.tekst.join(' ')),
+        labels: woorden(b.labels.join(' ')),
+        themaLabels: woorden(labels(config.themas, b.themas).join(' ')),
+        themas: b.themas,
+      },
+      synoniemen,
+      boek,
+    );
+    return { eigen: w.eigen.join(' '), thema: w.thema.join(' ') };
+  };
+
+  return {
+    boek,
+    organisatie(o: Organisatie): Zoekgegevens {
+      return {
+        meta: { type: TYPE_LABEL.organisatie, kern: kernTekst(o.kernen) },
+        filters: { kern: o.kernen, soort: [o.soort], thema: site.themasVan(o), doelgroep: doelgroepenVan(o) },
+        trefwoorden: woordenVan(bronnen.organisatie(o)),
+      };
+    },
+    activiteit(a: Activiteit): Zoekgegevens {
+      const volgende = site.volgende(a)[0];
+      const meta: Record<string, string> = { type: TYPE_LABEL.activiteit, kern: site.kernNaam(a.kern) };
+      const wanneer = roosterTekst(a.rooster)[0];
+      if (wanneer) meta.wanneer = wanneer;
+      if (volgende) meta.volgende = keerTekst(volgende, site.nu.datum.slice(0, 4));
+      if (a.status === 'gepauzeerd') meta.status = 'Tijdelijk gestopt';
+      const org = site.organisatie(a.organisatie);
+      return {
+        meta,
+        filters: {
+          kern: [a.kern],
+          soort: org ? [org.soort] : [],
+          thema: a.themas,
+          doelgroep: a.doelgroepen,
+          dag: dagenVan(a, site.nu.datum),
+          gratis: a.kosten.soort === 'gratis' ? ['ja'] : [],
+        },
+        trefwoorden: woordenVan(bronnen.activiteit(a)),
+      };
+    },
+    kern(k: Kern): Zoekgegevens {
+      return { meta: { type: TYPE_LABEL.kern, kern: k.naam }, filters: { kern: [k.slug] }, trefwoorden: woordenVan(bronnen.kern(k)) };
+    },
+    thema(t: LijstItem): Zoekgegevens {
+      return { meta: { type: TYPE_LABEL.thema }, filters: { thema: [t.slug] }, trefwoorden: woordenVan(bronnen.thema(t)) };
+    },
+    /** The vocabulary the browser corrects typos against, with the kernen to recognise in a query. */
+    woordenJson() {
+      return {
+        ...boek.naarJson(),
+        kernen: site.kernen.map((k) => ({ slug: k.slug, naam: k.naam })),
+      };
+    },
+  };
+}
+
+export type Zoekindex = ReturnType<typeof maakZoekindex>;
+
+const cache = new WeakMap<SiteData, Zoekindex>();
+
+/** One index per build (per SiteData), shared by all pages. */
+export function zoekindex(site: SiteData): Zoekindex {
+  let z = cache.get(site);
+  if (!z) {
+    z = maakZoekindex(site);
+    cache.set(site, z);
+  }
+  return z;
+}

@@ -1,0 +1,82 @@
+import type { FilterNaam, Zoekstaat } from './staat.ts';
+import type { Analyse, Vraagmaker } from './vraag.ts';
+
+/**
+ * One search as the search page runs it, on Pagefind's browser API. Pagefind only returns pages
+ * that contain every word; when that gives fewer than a handful, pages with most of the words
+ * follow, so "koffie ochtend dorpshuis" never ends empty because of one word. Client-safe.
+ */
+
+export type Fragment = {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+};
+export type PfResultaat = { id: string; score: number; data: () => Promise<Fragment> };
+type PfUitkomst = { results: PfResultaat[]; unfilteredResultCount: number };
+export type PagefindApi = {
+  search: (term: string | null, opties?: { filters?: Record<string, string> }) => Promise<PfUitkomst | null>;
+};
+
+export type Zoekuitkomst = {
+  analyse: Analyse;
+  resultaten: PfResultaat[];
+  /** How many of `resultaten` contain all words; the rest contain some. */
+  volledig: number;
+  /** The kern searched in: chosen as filter, or named in the query. */
+  kern?: string;
+  /** The filters applied, as Pagefind got them. */
+  filters: Record<string, string>;
+};
+
+/** Enough results that nobody needs the partial matches. */
+const GENOEG = 5;
+
+export function pagefindFilters(staat: Zoekstaat, analyse: Analyse): Record<string, string> {
+  const filters: Record<string, string> = {};
+  for (const [naam, waarde] of Object.entries(staat.filters) as [FilterNaam, string][]) if (waarde) filters[naam] = waarde;
+  if (!filters.kern && analyse.kern) filters.kern = analyse.kern.slug;
+  return filters;
+}
+
+/** Pages with most of the words first, then by their score relative to the best page for each word. */
+async function deelsGevonden(pf: PagefindApi, termen: string[], filters: Record<string, string>, al: Set<string>) {
+  const perTerm = await Promise.all(termen.map((t) => pf.search(t, { filters })));
+  const telling = new Map<string, { r: PfResultaat; woorden: number; score: number }>();
+  for (const uitkomst of perTerm) {
+    const resultaten = uitkomst?.results ?? [];
+    const beste = resultaten[0]?.score || 1;
+    for (const r of resultaten) {
+      if (al.has(r.id)) continue;
+      const t = telling.get(r.id) ?? { r, woorden: 0, score: 0 };
+      t.woorden++;
+      t.score += r.score / beste;
+      telling.set(r.id, t);
+    }
+  }
+  return [...telling.values()].sort((a, b) => b.woorden - a.woorden || b.score - a.score).map((t) => t.r);
+}
+
+export async function zoek(pf: PagefindApi, vraagmaker: Vraagmaker, staat: Zoekstaat): Promise<Zoekuitkomst> {
+  const analyse = vraagmaker.analyseer(staat.q);
+  const filters = pagefindFilters(staat, analyse);
+  const leeg = { analyse, resultaten: [], volledig: 0, kern: filters.kern, filters };
+  if (analyse.termen.length === 0 && Object.keys(filters).length === 0) return leeg;
+  const alles = await pf.search(analyse.termen.length > 0 ? analyse.termen.join(' ') : null, { filters });
+  const resultaten = alles?.results ?? [];
+  const volledig = resultaten.length;
+  if (volledig < GENOEG && analyse.termen.length > 1) {
+    resultaten.push(...(await deelsGevonden(pf, analyse.termen, filters, new Set(resultaten.map((r) => r.id)))));
+  }
+  return { ...leeg, resultaten, volledig };
+}
+
+/** Number of results for the same words without a kern: for "ook in andere kernen". */
+export async function aantalZonderKern(pf: PagefindApi, uitkomst: Zoekuitkomst): Promise<number> {
+  const filters = { ...uitkomst.filters };
+  delete filters.kern;
+  const termen = uitkomst.analyse.termen;
+  const r = await pf.search(termen.length > 0 ? termen.join(' ') : null, { filters });
+  return r?.results.length ?? 0;
+}

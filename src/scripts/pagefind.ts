@@ -1,0 +1,44 @@
+import type { Woordenlijst } from '../lib/zoeken/vraag.ts';
+import type { PagefindApi } from '../lib/zoeken/zoeker.ts';
+
+/**
+ * Loads Pagefind and the vocabulary once, on demand: only when someone starts to search, never
+ * on a plain page view. The URL is kept out of Vite's reach: Pagefind is written into the
+ * release after the Astro build.
+ */
+
+export type Pagefind = PagefindApi & {
+  options: (opties: object) => Promise<void>;
+  init: () => Promise<void>;
+  preload: (term: string, opties?: object) => Promise<void>;
+};
+
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+
+/** Tuned with the relevance suite (tests/zoeken/relevantie.yaml, `npm run bench -- zoeken`). */
+export const RANGSCHIKKING = {
+  metaWeights: { title: 10, trefwoorden: 2, themawoorden: 0.5 },
+};
+
+let pagefind: Promise<Pagefind> | undefined;
+let woordenlijst: Promise<Woordenlijst> | undefined;
+
+export function laadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const pf = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+    await pf.options({ ranking: RANGSCHIKKING, excerptLength: 26 });
+    await pf.init();
+    return pf;
+  })();
+  pagefind.catch(() => (pagefind = undefined));
+  return pagefind;
+}
+
+export function laadWoorden(): Promise<Woordenlijst> {
+  woordenlijst ??= fetch('/zoeken/woorden.json').then((r) => {
+    if (!r.ok) throw new Error(`woorden.json: ${r.status}`);
+    return r.json() as Promise<Woordenlijst>;
+  });
+  woordenlijst.catch(() => (woordenlijst = undefined));
+  return woordenlijst;
+}

@@ -1,0 +1,180 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
+
+const basis = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await startBrowser();
+});
+afterAll(() => browser?.close());
+
+const klaar = (page: Pagina) => page.locator('#zoekformulier[data-status="klaar"]').waitFor({ timeout: 20_000 });
+const resultaten = (page: Pagina) => page.locator('#resultatenlijst > li h3 a').evaluateAll((a) => a.map((l) => l.getAttribute('href')));
+const status = (page: Pagina) => page.getByRole('status').textContent();
+
+describe('zoeken', () => {
+  it('loads Pagefind only when someone starts to search', async () => {
+    const page = await nieuwePagina(browser);
+    const geladen: string[] = [];
+    page.on('request', (r) => {
+      if (/\/pagefind\/|woorden\.json/.test(r.url())) geladen.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${basis}/kernen/vroomshoop/`);
+    await page.goto(`${basis}/zoeken/`);
+    await page.waitForLoadState('networkidle');
+    expect(geladen).toEqual([]);
+    await page.goto(`${basis}/organisaties/`);
+    await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).focus();
+    await expect.poll(() => geladen).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/zoeken/woorden.json']));
+    expect(page.fouten).toEqual([]);
+  });
+
+  it('type, filter, open a result, go back: query, filters and results are restored', async () => {
+    const page = await nieuwePagina(browser);
+    await page.goto(`${basis}/zoeken/`);
+    await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).pressSequentially('koffie', { delay: 30 });
+    await expect.poll(() => status(page)).toMatch(/^\d+ resultaten voor ‘koffie’\.$/);
+    await page.locator('#filters > summary').click();
+    await page.getByRole('combobox', { name: 'Kern' }).selectOption({ label: 'Vroomshoop' });
+    await page.getByRole('checkbox', { name: 'Alleen gratis activiteiten' }).check();
+    await expect.poll(() => status(page)).toMatch(/^\d+ resultaten? voor ‘koffie’ in Vroomshoop met 1 filter\.$/);
+    expect(new URL(page.url()).search).toBe('?q=koffie&kern=vroomshoop&gratis=ja');
+    const lijst = await resultaten(page);
+    expect(lijst.length).toBeGreaterThan(0);
+    expect(lijst.every((href) => href!.startsWith('/aanbod/') && href!.endsWith('-vroomshoop/'))).toBe(true);
+
+    const eerste = page.locator('#resultatenlijst > li').first();
+    await expect(eerste.locator('.sk-meta').textContent()).resolves.toBe('Activiteit · Vroomshoop');
+    await expect(eerste.locator('mark').count()).resolves.toBeGreaterThan(0);
+    await eerste.getByRole('link').click();
+    await page.waitForURL(`${basis}${lijst[0]}`);
+    await page.goBack();
+    await klaar(page);
+    await expect(page.locator('#filters').getAttribute('open')).resolves.toBe('');
+    await expect(page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).inputValue()).resolves.toBe('koffie');
+    await expect(page.getByRole('combobox', { name: 'Kern' }).inputValue()).resolves.toBe('vroomshoop');
+    await expect(page.getByRole('checkbox', { name: 'Alleen gratis activiteiten' }).isChecked()).resolves.toBe(true);
+    await expect.poll(() => resultaten(page)).toEqual(lijst);
+    expect(page.fouten).toEqual([]);
+  });
+
+  it('the whole flow by keyboard: header search on a kern page, filters, a result, back', async () => {
+    const page = await nieuwePagina(browser);
+    await page.goto(`${basis}/kernen/den-ham/`);
+    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== 'sk-zoekveld'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sk-zoekveld');
+    await expect(page.getByLabel('Zoeken in Den Ham').count()).resolves.toBe(1);
+    await page.keyboard.type('koor');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/zoeken\/\?q=koor&kern=den-ham$/);
+    await klaar(page);
+    await expect.poll(() => status(page)).toMatch(/voor ‘koor’ in Den Ham\./);
+    await expect(page.getByRole('link', { name: /^Zoek ook in andere kernen \(\d+ resultaten in de hele gemeente\)$/ }).isVisible()).resolves.toBe(true);
+
+    // Into the filters: field → Zoek → Filters (open with Enter) → Kern → one down = first kern.
+    await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-kern');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => new URL(page.url()).search).toMatch(/^\?q=koor&kern=den-ham&soort=[a-z-]+$/);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=koor&kern=den-ham');
+    await klaar(page);
+
+    const eerste = (await resultaten(page))[0]!;
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.getAttribute('href'))) !== eerste; i++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${basis}${eerste}`);
+    // The browser's own back shortcut; headless Chromium has no browser UI to take it, then use history.
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.waitForURL(/\/zoeken\//, { timeout: 2000 }).catch(() => page.goBack());
+    await page.waitForURL(/\/zoeken\/\?q=koor&kern=den-ham$/);
+    await klaar(page);
+    await expect(page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).inputValue()).resolves.toBe('koor');
+    expect(page.fouten).toEqual([]);
+  });
+
+  it('"ook in andere kernen" widens the search in one step', async () => {
+    const page = await nieuwePagina(browser);
+    await page.goto(`${basis}/zoeken/?q=mantelzorg&kern=aadorp`);
+    await klaar(page);
+    const inKern = (await resultaten(page)).length;
+    await page.getByRole('link', { name: /^Zoek ook in andere kernen/ }).click();
+    await page.waitForURL(`${basis}/zoeken/?q=mantelzorg`);
+    await klaar(page);
+    await expect.poll(() => status(page)).toMatch(/^\d+ resultaten voor ‘mantelzorg’\.$/);
+    expect((await resultaten(page)).length).toBeGreaterThan(inKern);
+  });
+
+  it('finds inwoners’ words, typos and a kern named in the query, and says so', async () => {
+    const page = await nieuwePagina(browser);
+    await page.goto(`${basis}/zoeken/?q=mantelzorgkafe+vroomshoop`);
+    await klaar(page);
+    await expect(status(page)).resolves.toContain('Gezocht op ‘mantelzorgcafe’ in plaats van ‘mantelzorgkafe’.');
+    await expect(status(page)).resolves.toContain('U noemde Vroomshoop: we zoeken daar.');
+    expect((await resultaten(page))[0]).toBe('/aanbod/mantelzorgcafe-vroomshoop/');
+  });
+
+  it('no result is never a dead end: the kernondersteuner, the thema pages, fewer filters', async () => {
+    const page = await nieuwePagina(browser);
+    await page.goto(`${basis}/zoeken/?q=qqxqq&kern=sibculo&dag=zo`);
+    await klaar(page);
+    await expect(status(page)).resolves.toBe('Geen resultaten voor ‘qqxqq’ in Sibculo met 1 filter.');
+    const geen = page.getByRole('region', { name: 'Niet gevonden wat u zoekt? Wij helpen u verder' });
+    await expect(geen.getByRole('heading', { name: /kernondersteuner in Sibculo$/ }).isVisible()).resolves.toBe(true);
+    await expect(geen.getByRole('heading', { name: /kernondersteuner in / }).count()).resolves.toBe(1);
+    await expect(geen.getByRole('link', { name: /^0546 0\d\d \d{3}$/ }).getAttribute('href')).resolves.toMatch(/^tel:\+31546/);
+    await expect(geen.getByRole('link', { name: 'Zoek zonder filters' }).getAttribute('href')).resolves.toBe('/zoeken/?q=qqxqq');
+    await expect(page.getByRole('link', { name: 'Geld en schulden' }).isVisible()).resolves.toBe(true);
+
+    await page.goto(`${basis}/zoeken/?q=kangoeroeklup&kern=aadorp`);
+    await klaar(page);
+    await expect(status(page)).resolves.toBe('Geen resultaten voor ‘kangoeroeklup’ in Aadorp.');
+    await expect(geen.getByRole('heading', { name: /kernondersteuner in Aadorp$/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: /^Zoek ook in andere kernen \(\d+ resultaten? in de hele gemeente\)$/ }).click();
+    await page.waitForURL(`${basis}/zoeken/?q=kangoeroeklup`);
+    await klaar(page);
+    expect((await resultaten(page)).length).toBeGreaterThan(0);
+
+    await page.goto(`${basis}/zoeken/?q=qqxqq`);
+    await klaar(page);
+    await expect(geen.getByRole('link', { name: 'Bruinehaar' }).getAttribute('href')).resolves.toBe('/kernen/bruinehaar/');
+    await expect(geen.getByRole('link', { name: 'Zoek zonder filters' }).isVisible()).resolves.toBe(false);
+  });
+
+  it('has no axe violations with results and with the filters open', async () => {
+    const page = await nieuwePagina(browser);
+    await page.goto(`${basis}/zoeken/?q=bingo`);
+    await klaar(page);
+    expect(await axeFouten(page)).toEqual([]);
+    await page.locator('#filters > summary').click();
+    await page.getByRole('combobox', { name: 'Thema' }).selectOption('ontmoeting');
+    await klaar(page);
+    expect(await axeFouten(page)).toEqual([]);
+    await page.goto(`${basis}/zoeken/?q=qqxqq&kern=vriezenveen`);
+    await klaar(page);
+    expect(await axeFouten(page)).toEqual([]);
+    expect(page.fouten).toEqual([]);
+  });
+
+  it('without JavaScript the search form leads to the lists, with a message', async () => {
+    const page = await nieuwePagina(browser, { javaScriptEnabled: false });
+    await page.goto(`${basis}/kernen/kloosterhaar/`);
+    await page.getByRole('searchbox', { name: 'Zoeken in Kloosterhaar' }).fill('schulden');
+    await page.getByRole('button', { name: 'Zoek' }).click();
+    await page.waitForURL(`${basis}/zoeken/?q=schulden&kern=kloosterhaar`);
+    await expect(page.getByText('Zoeken werkt op deze site met JavaScript.').isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: 'Alle organisaties van A tot Z' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Organisaties van A tot Z' }).isVisible()).resolves.toBe(true);
+    await page.goBack();
+    await expect(page.getByRole('link', { name: 'Geld en schulden' }).getAttribute('href')).resolves.toBe('/themas/geldzaken/');
+  });
+});

@@ -350,9 +350,12 @@ export const signaalGebeurtenis = sqliteTable(
       .references(() => signaal.id, { onDelete: 'cascade' }),
     soort: text('soort', { enum: ['gemeld', 'status', 'speelt-nog', 'herkend', 'gegroepeerd', 'uit-groep'] }).notNull(),
     status: text('status', { enum: ['nieuw', 'besproken', 'opgepakt', 'afgerond', 'geen-actie'] }),
+    /** Who took the step (see signaal.rol for a null organisation). */
     organisatieId: integer('organisatie_id').references(() => organisatie.id, { onDelete: 'set null' }),
     rol: text('rol', { enum: ['partner', 'kernondersteuner', 'beheerder'] }).notNull(),
     accountId: integer('account_id').references(() => account.id, { onDelete: 'set null' }),
+    /** With status "opgepakt": the organisation that picks it up. */
+    opgepaktDoor: integer('opgepakt_door').references(() => organisatie.id, { onDelete: 'set null' }),
     toelichting: text('toelichting'),
     moment: tijdstempel('moment'),
   },

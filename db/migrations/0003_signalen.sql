@@ -37,11 +37,13 @@ CREATE TABLE `signaal_gebeurtenis` (
 	`organisatie_id` integer,
 	`rol` text NOT NULL,
 	`account_id` integer,
+	`opgepakt_door` integer,
 	`toelichting` text,
 	`moment` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	FOREIGN KEY (`signaal_id`) REFERENCES `signaal`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`organisatie_id`) REFERENCES `organisatie`(`id`) ON UPDATE no action ON DELETE set null,
-	FOREIGN KEY (`account_id`) REFERENCES `account`(`id`) ON UPDATE no action ON DELETE set null
+	FOREIGN KEY (`account_id`) REFERENCES `account`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`opgepakt_door`) REFERENCES `organisatie`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
 CREATE INDEX `signaal_gebeurtenis_signaal` ON `signaal_gebeurtenis` (`signaal_id`);--> statement-breakpoint

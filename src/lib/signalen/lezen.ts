@@ -28,6 +28,7 @@ export function leesFilter(params: URLSearchParams, kernen: { id: number; slug: 
 }
 
 const organisatieVan = aliasedTable(t.organisatie, 'melder');
+const opgepakt = aliasedTable(t.organisatie, 'opgepakt');
 
 function waar(filter: SignaalFilter): SQL | undefined {
   return and(
@@ -96,13 +97,14 @@ export function leesSignaal(db: DbOfTx, id: number, config: GemeenteConfig, vand
     : undefined;
   const herkend = herkenningen(db, [id])(id).map((h) => ({ ...h, naam: afzenderNaam(h.naam, h.rol, config) }));
   const tijdlijn = db
-    .select({ g: t.signaalGebeurtenis, naam: t.organisatie.naam })
+    .select({ g: t.signaalGebeurtenis, naam: t.organisatie.naam, opgepaktNaam: opgepakt.naam })
     .from(t.signaalGebeurtenis)
     .leftJoin(t.organisatie, eq(t.organisatie.id, t.signaalGebeurtenis.organisatieId))
+    .leftJoin(opgepakt, eq(opgepakt.id, t.signaalGebeurtenis.opgepaktDoor))
     .where(eq(t.signaalGebeurtenis.signaalId, id))
     .orderBy(asc(t.signaalGebeurtenis.id))
     .all()
-    .map(({ g, naam }) => ({ ...g, door: afzenderNaam(naam, g.rol, config) }));
+    .map(({ g, naam, opgepaktNaam }) => ({ ...g, door: afzenderNaam(naam, g.rol, config), opgepaktNaam }));
   return {
     ...s,
     kernNaam: rij.kernNaam,

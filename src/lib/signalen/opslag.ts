@@ -28,7 +28,7 @@ function gebeurtenis(
   afzender: Afzender,
   signaalId: number,
   soort: (typeof t.signaalGebeurtenis.$inferInsert)['soort'],
-  extra: { status?: StatusInvoer['status']; toelichting?: string } = {},
+  extra: { status?: StatusInvoer['status']; toelichting?: string; opgepaktDoor?: number } = {},
 ) {
   db.insert(t.signaalGebeurtenis)
     .values({ signaalId, soort, organisatieId: afzender.organisatieId, rol: afzender.rol, accountId: account.id, moment: nu(), ...extra })
@@ -108,7 +108,11 @@ export function zetStatus(db: DbOfTx, account: Account, signaalId: number, afzen
       })
       .where(eq(t.signaal.id, signaalId))
       .run();
-    gebeurtenis(tx, account, afzender, signaalId, 'status', { status: invoer.status, toelichting: invoer.uitkomst });
+    gebeurtenis(tx, account, afzender, signaalId, 'status', {
+      status: invoer.status,
+      toelichting: invoer.uitkomst,
+      opgepaktDoor: invoer.status === 'opgepakt' ? invoer.opgepaktDoor : undefined,
+    });
     log(tx, account.id, 'signaal opgevolgd', `Signaal ${signaalId}: ${invoer.status}`);
   });
 }

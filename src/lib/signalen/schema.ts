@@ -28,6 +28,25 @@ export const STATUS_LABEL: Record<SignaalStatus, string> = {
   'geen-actie': 'Geen actie',
 };
 
+/** Form labels, also used by the error summary. */
+export const SIGNAAL_VELDEN: Record<string, string> = {
+  kern: 'Kern',
+  thema: 'Thema',
+  doelgroep: 'Voor wie',
+  tekst: 'Wat ziet u?',
+  omvang: 'Hoeveel mensen',
+  sinds: 'Sinds wanneer',
+  basis: 'Waar baseert u het op?',
+  afzender: 'Namens',
+  notitie: 'Wat ziet u zelf?',
+  status: 'Volgende stap',
+  opgepaktDoor: 'Wie pakt het op?',
+  uitkomst: 'Toelichting',
+  activiteit: 'Activiteit op de kaart',
+  met: 'Groeperen met',
+  groepsnaam: 'Naam van de groep',
+};
+
 export const OPEN: readonly SignaalStatus[] = ['nieuw', 'besproken', 'opgepakt'];
 export const isOpen = (s: SignaalStatus) => OPEN.includes(s);
 

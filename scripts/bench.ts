@@ -6,9 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
 import { machine, type Meting } from './bench/context.ts';
+import { meetPrivacy } from './bench/privacy.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
   bouwen: meetBouwen,
+  privacy: meetPrivacy,
 };
 
 function tabel(metingen: Meting[]): string {

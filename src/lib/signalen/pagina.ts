@@ -44,3 +44,8 @@ export function overzichtVoor(db: DbOfTx, account: Account, omgeving: ReturnType
   const o = overzicht(db, { kernIds: filter.kernIds, thema: filter.thema }, { kwartalen: laatsteKwartalen(omgeving.vandaag, periode), themas: config.themas.map((t) => t.slug), exact });
   return { ...o, filter, periode };
 }
+
+/** The start of a signal's text, for link texts and lists. */
+export function kortTekst(tekst: string, max: number): string {
+  return tekst.length > max ? `${tekst.slice(0, max - 3)}…` : tekst;
+}

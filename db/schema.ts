@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Adres } from '../src/lib/model/velden.ts';
 import type { Rooster } from '../src/lib/rooster/schema.ts';
 import type { Kosten } from '../src/lib/model/schemas.ts';
@@ -273,3 +273,91 @@ export const herinnering = sqliteTable('herinnering', {
     .references(() => organisatie.id, { onDelete: 'cascade' }),
   verstuurdOp: text('verstuurd_op').notNull(),
 });
+
+// Signalen (issue #6) ----------------------------------------------------------------------------
+// What partners notice in a kern, followed up together. Never a file on a person: texts pass the
+// privacy guard (src/lib/signalen/privacy.ts) and nothing about an inwoner is stored. None of these
+// tables is read by the public build.
+
+/** Related signals of one kern, grouped by its kernondersteuner or the beheerder. */
+export const signaalGroep = sqliteTable('signaal_groep', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kernId: integer('kern_id')
+    .notNull()
+    .references(() => kern.id),
+  naam: text('naam').notNull(),
+  aangemaaktOp: tijdstempel('aangemaakt_op'),
+});
+
+export const signaal = sqliteTable(
+  'signaal',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kernId: integer('kern_id')
+      .notNull()
+      .references(() => kern.id),
+    thema: text('thema'),
+    doelgroep: text('doelgroep'),
+    tekst: text('tekst').notNull(),
+    omvang: text('omvang', { enum: ['enkelen', 'groep', 'veel'] }).notNull(),
+    /** "YYYY-MM", or "langer" for longer than the form offers. */
+    sinds: text('sinds').notNull(),
+    basis: text('basis', { enum: ['eigen-waarneming', 'meerdere-gesprekken', 'cijfers'] }).notNull(),
+    /** Who recorded it: the account and the organisation it spoke for (null: kernondersteuning or gemeente, see rol). */
+    accountId: integer('account_id').references(() => account.id, { onDelete: 'set null' }),
+    organisatieId: integer('organisatie_id').references(() => organisatie.id, { onDelete: 'set null' }),
+    rol: text('rol', { enum: ['partner', 'kernondersteuner', 'beheerder'] }).notNull(),
+    status: text('status', { enum: ['nieuw', 'besproken', 'opgepakt', 'afgerond', 'geen-actie'] }).notNull().default('nieuw'),
+    opgepaktDoor: integer('opgepakt_door').references(() => organisatie.id, { onDelete: 'set null' }),
+    /** What was done (afgerond) or why nothing is done (geen actie). */
+    uitkomst: text('uitkomst'),
+    activiteitId: integer('activiteit_id').references(() => activiteit.id, { onDelete: 'set null' }),
+    groepId: integer('groep_id').references(() => signaalGroep.id, { onDelete: 'set null' }),
+    /** "Speelt dit nog?": when an open signal should be looked at again; null once closed. */
+    controleerOp: text('controleer_op'),
+    aangemaaktOp: tijdstempel('aangemaakt_op'),
+    gewijzigdOp: tijdstempel('gewijzigd_op'),
+  },
+  (t) => [index('signaal_kern').on(t.kernId), index('signaal_status').on(t.status), index('signaal_groep_idx').on(t.groepId)],
+);
+
+/** "Wij zien dit ook": one per organisation (or per kernondersteuning/gemeente when no organisation). */
+export const signaalHerkenning = sqliteTable(
+  'signaal_herkenning',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    signaalId: integer('signaal_id')
+      .notNull()
+      .references(() => signaal.id, { onDelete: 'cascade' }),
+    /** "org-12", "kernondersteuner" or "beheerder": what makes two recognitions the same organisation. */
+    afzender: text('afzender').notNull(),
+    organisatieId: integer('organisatie_id').references(() => organisatie.id, { onDelete: 'set null' }),
+    rol: text('rol', { enum: ['partner', 'kernondersteuner', 'beheerder'] }).notNull(),
+    accountId: integer('account_id').references(() => account.id, { onDelete: 'set null' }),
+    notitie: text('notitie'),
+    aangemaaktOp: tijdstempel('aangemaakt_op'),
+  },
+  (t) => [uniqueIndex('signaal_herkenning_uniek').on(t.signaalId, t.afzender)],
+);
+
+/** The timeline of a signal: recorded, status changes, "speelt nog", recognitions, grouping. */
+export const signaalGebeurtenis = sqliteTable(
+  'signaal_gebeurtenis',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    signaalId: integer('signaal_id')
+      .notNull()
+      .references(() => signaal.id, { onDelete: 'cascade' }),
+    soort: text('soort', { enum: ['gemeld', 'status', 'speelt-nog', 'herkend', 'gegroepeerd', 'uit-groep'] }).notNull(),
+    status: text('status', { enum: ['nieuw', 'besproken', 'opgepakt', 'afgerond', 'geen-actie'] }),
+    /** Who took the step (see signaal.rol for a null organisation). */
+    organisatieId: integer('organisatie_id').references(() => organisatie.id, { onDelete: 'set null' }),
+    rol: text('rol', { enum: ['partner', 'kernondersteuner', 'beheerder'] }).notNull(),
+    accountId: integer('account_id').references(() => account.id, { onDelete: 'set null' }),
+    /** With status "opgepakt": the organisation that picks it up. */
+    opgepaktDoor: integer('opgepakt_door').references(() => organisatie.id, { onDelete: 'set null' }),
+    toelichting: text('toelichting'),
+    moment: tijdstempel('moment'),
+  },
+  (t) => [index('signaal_gebeurtenis_signaal').on(t.signaalId)],
+);

@@ -10,6 +10,7 @@ import { meetKaart } from './bench/kaart.ts';
 import { machine, type Meting } from './bench/context.ts';
 import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
+import { meetPrivacy } from './bench/privacy.ts';
 import { meetZoeken } from './bench/zoeken.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
@@ -19,6 +20,7 @@ const SECTIES: Record<string, () => Promise<Meting[]>> = {
   import: meetImport,
   kaart: meetKaart,
   zoeken: meetZoeken,
+  privacy: meetPrivacy,
 };
 
 function tabel(metingen: Meting[]): string {

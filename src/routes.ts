@@ -46,6 +46,11 @@ export const portaalRoutes: Route[] = [
   portaal('/partners/beheer/verouderd', 'beheer/verouderd.astro'),
   portaal('/partners/beheer/logboek', 'beheer/logboek.astro'),
   portaal('/partners/beheer/publicaties', 'beheer/publicaties.astro'),
+  portaal('/partners/signalen', 'signalen/index.astro'),
+  portaal('/partners/signalen/nieuw', 'signalen/nieuw.astro'),
+  portaal('/partners/signalen/overzicht', 'signalen/overzicht.astro'),
+  portaal('/partners/signalen/export.csv', 'signalen/export.csv.ts'),
+  portaal('/partners/signalen/[id]', 'signalen/signaal.astro'),
 ];
 
 export function routesIntegratie(doel: string): AstroIntegration {

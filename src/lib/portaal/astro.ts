@@ -28,7 +28,7 @@ export function veiligTerug(pad: string | null | undefined): string {
  * The logged-in account, or a redirect to the login page. A form posted after the session
  * expired is kept (for this browser only) and filled in again after logging in.
  */
-export function vereisAccount(Astro: AstroGlobal): Portaal | Response {
+export function vereisAccount(Astro: Pick<AstroGlobal, 'locals' | 'url' | 'request' | 'cookies' | 'redirect'>): Portaal | Response {
   const sessie = Astro.locals.sessie;
   if (sessie) return { account: sessie.account, csrf: sessie.csrf, db: portaalDb() };
   const terug = Astro.url.pathname + Astro.url.search;

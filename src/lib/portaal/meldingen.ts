@@ -14,6 +14,11 @@ export const MELDINGEN = {
   teruggezet: 'De eerdere versie staat weer live.',
   uitgenodigd: 'Het account is aangemaakt en de uitnodiging is verstuurd.',
   bewaard: 'De gegevens zijn opgeslagen.',
+  'signaal-gemeld': 'Uw signaal is opgeslagen. De partners in de kern en de kernondersteuner kunnen het nu lezen.',
+  'signaal-herkend': 'Dank u. Uw organisatie telt nu mee bij dit signaal.',
+  'signaal-bijgewerkt': 'De volgende stap is opgeslagen.',
+  'speelt-nog': 'Genoteerd: dit speelt nog. Over drie maanden vragen we het opnieuw.',
+  'signaal-gegroepeerd': 'De groep is bijgewerkt. Geen enkel signaal is verwijderd.',
 } as const;
 
 export type MeldingSleutel = keyof typeof MELDINGEN;

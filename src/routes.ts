@@ -43,6 +43,11 @@ export const portaalRoutes: Route[] = [
   portaal('/partners/beheer/verouderd', 'beheer/verouderd.astro'),
   portaal('/partners/beheer/logboek', 'beheer/logboek.astro'),
   portaal('/partners/beheer/publicaties', 'beheer/publicaties.astro'),
+  portaal('/partners/verwijzingen', 'verwijzingen/index.astro'),
+  portaal('/partners/verwijzingen/nieuw', 'verwijzingen/nieuw.astro'),
+  portaal('/partners/verwijzingen/cijfers', 'verwijzingen/cijfers.astro'),
+  portaal('/partners/verwijzingen/[id]', 'verwijzingen/verwijzing.astro'),
+  portaal('/partners/verwijzingen/[id]/kaartje', 'verwijzingen/kaartje.astro'),
 ];
 
 export function routesIntegratie(doel: string): AstroIntegration {

@@ -14,6 +14,10 @@ export const MELDINGEN = {
   teruggezet: 'De eerdere versie staat weer live.',
   uitgenodigd: 'Het account is aangemaakt en de uitnodiging is verstuurd.',
   bewaard: 'De gegevens zijn opgeslagen.',
+  verwezen: 'De verwijzing is gemaakt. Geef de inwoner het kaartje met de code.',
+  beantwoord: 'Uw antwoord is opgeslagen. De verwijzer ziet het direct.',
+  capaciteit: 'De plaatsen zijn aangepast. Dat staat binnen een minuut op de sociale kaart.',
+  tekort: 'Dank u wel. We tellen dit mee bij wat er in het aanbod ontbreekt.',
 } as const;
 
 export type MeldingSleutel = keyof typeof MELDINGEN;

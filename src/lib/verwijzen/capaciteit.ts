@@ -31,3 +31,25 @@ export function zetCapaciteit(db: DbOfTx, account: Account, activiteitId: number
   });
   log(db, account.id, 'capaciteit gewijzigd', `Activiteit ${activiteitId}: ${capaciteit ?? 'niet vermeld'}`);
 }
+
+/**
+ * The provider's capacity form: one select per activity (`capaciteit.<id>`); only changed ones
+ * are saved. `activiteiten` are those the page showed, already limited to the account's own.
+ */
+export function bewaarCapaciteiten(
+  db: DbOfTx,
+  account: Account,
+  activiteiten: { id: number; titel: string; capaciteit: Capaciteit | null }[],
+  waardeVan: (veld: string) => string | undefined,
+): string[] {
+  const gewijzigd: string[] = [];
+  for (const a of activiteiten) {
+    const nieuw = waardeVan(`capaciteit.${a.id}`);
+    if (nieuw === undefined || (nieuw !== '' && !isCapaciteit(nieuw))) continue;
+    const waarde = nieuw === '' ? null : nieuw;
+    if (waarde === a.capaciteit) continue;
+    zetCapaciteit(db, account, a.id, waarde);
+    gewijzigd.push(a.titel);
+  }
+  return gewijzigd;
+}

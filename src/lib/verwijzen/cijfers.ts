@@ -106,3 +106,24 @@ export function uitsplitsing(
   const overig = [...cellen.values()].filter((c) => !volgorde.includes(c.sleutel)).sort((a, b) => b.aantal - a.aantal);
   return [...volgorde, ...overig.map((c) => c.sleutel)].map((s) => ({ sleutel: s, label: label(s), aantal: getoond(cellen.get(s), exacteKernen) }));
 }
+
+export type Overzicht = { totaal: Rij; perKern: Rij[]; perThema: Rij[]; perUitkomst: Rij[]; perActiviteit: Rij[] };
+
+/** All breakdowns of one period; kernen, thema's and outcomes are listed also when zero. */
+export function overzicht(
+  rijen: TelRij[],
+  lijsten: { kernen: { id: number; naam: string }[]; themas: { slug: string; label: string }[]; uitkomsten: Record<VerwijsStatus, string> },
+  exacteKernen: number[],
+): Overzicht {
+  const kernNaam = new Map(lijsten.kernen.map((k) => [String(k.id), k.naam]));
+  const themaNaam = new Map(lijsten.themas.map((th) => [th.slug, th.label]));
+  const titel = new Map(rijen.map((r) => [`${r.activiteitId}|${r.activiteitTitel}`, r.activiteitTitel]));
+  const per = (sleutel: (r: TelRij) => string, label: (s: string) => string, volgorde: string[] = []) => uitsplitsing(rijen, sleutel, label, exacteKernen, volgorde);
+  return {
+    totaal: per(() => 'totaal', () => 'Totaal')[0] ?? { sleutel: 'totaal', label: 'Totaal', aantal: 0 },
+    perKern: per((r) => String(r.kernId), (s) => kernNaam.get(s) ?? s, [...kernNaam.keys()]),
+    perThema: per((r) => r.thema, (s) => themaNaam.get(s) ?? s, [...themaNaam.keys()]),
+    perUitkomst: per((r) => r.uitkomst, (s) => lijsten.uitkomsten[s as VerwijsStatus] ?? s, Object.keys(lijsten.uitkomsten)),
+    perActiviteit: per((r) => `${r.activiteitId}|${r.activiteitTitel}`, (s) => titel.get(s) ?? s),
+  };
+}

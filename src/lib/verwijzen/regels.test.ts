@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../portaal/accounts.ts';
-import { aantalTekst, getoond, maanden, uitsplitsing, type TelRij } from './cijfers.ts';
+import { aantalTekst, getoond, maanden, overzicht, uitsplitsing, type TelRij } from './cijfers.ts';
 import { jaarTerug } from './onderhoud.ts';
 import { aandacht } from './status.ts';
 import { antwoordenVoor, exacteKernen, magCijfersZien, magContactZien, magVerwijzenNaar, magVerwijzingZien, verwijsKernen } from './toegang.ts';
@@ -111,5 +111,24 @@ describe('figures', () => {
 
   it('lists months across a year boundary', () => {
     expect(maanden('2027-02', 4)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+  });
+});
+
+describe('overview of a period', () => {
+  it('lists every kern, thema and outcome, and hides small counts outside one’s kernen', () => {
+    const rijen: TelRij[] = [
+      { maand: '2026-11', kernId: 1, thema: 'a', activiteitId: 7, activiteitTitel: 'Wandelen', uitkomst: 'aangekomen', aantal: 2 },
+      { maand: '2026-10', kernId: 2, thema: 'a', activiteitId: 8, activiteitTitel: 'Koffie', uitkomst: 'vol', aantal: 6 },
+    ];
+    const lijsten = { kernen: [{ id: 1, naam: 'Een' }, { id: 2, naam: 'Twee' }, { id: 3, naam: 'Drie' }], themas: [{ slug: 'a', label: 'A' }, { slug: 'b', label: 'B' }], uitkomsten: { verwezen: 'V', aangekomen: 'Aan', gestart: 'G', 'niet-gekomen': 'N', 'past-niet': 'P', vol: 'Vol', 'doet-mee': 'D', gestopt: 'S', afgerond: 'Af' } };
+    const o = overzicht(rijen, lijsten, [1]);
+    expect(o.totaal.aantal).toBe(8);
+    expect(o.perKern.map((r) => [r.label, r.aantal])).toEqual([['Een', 2], ['Twee', 6], ['Drie', 0]]);
+    expect(o.perThema.map((r) => r.aantal)).toEqual([8, 0]);
+    expect(o.perUitkomst.find((r) => r.label === 'Aan')!.aantal).toBe(2);
+    expect(o.perActiviteit.map((r) => [r.label, r.aantal])).toEqual([['Koffie', 6], ['Wandelen', 2]]);
+    const beheer = overzicht(rijen, lijsten, []);
+    expect(beheer.perKern[0].aantal).toBeNull();
+    expect(beheer.perUitkomst.find((r) => r.label === 'Aan')!.aantal).toBeNull();
   });
 });

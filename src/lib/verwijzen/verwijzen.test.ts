@@ -10,7 +10,7 @@ import { seedDemo } from '../data/seed.ts';
 import { openDb, type Db } from '../db/client.ts';
 import { bewaarAccount, laadAccount, type Account } from '../portaal/accounts.ts';
 import { leesFormulier } from '../portaal/formulier/velden.ts';
-import { zetCapaciteit } from './capaciteit.ts';
+import { bewaarCapaciteiten, zetCapaciteit } from './capaciteit.ts';
 import { telRijen } from './cijfers.ts';
 import { leesVerwijsFormulier } from './formulier.ts';
 import { archiveer, stuurSignaleringen } from './onderhoud.ts';
@@ -188,6 +188,14 @@ describe('capacity and the flag', () => {
     expect((r.data as { capaciteit: string }).capaciteit).toBe('vol');
     zetCapaciteit(db, aanbieder, activiteit.id, null);
     expect(db.select().from(t.activiteit).where(eq(t.activiteit.id, activiteit.id)).get()!.capaciteit).toBeNull();
+  });
+
+  it('saves only changed, valid values from the capacity form', () => {
+    const acts = [{ id: activiteit.id, titel: 'A', capaciteit: null }];
+    expect(bewaarCapaciteiten(db, aanbieder, acts, () => '')).toEqual([]);
+    expect(bewaarCapaciteiten(db, aanbieder, acts, () => 'helemaal-vol')).toEqual([]);
+    expect(bewaarCapaciteiten(db, aanbieder, acts, (v) => (v === `capaciteit.${activiteit.id}` ? 'wachtlijst' : undefined))).toEqual(['A']);
+    expect(db.select().from(t.activiteit).where(eq(t.activiteit.id, activiteit.id)).get()!.capaciteit).toBe('wachtlijst');
   });
 
   it('keeps the "mag verwijzen" flag of an account', () => {

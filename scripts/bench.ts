@@ -6,9 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
 import { machine, type Meting } from './bench/context.ts';
+import { meetVerwijzen } from './bench/verwijzen.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
   bouwen: meetBouwen,
+  verwijzen: meetVerwijzen,
 };
 
 function tabel(metingen: Meting[]): string {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, notInArray, or } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
 import type { Account } from '../portaal/accounts.ts';
@@ -6,7 +6,7 @@ import { log } from '../portaal/logboek.ts';
 import { maakCode } from './code.ts';
 import { contactSchema, type Contact, type VerwijsInvoer } from './formulier.ts';
 import { ontsleutel, versleutel, type Sleutels } from './sleutel.ts';
-import { CONTACT_BEWAARD_DAGEN, isOpen, isTekort, type Reden, type VerwijsStatus } from './status.ts';
+import { CONTACT_BEWAARD_DAGEN, isOpen, isTekort, OPEN, type Reden, type VerwijsStatus } from './status.ts';
 import { antwoordenVoor } from './toegang.ts';
 import { plusDagen } from '../rooster/kalender.ts';
 
@@ -173,17 +173,22 @@ const LIJST = {
   toestemmingOp: t.verwijzing.toestemmingOp,
   organisatieNaam: t.organisatie.naam,
 };
-/** Referrals this account made or receives for its organisations, newest first. */
-export function verwijzingenVan(db: DbOfTx, account: Account) {
+/**
+ * Referrals this account made or receives for its organisations: all open ones, then the last
+ * `gesloten` closed ones, each newest first.
+ */
+export function verwijzingenVan(db: DbOfTx, account: Account, opties: { gesloten?: number } = {}) {
   const wie = account.organisaties.length
     ? or(eq(t.verwijzing.verwijzerId, account.id), inArray(t.verwijzing.organisatieId, account.organisaties))
     : eq(t.verwijzing.verwijzerId, account.id);
-  return db
-    .select(LIJST)
-    .from(t.verwijzing)
-    .leftJoin(t.organisatie, eq(t.organisatie.id, t.verwijzing.organisatieId))
-    .where(wie)
-    .orderBy(desc(t.verwijzing.datum), desc(t.verwijzing.id))
-    .all();
+  const lijst = (open: boolean) =>
+    db
+      .select(LIJST)
+      .from(t.verwijzing)
+      .leftJoin(t.organisatie, eq(t.organisatie.id, t.verwijzing.organisatieId))
+      .where(and(wie, open ? inArray(t.verwijzing.status, OPEN) : notInArray(t.verwijzing.status, OPEN)))
+      .orderBy(desc(t.verwijzing.datum), desc(t.verwijzing.id));
+  const gesloten = opties.gesloten ?? 50;
+  return [...lijst(true).all(), ...(gesloten > 0 ? lijst(false).limit(gesloten).all() : [])];
 }
 export type VerwijzingInLijst = ReturnType<typeof verwijzingenVan>[number];

@@ -8,7 +8,7 @@ import { aantalTekst, type Rij } from './cijfers.ts';
 
 export const BREEDTE = 400;
 const RIJ = 36;
-const STAAF = 14;
+export const STAAF = 14;
 const LABEL_MAX = 52;
 
 export type Staaf = { labelY: number; staafY: number; breedte: number; waardeX: number; waarde: string; label: string; verborgen: boolean };

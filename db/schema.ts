@@ -361,3 +361,119 @@ export const signaalGebeurtenis = sqliteTable(
   },
   (t) => [index('signaal_gebeurtenis_signaal').on(t.signaalId)],
 );
+
+// Verwijzen (issue #7) ---------------------------------------------------------------------------
+// A kernondersteuner (or a partner allowed to refer) refers an inwoner to an activity. The inwoner
+// is never named: the referral is a code on a card. Only with recorded consent a contact detail is
+// kept, encrypted, until the referral closes. After 12 months a referral becomes an anonymous count.
+
+/** Partners (role via accountOrganisatie) who may refer in the kernen their organisations serve. */
+export const verwijsrecht = sqliteTable('verwijsrecht', {
+  accountId: integer('account_id')
+    .primaryKey()
+    .references(() => account.id, { onDelete: 'cascade' }),
+});
+
+export const VERWIJS_STATUS = ['verwezen', 'aangekomen', 'gestart', 'niet-gekomen', 'past-niet', 'vol', 'doet-mee', 'gestopt', 'afgerond'] as const;
+
+export const verwijzing = sqliteTable(
+  'verwijzing',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Without look-alike characters and without hyphen, e.g. "K7FM3Q"; shown as "K7F-M3Q". */
+    code: text('code').notNull().unique(),
+    activiteitId: integer('activiteit_id').references(() => activiteit.id, { onDelete: 'set null' }),
+    /** Kept when the activity is deleted, so the card and the figures still name it. */
+    activiteitTitel: text('activiteit_titel').notNull(),
+    organisatieId: integer('organisatie_id').references(() => organisatie.id, { onDelete: 'set null' }),
+    kernId: integer('kern_id')
+      .notNull()
+      .references(() => kern.id),
+    thema: text('thema').notNull(),
+    verwijzerId: integer('verwijzer_id').references(() => account.id, { onDelete: 'set null' }),
+    /** The referring professional's own contact, printed on the card. Never the inwoner's. */
+    verwijzerNaam: text('verwijzer_naam').notNull(),
+    verwijzerTelefoon: text('verwijzer_telefoon'),
+    verwijzerEmail: text('verwijzer_email'),
+    status: text('status', { enum: VERWIJS_STATUS }).notNull().default('verwezen'),
+    reden: text('reden'),
+    /** Local date (Amsterdam) of the referral; figures count per month of this date. */
+    datum: text('datum').notNull(),
+    /** Local date of the first "aangekomen" or "gestart": the six weeks of "doet nog mee?" start here. */
+    startDatum: text('start_datum'),
+    geslotenOp: text('gesloten_op'),
+    /** When the inwoner agreed that the provider may make contact; without it, no contact detail. */
+    toestemmingOp: text('toestemming_op'),
+    /** AES-256-GCM of the contact detail (src/lib/verwijzen/sleutel.ts); null again once closed. */
+    contactVersleuteld: text('contact_versleuteld'),
+    gemeldGeenAntwoordOp: text('gemeld_geen_antwoord_op'),
+    gemeldDoetNogMeeOp: text('gemeld_doet_nog_mee_op'),
+    aangemaaktOp: tijdstempel('aangemaakt_op'),
+  },
+  (t) => [
+    index('verwijzing_organisatie').on(t.organisatieId),
+    index('verwijzing_verwijzer').on(t.verwijzerId),
+    index('verwijzing_datum').on(t.datum),
+  ],
+);
+
+/** Every answer with time and organisation, for the history on the referral page. */
+export const verwijzingStatus = sqliteTable(
+  'verwijzing_status',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    verwijzingId: integer('verwijzing_id')
+      .notNull()
+      .references(() => verwijzing.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: VERWIJS_STATUS }).notNull(),
+    reden: text('reden'),
+    moment: tijdstempel('moment'),
+    accountId: integer('account_id').references(() => account.id, { onDelete: 'set null' }),
+    /** The organisation the answer was given for; null when the referrer answered. */
+    organisatieId: integer('organisatie_id').references(() => organisatie.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('verwijzing_status_verwijzing').on(t.verwijzingId)],
+);
+
+/**
+ * Where the collective offer falls short: a "vol" or "past niet" answer, or nothing fitting found.
+ * Never about a person: kern, thema and doelgroep only. Read by tekortenPerKwartaal for signalen.
+ */
+export const tekort = sqliteTable(
+  'tekort',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    soort: text('soort', { enum: ['vol', 'past-niet', 'niets-passend'] }).notNull(),
+    kernId: integer('kern_id')
+      .notNull()
+      .references(() => kern.id),
+    thema: text('thema').notNull(),
+    doelgroep: text('doelgroep'),
+    reden: text('reden'),
+    activiteitId: integer('activiteit_id').references(() => activiteit.id, { onDelete: 'set null' }),
+    verwijzingId: integer('verwijzing_id')
+      .unique()
+      .references(() => verwijzing.id, { onDelete: 'set null' }),
+    datum: text('datum').notNull(),
+    accountId: integer('account_id').references(() => account.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('tekort_kern').on(t.kernId, t.datum)],
+);
+
+/** Referrals older than 12 months, reduced to counts: the figures read this table and verwijzing. */
+export const verwijzingTelling = sqliteTable(
+  'verwijzing_telling',
+  {
+    maand: text('maand').notNull(),
+    kernId: integer('kern_id')
+      .notNull()
+      .references(() => kern.id),
+    thema: text('thema').notNull(),
+    /** 0 when the activity no longer exists (a key column cannot be null). */
+    activiteitId: integer('activiteit_id').notNull(),
+    activiteitTitel: text('activiteit_titel').notNull(),
+    uitkomst: text('uitkomst', { enum: VERWIJS_STATUS }).notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.maand, t.kernId, t.thema, t.activiteitId, t.uitkomst] })],
+);

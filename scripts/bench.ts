@@ -11,6 +11,7 @@ import { machine, type Meting } from './bench/context.ts';
 import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
 import { meetPrivacy } from './bench/privacy.ts';
+import { meetVerwijzen } from './bench/verwijzen.ts';
 import { meetZoeken } from './bench/zoeken.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
@@ -21,6 +22,7 @@ const SECTIES: Record<string, () => Promise<Meting[]>> = {
   kaart: meetKaart,
   zoeken: meetZoeken,
   privacy: meetPrivacy,
+  verwijzen: meetVerwijzen,
 };
 
 function tabel(metingen: Meting[]): string {

@@ -13,6 +13,7 @@ import { zetExtraBronnen } from '../src/lib/server/headers.ts';
 import { maakServer } from '../src/lib/server/server.ts';
 import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
 import { lokaal } from '../src/lib/rooster/kalender.ts';
+import { onderhoudVerwijzingen } from '../src/lib/verwijzen/onderhoud.ts';
 
 async function main() {
   const config = loadConfig();
@@ -41,6 +42,11 @@ async function main() {
     stuurHerinneringen(db, lokaal(new Date()).datum, portaalUrl).catch((e) => console.error('Herinneringen mislukt:', e));
   setTimeout(herinner, 60_000).unref();
   setInterval(herinner, 6 * 3_600_000).unref();
+  // Referrals: forget contact details after six weeks, flag what waits too long, count and delete after a year.
+  const verwijzingen = () =>
+    onderhoudVerwijzingen(db, lokaal(new Date()).datum, portaalUrl).catch((e) => console.error('Onderhoud verwijzingen mislukt:', e));
+  setTimeout(verwijzingen, 90_000).unref();
+  setInterval(verwijzingen, 6 * 3_600_000).unref();
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

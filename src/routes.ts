@@ -51,6 +51,11 @@ export const portaalRoutes: Route[] = [
   portaal('/partners/signalen/overzicht', 'signalen/overzicht.astro'),
   portaal('/partners/signalen/export.csv', 'signalen/export.csv.ts'),
   portaal('/partners/signalen/[id]', 'signalen/signaal.astro'),
+  portaal('/partners/verwijzingen', 'verwijzingen/index.astro'),
+  portaal('/partners/verwijzingen/nieuw', 'verwijzingen/nieuw.astro'),
+  portaal('/partners/verwijzingen/cijfers', 'verwijzingen/cijfers.astro'),
+  portaal('/partners/verwijzingen/[id]', 'verwijzingen/verwijzing.astro'),
+  portaal('/partners/verwijzingen/[id]/kaartje', 'verwijzingen/kaartje.astro'),
 ];
 
 export function routesIntegratie(doel: string): AstroIntegration {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { openDb } from '../../src/lib/db/client.ts';
@@ -65,4 +65,41 @@ export async function wachtTotZichtbaar(url: string, tekst: string, maxSeconden 
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`"${tekst}" verscheen niet op ${url} binnen ${maxSeconden} s`);
+}
+
+/** Resolves when no publish is waiting or running on the test server. */
+async function wachtTotGeenPublicatie(): Promise<void> {
+  const db = testDb();
+  try {
+    const bezig = () => db.$client.prepare("select count(*) as n from publicatie where status in ('wacht', 'bezig')").get() as { n: number };
+    while (bezig().n > 0) await new Promise((r) => setTimeout(r, 200));
+  } finally {
+    db.$client.close();
+  }
+}
+
+/**
+ * Test files run in parallel against one server. A file that publishes, or that checks which
+ * release is live, holds this lock (a folder: mkdir is atomic) while it does, so another file's
+ * build never changes what it expects. Returns the function that waits for the publishes it
+ * started and then releases the lock.
+ */
+export async function neemPublicatieSlot(maxSeconden = 600): Promise<() => Promise<void>> {
+  const slot = path.join(dataDir, 'publicatie.slot');
+  const start = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(slot);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (Date.now() - start > maxSeconden * 1000) throw new Error('Het publicatieslot kwam niet vrij');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await wachtTotGeenPublicatie();
+  return async () => {
+    await wachtTotGeenPublicatie();
+    rmSync(slot, { recursive: true, force: true });
+  };
 }

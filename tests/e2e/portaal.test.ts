@@ -6,7 +6,7 @@ import * as t from '../../db/schema.ts';
 import { laadKaart, type Activiteit, type Organisatie } from '../../src/lib/data/kaart.ts';
 import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, linkUit, logIn, mails, testDb, wachtOpMail, wachtTotZichtbaar } from './portaal-hulp.ts';
+import { basis, linkUit, logIn, mails, neemPublicatieSlot, testDb, wachtOpMail, wachtTotZichtbaar } from './portaal-hulp.ts';
 
 let browser: Browser;
 const db = testDb();
@@ -19,7 +19,11 @@ const PARTNER_A2 = 'collega-a@test.example';
 const PARTNER_B = 'partner-b@test.example';
 const BEHEERDER = 'beheer@gemeente.example';
 
+let geefSlotVrij: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
+  // This file publishes and kills a build: no other file may publish meanwhile.
+  geefSlotVrij = await neemPublicatieSlot();
   browser = await startBrowser();
   const kaart = laadKaart(db);
   const wekelijks = (a: Activiteit) => a.status === 'gepubliceerd' && a.rooster.regels[0]?.type === 'wekelijks' && !a.rooster.periode;
@@ -38,6 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  await geefSlotVrij?.();
   db.$client.close();
 });
 

@@ -32,6 +32,8 @@ export function openDb(pad = databasePath(), opties: { readonly?: boolean } = {}
     sqlite.pragma('synchronous = NORMAL');
   }
   sqlite.pragma('foreign_keys = ON');
+  // Deleted data (a referral's contact detail, session hashes) is overwritten, not left in free pages.
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle(sqlite, { schema }) as Db;
   if (!opties.readonly) migrate(db, { migrationsFolder: migrationsFolder() });
   return db;

@@ -14,6 +14,8 @@ export type Account = {
   organisaties: number[];
   /** Kernen this person is kernondersteuner of. */
   kernen: number[];
+  /** A partner who may refer inwoners to activities (set by the beheerder; see src/lib/verwijzen). */
+  magVerwijzen?: boolean;
 };
 
 export const emailSchema = z
@@ -37,7 +39,8 @@ export function laadAccount(db: DbOfTx, id: number): Account | undefined {
     .where(eq(t.accountKern.accountId, id))
     .all()
     .map((r) => r.id);
-  return { id: a.id, email: a.email, naam: a.naam, beheerder: a.beheerder, actief: a.actief, organisaties, kernen };
+  const magVerwijzen = db.select().from(t.verwijsrecht).where(eq(t.verwijsrecht.accountId, id)).get() !== undefined;
+  return { id: a.id, email: a.email, naam: a.naam, beheerder: a.beheerder, actief: a.actief, organisaties, kernen, magVerwijzen };
 }
 
 export function accountVoorEmail(db: DbOfTx, email: string): { id: number; actief: boolean } | undefined {
@@ -54,6 +57,8 @@ export type AccountInvoer = {
   beheerder: boolean;
   organisaties: number[];
   kernen: number[];
+  /** Absent: left as it is. */
+  magVerwijzen?: boolean;
 };
 
 /** Creates or updates an account with exactly these roles. */
@@ -69,6 +74,10 @@ export function bewaarAccount(db: DbOfTx, invoer: AccountInvoer, id?: number): n
     }
     tx.delete(t.accountKern).where(eq(t.accountKern.accountId, accountId)).run();
     for (const kernId of new Set(invoer.kernen)) tx.insert(t.accountKern).values({ accountId, kernId }).run();
+    if (invoer.magVerwijzen !== undefined) {
+      tx.delete(t.verwijsrecht).where(eq(t.verwijsrecht.accountId, accountId)).run();
+      if (invoer.magVerwijzen) tx.insert(t.verwijsrecht).values({ accountId }).run();
+    }
     return accountId;
   });
 }

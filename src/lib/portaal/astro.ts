@@ -26,16 +26,21 @@ export function veiligTerug(pad: string | null | undefined): string {
 
 /**
  * The logged-in account, or a redirect to the login page. A form posted after the session
- * expired is kept (for this browser only) and filled in again after logging in.
+ * expired is kept (for this browser only) and filled in again after logging in, except fields
+ * starting with one of `nietBewaren` (an inwoner's contact detail is never stored in plain text).
  */
-export function vereisAccount(Astro: Pick<AstroGlobal, 'locals' | 'url' | 'request' | 'cookies' | 'redirect'>): Portaal | Response {
+export function vereisAccount(
+  Astro: Pick<AstroGlobal, 'locals' | 'url' | 'request' | 'cookies' | 'redirect'>,
+  opties: { nietBewaren?: string[] } = {},
+): Portaal | Response {
   const sessie = Astro.locals.sessie;
   if (sessie) return { account: sessie.account, csrf: sessie.csrf, db: portaalDb() };
   const terug = Astro.url.pathname + Astro.url.search;
   const formulier = Astro.locals.formulier;
   if (Astro.request.method === 'POST' && formulier) {
     const sleutel = nieuwToken();
-    const velden = [...formulier.entries()].filter(([k, v]) => k !== 'csrf' && typeof v === 'string') as [string, string][];
+    const geheim = (k: string) => k === 'csrf' || (opties.nietBewaren ?? []).some((voorvoegsel) => k.startsWith(voorvoegsel));
+    const velden = [...formulier.entries()].filter(([k, v]) => !geheim(k) && typeof v === 'string') as [string, string][];
     portaalDb()
       .insert(t.bewaardFormulier)
       .values({ sleutelHash: hashToken(sleutel), pad: Astro.url.pathname, velden, verlooptOp: new Date(Date.now() + 86_400_000).toISOString() })

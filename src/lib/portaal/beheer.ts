@@ -14,6 +14,7 @@ const accountSchema = z.object({
   beheerder: z.boolean(),
   organisaties: z.array(z.number().int().positive()),
   kernen: z.array(z.number().int().positive()),
+  magVerwijzen: z.boolean(),
 });
 
 /** Creates (and invites) or updates an account from the beheer form. */
@@ -29,6 +30,7 @@ export async function bewaarAccountFormulier(
     beheerder: waarde(velden, 'beheerder') === 'ja',
     organisaties: waarden(velden, 'organisaties').map(Number),
     kernen: waarden(velden, 'kernen').map(Number),
+    magVerwijzen: waarde(velden, 'magVerwijzen') === 'ja',
   });
   if (!r.success) return { fouten: foutenPerVeld(r.error.issues) };
   const dubbel = db
@@ -61,7 +63,8 @@ export async function bewaarAccountFormulier(
 }
 
 export function rollen(a: Account): string {
-  return [a.beheerder ? 'beheerder' : '', a.kernen.length ? 'kernondersteuner' : '', a.organisaties.length ? 'partner' : '']
+  const partner = a.organisaties.length ? (a.magVerwijzen ? 'partner (mag verwijzen)' : 'partner') : '';
+  return [a.beheerder ? 'beheerder' : '', a.kernen.length ? 'kernondersteuner' : '', partner]
     .filter(Boolean)
     .join(', ') || 'geen rol';
 }

@@ -19,6 +19,10 @@ export const MELDINGEN = {
   'signaal-bijgewerkt': 'De volgende stap is opgeslagen.',
   'speelt-nog': 'Genoteerd: dit speelt nog. Over drie maanden vragen we het opnieuw.',
   'signaal-gegroepeerd': 'De groep is bijgewerkt. Geen enkel signaal is verwijderd.',
+  verwezen: 'De verwijzing is gemaakt. Geef de inwoner het kaartje met de code.',
+  beantwoord: 'Uw antwoord is opgeslagen. De verwijzer ziet het direct.',
+  capaciteit: 'De plaatsen zijn aangepast. Dat staat binnen een minuut op de sociale kaart.',
+  tekort: 'Dank u wel. We tellen dit mee bij wat er in het aanbod ontbreekt.',
 } as const;
 
 export type MeldingSleutel = keyof typeof MELDINGEN;

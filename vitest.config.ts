@@ -25,7 +25,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/opzet.ts'],
           // After the unit tests, so a broken unit fails fast before the slow build.
           sequence: { groupOrder: 1 },
-          testTimeout: 60_000,
+          // Generous: a test that waits for a publish shares two cores with the other test files.
+          testTimeout: 180_000,
           hookTimeout: 300_000,
           // One browser process per file is plenty; files run in parallel on both cores.
           maxWorkers: 2,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { inject } from 'vitest';
 import type { Pagina } from './browser.ts';
-import { basis, testDb } from './portaal-hulp.ts';
+import { basis, neemPublicatieSlot, testDb } from './portaal-hulp.ts';
 
 /** Publishing and searching the live release, for the test that signals never end up in it. */
 
@@ -14,6 +14,8 @@ const liveId = async () => ((await (await fetch(`${basis}/release.json`)).json()
  * Another test file kills a build on purpose, so a failed build is simply asked for again.
  */
 export async function publiceerOpnieuw(beheerder: Pagina): Promise<string> {
+  // Other test files publish too (and one kills a build on purpose): take turns.
+  const geefVrij = await neemPublicatieSlot();
   const db = testDb();
   try {
     for (let poging = 0; poging < 3; poging++) {
@@ -34,6 +36,7 @@ export async function publiceerOpnieuw(beheerder: Pagina): Promise<string> {
     throw new Error('Publiceren lukte drie keer niet');
   } finally {
     db.$client.close();
+    await geefVrij();
   }
 }
 

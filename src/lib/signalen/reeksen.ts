@@ -4,9 +4,8 @@ import { lokaal, plusDagen } from '../rooster/kalender.ts';
 import { registreerReeks, type Telling } from './overzicht.ts';
 
 /**
- * The series on the signalen overview. Add one with `registreerReeks` here (for example the
- * "aanbod ontbreekt" gaps from verwijzen: { sleutel: 'aanbod-ontbreekt', label: 'Aanbod ontbreekt',
- * tellingen: (db, filter) => … }) and it appears in the chart, the tables and the CSV.
+ * The series on the signalen overview: new signals, and the gaps in the offer that referrals
+ * reveal. A series added with `registreerReeks` appears in the chart, the tables and the CSV.
  */
 
 registreerReeks({
@@ -26,6 +25,24 @@ registreerReeks({
       )
       .all()
       .map((s) => ({ kernId: s.kernId, thema: s.thema, datum: lokaal(new Date(s.aangemaaktOp)).datum })),
+});
+
+/** Gaps from verwijzen: a referral answered "vol" or "past niet", or nothing fitting found. */
+registreerReeks({
+  sleutel: 'aanbod-ontbreekt',
+  label: 'Aanbod ontbreekt',
+  tellingen: (db, filter): Telling[] =>
+    db
+      .select({ kernId: t.tekort.kernId, thema: t.tekort.thema, datum: t.tekort.datum })
+      .from(t.tekort)
+      .where(
+        and(
+          inArray(t.tekort.kernId, filter.kernIds.length ? filter.kernIds : [-1]),
+          filter.thema ? eq(t.tekort.thema, filter.thema) : undefined,
+          gte(t.tekort.datum, filter.van),
+        ),
+      )
+      .all(),
 });
 
 export { reeksBronnen } from './overzicht.ts';

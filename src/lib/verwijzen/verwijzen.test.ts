@@ -15,6 +15,8 @@ import { telRijen } from './cijfers.ts';
 import { leesVerwijsFormulier } from './formulier.ts';
 import { archiveer, stuurSignaleringen } from './onderhoud.ts';
 import { tekortenPerKwartaal, registreerNietsPassend } from './tekorten.ts';
+import { overzicht } from '../signalen/overzicht.ts';
+import '../signalen/reeksen.ts';
 import { beantwoord, contactVan, leesVerwijzing, maakVerwijzing, VerwijsFout, wisVerlopenContact } from './verwijzingen.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-verwijzen-'));
@@ -143,6 +145,10 @@ describe('gaps', () => {
       ['2027-K1', 1],
     ]);
     expect(tekortenPerKwartaal(db, { kernIds: [999] })).toEqual([]);
+    // The same gaps feed the signalen overview as the series "Aanbod ontbreekt".
+    const o = overzicht(db, { kernIds: [activiteit.kernId] }, { kwartalen: ['2026-K4', '2027-K1'], themas: [], exact: true });
+    expect(o.reeksen.map((r) => r.sleutel)).toContain('aanbod-ontbreekt');
+    expect(o.perKwartaal[o.reeksen.findIndex((r) => r.sleutel === 'aanbod-ontbreekt')]).toEqual([3, 1]);
   });
 });
 

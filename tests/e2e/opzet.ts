@@ -36,6 +36,9 @@ export function testOmgeving(dataDir: string): NodeJS.ProcessEnv {
     RELEASES_DIR: path.join(dataDir, 'releases'),
     OUTBOX_DIR: path.join(dataDir, 'outbox'),
     NODE_ENV: 'production',
+    // Many test people log in from 127.0.0.1; the limits themselves are unit-tested.
+    SK_LOGIN_LIMIET_IP: '1000',
+    SK_LOGIN_LIMIET_EMAIL: '100',
   };
 }
 

@@ -68,7 +68,7 @@ export async function wachtTotZichtbaar(url: string, tekst: string, maxSeconden 
 }
 
 /** Resolves when no publish is waiting or running on the test server. */
-async function wachtTotGeenPublicatie(): Promise<void> {
+export async function wachtTotGeenPublicatie(): Promise<void> {
   const db = testDb();
   try {
     const bezig = () => db.$client.prepare("select count(*) as n from publicatie where status in ('wacht', 'bezig')").get() as { n: number };

@@ -6,7 +6,7 @@ import * as t from '../../db/schema.ts';
 import { laadKaart, type Activiteit, type Organisatie } from '../../src/lib/data/kaart.ts';
 import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, linkUit, logIn, mails, neemPublicatieSlot, testDb, wachtOpMail, wachtTotZichtbaar } from './portaal-hulp.ts';
+import { basis, linkUit, logIn, mails, neemPublicatieSlot, testDb, wachtOpMail, wachtTotGeenPublicatie, wachtTotZichtbaar } from './portaal-hulp.ts';
 
 let browser: Browser;
 const db = testDb();
@@ -221,6 +221,8 @@ describe('partner portal', () => {
 
   it('keeps the previous release live when a build is killed halfway, and the next publish succeeds', async () => {
     const liveId = async () => ((await (await fetch(`${basis}/release.json`)).json()) as { id: string }).id;
+    // Publishes started by the tests above must be done, so the build we kill is ours.
+    await wachtTotGeenPublicatie();
     const voor = await liveId();
     const beheerder = await ingelogd(BEHEERDER);
     await beheerder.goto(`${basis}/partners/beheer/publicaties/`);

@@ -31,8 +31,12 @@ export class Limiet {
 
 const perMinuut = Number(process.env.SK_FORMULIER_LIMIET ?? 120);
 
-/** Login requests: per IP address and per e-mail address, 15-minute window. */
-export const loginPerIp = new Limiet(20, 15 * 60_000);
-export const loginPerEmail = new Limiet(5, 15 * 60_000);
+/**
+ * Login requests: per IP address and per e-mail address, 15-minute window. The browser tests
+ * raise these (SK_LOGIN_LIMIET_IP, SK_LOGIN_LIMIET_EMAIL): dozens of test people log in from
+ * one address there.
+ */
+export const loginPerIp = new Limiet(Number(process.env.SK_LOGIN_LIMIET_IP ?? 20), 15 * 60_000);
+export const loginPerEmail = new Limiet(Number(process.env.SK_LOGIN_LIMIET_EMAIL ?? 5), 15 * 60_000);
 /** Form posts per session (a person never comes close; a script does). */
 export const formulierPerSessie = new Limiet(perMinuut, 60_000);

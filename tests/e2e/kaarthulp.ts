@@ -53,3 +53,18 @@ export async function pixelAandeel(page: Page, kleur?: [number, number, number])
     [png, kleur] as const,
   );
 }
+
+/**
+ * The share of pixels near a colour once the map has drawn it: tiles arrive and render
+ * asynchronously, and on a busy machine later. Waits up to `maxSeconden`, then gives the last share.
+ */
+export async function getekendAandeel(page: Page, kleur: [number, number, number] | undefined, minimaal: number, maxSeconden = 30): Promise<number> {
+  const einde = Date.now() + maxSeconden * 1000;
+  let aandeel = 0;
+  while (Date.now() < einde) {
+    aandeel = await pixelAandeel(page, kleur);
+    if (aandeel > minimaal) break;
+    await page.waitForTimeout(250);
+  }
+  return aandeel;
+}

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PDOK_STIJL } from '../../src/lib/config/schema.ts';
 import { nieuwePagina, startBrowser } from './browser.ts';
-import { pixelAandeel, wachtOpKaart, WEBGL_ARGS, zonderAutomatischLaden } from './kaarthulp.ts';
+import { getekendAandeel, wachtOpKaart, WEBGL_ARGS, zonderAutomatischLaden } from './kaarthulp.ts';
 import { legePng, mvtTegel, pmtilesArchief } from './tegels.ts';
 
 /**
@@ -86,7 +86,7 @@ describe('basemap pmtiles', () => {
       const hex = ctx.fillStyle.slice(1);
       return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
     });
-    expect(await pixelAandeel(page, water)).toBeGreaterThan(0.3);
+    expect(await getekendAandeel(page, water, 0.3)).toBeGreaterThan(0.3);
     expect(page.fouten).toEqual([]);
   });
 });
@@ -124,7 +124,7 @@ describe('basemap pdok', () => {
     const extern = urls.filter((u) => !u.startsWith(basis) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(extern).toEqual([PDOK_STIJL]);
     expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('Kaartgegevens: © Kadaster');
-    expect(await pixelAandeel(page, [0, 192, 0])).toBeGreaterThan(0.3);
+    expect(await getekendAandeel(page, [0, 192, 0], 0.3)).toBeGreaterThan(0.3);
     expect(page.fouten).toEqual([]);
   });
 });

@@ -3,10 +3,11 @@
  * bench-results/bench.json. Not part of `npm test`: timings belong here, never in a test.
  * Run one section with `npm run bench -- bouwen`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
 import { meetImport } from './bench/import.ts';
 import { meetKaart } from './bench/kaart.ts';
+import { meetLighthouse } from './bench/lighthouse.ts';
 import { machine, type Meting } from './bench/context.ts';
 import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
@@ -23,6 +24,7 @@ const SECTIES: Record<string, () => Promise<Meting[]>> = {
   zoeken: meetZoeken,
   privacy: meetPrivacy,
   verwijzen: meetVerwijzen,
+  lighthouse: meetLighthouse,
 };
 
 function tabel(metingen: Meting[]): string {
@@ -31,6 +33,17 @@ function tabel(metingen: Meting[]): string {
     regels.push(`| ${m.sectie} | ${m.naam} | ${m.waarde} ${m.eenheid} | ${m.runs ?? 1} | ${m.toelichting ?? ''} |`);
   }
   return regels.join('\n');
+}
+
+const BEGIN = '<!-- metingen:begin -->';
+const EINDE = '<!-- metingen:einde -->';
+
+function metFiguren(bestaand: string, blok: string): string {
+  const nieuw = `${BEGIN}\n${blok}${EINDE}`;
+  if (bestaand.includes(BEGIN) && bestaand.includes(EINDE)) {
+    return bestaand.slice(0, bestaand.indexOf(BEGIN)) + nieuw + bestaand.slice(bestaand.indexOf(EINDE) + EINDE.length);
+  }
+  return `# Benchmarks\n\n${nieuw}\n`;
 }
 
 async function main() {
@@ -46,11 +59,13 @@ async function main() {
     metingen.push(...nieuw);
   }
   const wanneer = new Date().toISOString();
-  const md = `# Benchmarks\n\nGemeten op ${wanneer} met \`npm run bench${gekozen.length ? ` -- ${gekozen.join(' ')}` : ''}\`.\n\nMachine: ${machine()}.\n\n${tabel(metingen)}\n`;
+  const blok = `Gemeten op ${wanneer} met \`npm run bench${gekozen.length ? ` -- ${gekozen.join(' ')}` : ''}\`.\n\nMachine: ${machine()}.\n\n${tabel(metingen)}\n`;
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', JSON.stringify({ wanneer, machine: machine(), metingen }, null, 2));
-  if (gekozen.length === 0) writeFileSync('BENCHMARKS.md', md);
-  console.log(md);
+  // Only a full run replaces the figures in BENCHMARKS.md, so they always come from one run;
+  // the written analysis around them stays.
+  if (gekozen.length === 0) writeFileSync('BENCHMARKS.md', metFiguren(existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '', blok));
+  console.log(blok);
 }
 
 main().catch((e) => {

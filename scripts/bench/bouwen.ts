@@ -1,31 +1,47 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ReleaseInfo } from '../../src/lib/release/paden.ts';
 import { draaiScript, mediaan, nieuweOmgeving, type Meting } from './context.ts';
 
-/** Build time and page count of the demo site: median of three full release builds. */
-export async function meetBouwen(): Promise<Meting[]> {
+/**
+ * Build and index time, pages per second and peak memory: the demo site (median of three
+ * builds) and synthetic sites of 5,000 and 20,000 pages (scripts/synthetisch.ts).
+ */
+async function meetSite(naam: string, vullen: (env: NodeJS.ProcessEnv) => Promise<void>, runs: number): Promise<Meting[]> {
   const omgeving = nieuweOmgeving('bouwen');
   try {
-    await draaiScript('scripts/seed.ts', [], omgeving.env);
+    await vullen(omgeving.env);
     const tijden: number[] = [];
-    const zoekindex: number[] = [];
-    let paginas = 0;
-    for (let i = 0; i < 3; i++) {
+    const infos: ReleaseInfo[] = [];
+    for (let i = 0; i < runs; i++) {
       const start = performance.now();
       await draaiScript('scripts/build.ts', [], omgeving.env);
       tijden.push((performance.now() - start) / 1000);
-      const info = JSON.parse(readFileSync(path.join(omgeving.dataDir, 'releases/current/release.json'), 'utf8'));
-      paginas = info.paginas;
-      zoekindex.push(info.zoekindexSeconden);
+      infos.push(JSON.parse(readFileSync(path.join(omgeving.dataDir, 'releases/current/release.json'), 'utf8')) as ReleaseInfo);
     }
     const t = mediaan(tijden);
+    const paginas = infos.at(-1)!.paginas;
+    const sectie = `Bouwen (${naam})`;
+    const piek = (stap: 'astro' | 'pagefind') => Math.max(...infos.map((i) => i.piekGeheugenMb?.[stap] ?? 0));
     return [
-      { sectie: 'Bouwen (demo)', naam: "Pagina's", waarde: paginas, eenheid: 'pagina’s' },
-      { sectie: 'Bouwen (demo)', naam: 'Release bouwen (astro + pagefind + compressie)', waarde: +t.toFixed(2), eenheid: 's', runs: 3 },
-      { sectie: 'Bouwen (demo)', naam: 'Waarvan zoekindex en compressie', waarde: +mediaan(zoekindex).toFixed(2), eenheid: 's', runs: 3 },
-      { sectie: 'Bouwen (demo)', naam: "Pagina's per seconde", waarde: Math.round(paginas / t), eenheid: 'pagina’s/s', runs: 3 },
+      { sectie, naam: "Pagina's", waarde: paginas, eenheid: 'pagina’s' },
+      { sectie, naam: 'Release bouwen (astro + pagefind + compressie)', waarde: +t.toFixed(1), eenheid: 's', runs },
+      { sectie, naam: 'Waarvan Astro', waarde: +mediaan(infos.map((i) => i.bouwSeconden)).toFixed(1), eenheid: 's', runs },
+      { sectie, naam: 'Waarvan zoekindex en compressie', waarde: +mediaan(infos.map((i) => i.zoekindexSeconden)).toFixed(1), eenheid: 's', runs },
+      { sectie, naam: "Pagina's per seconde", waarde: Math.round(paginas / t), eenheid: 'pagina’s/s', runs },
+      { sectie, naam: 'Piekgeheugen Astro', waarde: piek('astro'), eenheid: 'MB', runs, toelichting: 'RSS van het bouwproces en zijn kinderen' },
+      { sectie, naam: 'Piekgeheugen Pagefind', waarde: piek('pagefind'), eenheid: 'MB', runs },
     ];
   } finally {
     omgeving.opruimen();
   }
+}
+
+export async function meetBouwen(): Promise<Meting[]> {
+  const synthetisch = (paginas: number) => (env: NodeJS.ProcessEnv) => draaiScript('scripts/synthetisch.ts', [String(paginas)], env);
+  return [
+    ...(await meetSite('demo', (env) => draaiScript('scripts/seed.ts', [], env), 3)),
+    ...(await meetSite('synthetisch, 5.000 pagina’s', synthetisch(5_000), 2)),
+    ...(await meetSite('synthetisch, 20.000 pagina’s', synthetisch(20_000), 1)),
+  ];
 }

@@ -91,9 +91,27 @@ export async function meetPortaal(): Promise<Meting[]> {
       { sectie: 'Publiceren', naam: 'Van goedkeuren tot zichtbaar: slechtste', waarde: +Math.max(...latenties).toFixed(1), eenheid: 's', runs: 10 },
     );
 
+    // A signal as a partner records it: kern, thema, text past the privacy guard, and the rest.
+    const signaalFormulieren = await Promise.all(clients.map((c) => c.get('/partners/signalen/nieuw/').then(formulierVelden)));
+    const meld = async (c: number) => {
+      const velden = signaalFormulieren[c]
+        .filter(([k]) => !['tekst', 'thema', 'sinds', 'omvang', 'basis'].includes(k))
+        .concat([
+          ['tekst', `Steeds meer ouderen komen alleen naar de markt (meting ${++teller}).`],
+          ['thema', 'ontmoeting'],
+          ['sinds', 'langer'],
+          ['omvang', 'groep'],
+          ['basis', 'eigen-waarneming'],
+        ]);
+      const res = await clients[c].post('/partners/signalen/nieuw/', velden);
+      if (res.status !== 303) throw new Error(`signaal: ${res.status}`);
+    };
+    await meld(0);
+
     for (const n of [10, 50]) {
       uit.push(...metingen('Inlogpagina', await belast(n, DUUR_MS, () => fetch(`${server.url}/partners/inloggen/`).then((r) => r.arrayBuffer()).then(() => undefined))));
       uit.push(...metingen('Activiteit opslaan', await belast(n, DUUR_MS, (c) => bewaar(c))));
+      uit.push(...metingen('Signaal vastleggen', await belast(n, DUUR_MS, (c) => meld(c))));
     }
     const aantalRevisies = db.select({ id: t.revisie.id }).from(t.revisie).where(inArray(t.revisie.soort, ['activiteit'])).all().length;
     uit.push({ sectie: 'Portaal', naam: 'Revisies geschreven tijdens de meting', waarde: aantalRevisies, eenheid: '' });

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { vrijePoort } from '../../scripts/bench/context.ts';
 
 /**
  * Starts the real thing once for all browser tests: `npm start` against a fresh database in a
@@ -16,17 +16,6 @@ declare module 'vitest' {
     dataDir: string;
     serverPid: number;
   }
-}
-
-function vrijePoort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
 
 export function testOmgeving(dataDir: string): NodeJS.ProcessEnv {

@@ -30,11 +30,33 @@ export class BouwFout extends Error {
 
 export type Log = (regel: string) => void;
 
-/** Runs a build step in its own process, so a crash or a kill cannot take the server down. */
-export function stap(naam: string, args: string[], env: NodeJS.ProcessEnv, log: Log): Promise<void> {
+/**
+ * Resident memory of a process and all its descendants now, in MB (Linux; undefined elsewhere).
+ * Sampled while a step runs: Pagefind's npm wrapper starts the real indexer as a child.
+ */
+function boomGeheugen(pid: number): number | undefined {
+  try {
+    const rss = Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) / 1024;
+    const kinderen = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return kinderen.reduce((som, kind) => som + (boomGeheugen(kind) ?? 0), rss);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs a build step in its own process, so a crash or a kill cannot take the server down.
+ * Resolves with the step's peak memory in MB.
+ */
+export function stap(naam: string, args: string[], env: NodeJS.ProcessEnv, log: Log): Promise<number | undefined> {
   return new Promise((resolve, reject) => {
     // Its own process group, so a failed step takes its helpers (esbuild, workers) down with it.
     const kind = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let piek: number | undefined;
+    const meter = setInterval(() => {
+      const nu = boomGeheugen(kind.pid!);
+      if (nu !== undefined) piek = Math.round(Math.max(piek ?? 0, nu));
+    }, 200);
     let uitvoer = '';
     const lees = (chunk: Buffer) => {
       const tekst = chunk.toString();
@@ -46,8 +68,9 @@ export function stap(naam: string, args: string[], env: NodeJS.ProcessEnv, log: 
     kind.on('error', (e) => reject(new BouwFout(`${naam} kon niet starten: ${e.message}`, uitvoer)));
     // 'exit', not 'close': a killed step may leave a grandchild holding its output pipe open.
     kind.on('exit', (code, signaal) => {
+      clearInterval(meter);
       if (code === 0) {
-        kind.once('close', () => resolve());
+        kind.once('close', () => resolve(piek));
         return;
       }
       try {
@@ -149,10 +172,10 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
       ASTRO_TELEMETRY_DISABLED: '1',
     };
     const start = performance.now();
-    await stap('astro', [path.join(projectRoot(), 'node_modules/astro/astro.js'), 'build', '--silent'], env, log);
+    const astroMb = await stap('astro', [path.join(projectRoot(), 'node_modules/astro/astro.js'), 'build', '--silent'], env, log);
     verwijderAstroIntern(tijdelijk);
     const gebouwd = performance.now();
-    await stap('pagefind', pagefindArgs(tijdelijk), env, log);
+    const pagefindMb = await stap('pagefind', pagefindArgs(tijdelijk), env, log);
     await comprimeerRelease(tijdelijk);
     const klaar = performance.now();
     const info: ReleaseInfo = {
@@ -161,6 +184,7 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
       paginas: tel(tijdelijk, '.html'),
       bouwSeconden: Math.round(gebouwd - start) / 1000,
       zoekindexSeconden: Math.round(klaar - gebouwd) / 1000,
+      piekGeheugenMb: { astro: astroMb, pagefind: pagefindMb },
     };
     writeFileSync(path.join(tijdelijk, 'release.json'), JSON.stringify(info, null, 2));
     if (!existsSync(path.join(tijdelijk, 'index.html'))) throw new BouwFout('De release is niet compleet: index.html ontbreekt.', '');

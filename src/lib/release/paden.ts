@@ -31,6 +31,8 @@ export type ReleaseInfo = {
   paginas: number;
   bouwSeconden: number;
   zoekindexSeconden: number;
+  /** Peak resident memory of the build steps (Linux), for the benchmark. */
+  piekGeheugenMb?: { astro?: number; pagefind?: number };
 };
 
 export function releaseInfo(dir = huidigeRelease()): ReleaseInfo | undefined {

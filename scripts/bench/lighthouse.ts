@@ -1,0 +1,48 @@
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM, paginaTypes } from './paginagewicht.ts';
+import { draaiScript, mediaan, nieuweOmgeving, startServer, type Meting } from './context.ts';
+
+const CATEGORIEEN = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const NAMEN: Record<(typeof CATEGORIEEN)[number], string> = {
+  performance: 'prestaties',
+  accessibility: 'toegankelijkheid',
+  'best-practices': 'goede praktijk',
+  seo: 'vindbaarheid',
+};
+const RUNS = 3;
+
+/**
+ * Lighthouse (mobile, its default simulated slow 4G and mid-range phone) on the home, kern,
+ * activity and search pages, with Debian's Chromium; median score of three runs per page.
+ */
+export async function meetLighthouse(): Promise<Meting[]> {
+  const omgeving = nieuweOmgeving('lighthouse');
+  await draaiScript('scripts/seed.ts', [], omgeving.env);
+  const server = await startServer(omgeving.env);
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const uit: Meting[] = [];
+  try {
+    const typen = await paginaTypes(server.url);
+    const kies = ['home', 'kern (Vriezenveen, de grootste)', 'activiteit', 'zoeken'];
+    for (const { type, pad } of typen.filter((t) => kies.includes(t.type))) {
+      const url = server.url + (type === 'zoeken' ? '/zoeken/?q=koffie' : pad);
+      const scores: Record<string, number[]> = {};
+      for (let i = 0; i < RUNS; i++) {
+        const r = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIEEN] });
+        for (const c of CATEGORIEEN) (scores[c] ??= []).push(Math.round((r?.lhr.categories[c]?.score ?? 0) * 100));
+      }
+      for (const c of CATEGORIEEN) {
+        uit.push({ sectie: 'Lighthouse (mobiel)', naam: `${type}: ${NAMEN[c]}`, waarde: mediaan(scores[c]), eenheid: '/100', runs: RUNS });
+      }
+    }
+  } finally {
+    await chrome.kill();
+    await server.stop();
+    omgeving.opruimen();
+  }
+  return uit;
+}

@@ -93,10 +93,20 @@ export async function meetPortaal(): Promise<Meting[]> {
 
     // A signal as a partner records it: kern, thema, text past the privacy guard, and the rest.
     const signaalFormulieren = await Promise.all(clients.map((c) => c.get('/partners/signalen/nieuw/').then(formulierVelden)));
+    const kernVan = perOrg.map(
+      (a) =>
+        db
+          .select({ slug: t.kern.slug })
+          .from(t.organisatieKern)
+          .innerJoin(t.kern, eq(t.kern.id, t.organisatieKern.kernId))
+          .where(eq(t.organisatieKern.organisatieId, a.organisatieId))
+          .get()!.slug,
+    );
     const meld = async (c: number) => {
       const velden = signaalFormulieren[c]
-        .filter(([k]) => !['tekst', 'thema', 'sinds', 'omvang', 'basis'].includes(k))
+        .filter(([k]) => !['kern', 'tekst', 'thema', 'sinds', 'omvang', 'basis'].includes(k))
         .concat([
+          ['kern', kernVan[c]],
           ['tekst', `Steeds meer ouderen komen alleen naar de markt (meting ${++teller}).`],
           ['thema', 'ontmoeting'],
           ['sinds', 'langer'],
@@ -104,7 +114,7 @@ export async function meetPortaal(): Promise<Meting[]> {
           ['basis', 'eigen-waarneming'],
         ]);
       const res = await clients[c].post('/partners/signalen/nieuw/', velden);
-      if (res.status !== 303) throw new Error(`signaal: ${res.status}`);
+      if (res.status !== 303) throw new Error(`signaal: ${res.status} ${velden.map(([k, v]) => `${k}=${v}`).join('&')}`);
     };
     await meld(0);
 

@@ -1,6 +1,7 @@
 import { aantalFilters, FILTERS, leesStaat, staatNaarZoekdeel, zonder, type Zoekstaat } from '../lib/zoeken/staat.ts';
 import { Vraagmaker } from '../lib/zoeken/vraag.ts';
 import { aantalZonderKern, zoek, type Fragment, type PfResultaat, type Zoekuitkomst } from '../lib/zoeken/zoeker.ts';
+import { pasToe } from './dichtbij.ts';
 import { laadPagefind, laadWoorden } from './pagefind.ts';
 
 /**
@@ -50,6 +51,11 @@ function resultaatItem(f: Fragment): HTMLLIElement {
   li.append(alinea(fragmentNodes(f.excerpt)));
   if (f.meta.volgende) li.append(alinea(`Eerstvolgende keer: ${f.meta.volgende}`));
   else if (f.meta.wanneer) li.append(alinea(`Wanneer: ${f.meta.wanneer}`));
+  // For "dichtbij mij" (src/scripts/dichtbij.ts), which sorts this list when asked.
+  if (f.meta.lat && f.meta.lon) {
+    li.dataset.lat = f.meta.lat;
+    li.dataset.lon = f.meta.lon;
+  }
   return li;
 }
 
@@ -109,6 +115,8 @@ export function startZoekpagina(): void {
     if (eigen !== uitkomst) return;
     const items = fragmenten.map(resultaatItem);
     lijst.append(...items);
+    // Keep the order the user chose with "dichtbij mij" for newly shown results too.
+    pasToe(lijst.parentElement ?? document);
     getoond += items.length;
     meer.hidden = getoond >= uitkomst.resultaten.length;
     if (focus) items[0]?.querySelector('a')?.focus();

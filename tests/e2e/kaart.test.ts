@@ -271,6 +271,31 @@ describe('dichtbij mij', () => {
     expect(page.fouten).toEqual([]);
   });
 
+  it('sorts search results by distance too, also results shown later', async () => {
+    const page = await nieuwePagina(browser);
+    await page.goto(`${basis}/zoeken/?q=koffie`);
+    await page.locator('#zoekformulier[data-status="klaar"]').waitFor({ timeout: 20_000 });
+    await page.getByLabel('Of vanaf het midden van').selectOption({ label: 'Kloosterhaar' });
+    const kloosterhaar = { lat: 52.5185, lon: 6.642 };
+    const km = (lat: number, lon: number) => Math.hypot(lat - kloosterhaar.lat, (lon - kloosterhaar.lon) * Math.cos((52.4 * Math.PI) / 180));
+    const afstanden = async () =>
+      (await page.locator('#resultatenlijst > li[data-lat]').evaluateAll((lis) => lis.map((li) => [Number(li.getAttribute('data-lat')), Number(li.getAttribute('data-lon'))]))).map(
+        ([lat, lon]) => km(lat, lon),
+      );
+    await expect.poll(async () => (await afstanden()).length).toBeGreaterThan(3);
+    const eerst = await afstanden();
+    expect(eerst).toEqual([...eerst].sort((a, b) => a - b));
+    const meer = page.getByRole('button', { name: 'Meer resultaten tonen' });
+    if (await meer.isVisible()) {
+      await meer.click();
+      await expect.poll(async () => (await afstanden()).length).toBeGreaterThan(eerst.length);
+      const daarna = await afstanden();
+      expect(daarna).toEqual([...daarna].sort((a, b) => a - b));
+    }
+    expect(await page.locator('#resultatenlijst [data-afstand]:not([hidden])').first().textContent()).toMatch(/^Afstand: \d+,\d km/);
+    expect(page.fouten).toEqual([]);
+  });
+
   it('is hidden without JavaScript, where the lists are complete as they are', async () => {
     const html = await (await fetch(`${basis}/kernen/vriezenveen/`)).text();
     expect(html).toMatch(/<div class="sk-dichtbij[^"]*" data-dichtbij data-pagefind-ignore hidden>/);

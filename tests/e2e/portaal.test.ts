@@ -64,7 +64,8 @@ describe('partner portal', () => {
     await axe('overzicht');
     await partner.getByRole('link', { name: `Gegevens van ${orgA.naam} wijzigen` }).click();
     await axe('organisatie');
-    const omschrijving = `Nieuwe omschrijving van ${orgA.naam}. Kom gerust langs voor koffie en een praatje.`;
+    // "Zwanenveldje" is a made-up word, so search can only find it through this change.
+    const omschrijving = `Nieuwe omschrijving van ${orgA.naam}. Kom gerust langs in het Zwanenveldje voor koffie en een praatje.`;
     await partner.getByLabel('Wat doet u?').fill(omschrijving);
     await partner.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await partner.getByText('De gemeente kijkt ernaar').waitFor();
@@ -89,6 +90,11 @@ describe('partner portal', () => {
     await wachtTotZichtbaar(`${basis}/organisaties/${orgA.slug}/`, omschrijving);
     await wachtTotZichtbaar(`${basis}/aanbod/${actA.slug}/`, '9.15–11.45 uur');
     await wachtTotZichtbaar(`${basis}/kernen/aadorp/`, '9.15–11.45 uur');
+    // And search finds it: the release's Pagefind index was rebuilt with the change.
+    const inwoner = await nieuwePagina(browser);
+    await inwoner.goto(`${basis}/zoeken/?q=zwanenveldje`);
+    await inwoner.locator('#zoekformulier[data-status="klaar"]').waitFor({ timeout: 20_000 });
+    expect(await inwoner.locator('#resultatenlijst > li h3 a').evaluateAll((a) => a.map((l) => l.getAttribute('href')))).toContain(`/organisaties/${orgA.slug}/`);
     expect(problemen).toEqual([]);
     expect([...partner.fouten, ...beheerder.fouten]).toEqual([]);
   });

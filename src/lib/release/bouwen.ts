@@ -176,7 +176,7 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
     verwijderAstroIntern(tijdelijk);
     const gebouwd = performance.now();
     const pagefindMb = await stap('pagefind', pagefindArgs(tijdelijk), env, log);
-    await comprimeerRelease(tijdelijk);
+    await comprimeerRelease(tijdelijk, live);
     const klaar = performance.now();
     const info: ReleaseInfo = {
       id,

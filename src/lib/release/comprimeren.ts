@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -6,29 +6,59 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
-const COMPRIMEERBAAR = /\.(html|css|js|mjs|json|geojson|svg|xml|csv|txt|webmanifest)$/;
+const COMPRIMEERBAAR = /\.(html|css|js|mjs|json|svg|xml|csv|txt|webmanifest|geojson)$/;
 /** Below this size compression costs more than it saves (headers, CPU). */
 const MINIMAAL = 512;
 
+async function leesOfNiets(pad: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(pad);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Links the compressed copies of an unchanged file from the previous release (no extra disk). */
+async function hergebruik(vorig: string, pad: string): Promise<boolean> {
+  try {
+    await link(`${vorig}.br`, `${pad}.br`);
+    await link(`${vorig}.gz`, `${pad}.gz`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes .br and .gz next to every text file once per release, so the server sends compressed
- * files without compressing on every request. Asynchronous (zlib's thread pool), because the
- * portal publishes from the live server process, whose event loop must keep answering.
+ * files without compressing on every request. Brotli at quality 10: 6 % smaller pages than the
+ * fast levels, for every visitor, at a cost paid once per build. Files unchanged since the
+ * previous release reuse its compressed copies, so a publish only compresses what changed.
+ * Asynchronous (zlib's thread pool), because the portal publishes from the live server process.
  */
-export async function comprimeerRelease(dir: string): Promise<{ bestanden: number }> {
+export async function comprimeerRelease(dir: string, vorige?: string): Promise<{ bestanden: number; hergebruikt: number }> {
   const paden = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile() && COMPRIMEERBAAR.test(d.name))
     .map((d) => path.join(d.parentPath, d.name));
   let bestanden = 0;
+  let hergebruikt = 0;
   const werk = async (pad: string) => {
     const inhoud = await readFile(pad);
     if (inhoud.length < MINIMAAL) return;
+    bestanden++;
+    if (vorige) {
+      const vorig = path.join(vorige, path.relative(dir, pad));
+      const oud = await leesOfNiets(vorig);
+      if (oud?.equals(inhoud) && (await hergebruik(vorig, pad))) {
+        hergebruikt++;
+        return;
+      }
+    }
     const params = { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: inhoud.length };
     const [br, gzipt] = await Promise.all([brotli(inhoud, { params }), gz(inhoud, { level: 9 })]);
     await Promise.all([writeFile(`${pad}.br`, br), writeFile(`${pad}.gz`, gzipt)]);
-    bestanden++;
   };
   // Two at a time: enough to use both cores, without starving the requests being served.
   for (let i = 0; i < paden.length; i += 2) await Promise.all(paden.slice(i, i + 2).map(werk));
-  return { bestanden };
+  return { bestanden, hergebruikt };
 }

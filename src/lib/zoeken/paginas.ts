@@ -46,6 +46,11 @@ export function dagenVan(a: Activiteit, vandaag: string): Weekdag[] {
   return WEEKDAGEN.filter((d) => dagen.has(d));
 }
 
+/** Coordinates as Pagefind meta, so "dichtbij mij" can sort search results in the browser. */
+export function plekMeta(plek: { lat?: number; lon?: number } | undefined): Record<string, string> {
+  return plek?.lat !== undefined && plek.lon !== undefined ? { lat: String(plek.lat), lon: String(plek.lon) } : {};
+}
+
 export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynoniemen(site.config)) {
   const { config } = site;
   const alleKernen = site.kernen.length;
@@ -100,14 +105,14 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
     boek,
     organisatie(o: Organisatie): Zoekgegevens {
       return {
-        meta: { type: TYPE_LABEL.organisatie, kern: kernTekst(o.kernen) },
+        meta: { type: TYPE_LABEL.organisatie, kern: kernTekst(o.kernen), ...plekMeta(o.bezoekadres) },
         filters: { kern: o.kernen, soort: [o.soort], thema: site.themasVan(o), doelgroep: doelgroepenVan(o) },
         trefwoorden: woordenVan(bronnen.organisatie(o)),
       };
     },
     activiteit(a: Activiteit): Zoekgegevens {
       const volgende = site.volgende(a)[0];
-      const meta: Record<string, string> = { type: TYPE_LABEL.activiteit, kern: site.kernNaam(a.kern) };
+      const meta: Record<string, string> = { type: TYPE_LABEL.activiteit, kern: site.kernNaam(a.kern), ...plekMeta(a.plek) };
       const wanneer = roosterTekst(a.rooster)[0];
       if (wanneer) meta.wanneer = wanneer;
       if (volgende) meta.volgende = keerTekst(volgende, site.nu.datum.slice(0, 4));
@@ -127,7 +132,11 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
       };
     },
     kern(k: Kern): Zoekgegevens {
-      return { meta: { type: TYPE_LABEL.kern, kern: k.naam }, filters: { kern: [k.slug] }, trefwoorden: woordenVan(bronnen.kern(k)) };
+      return {
+        meta: { type: TYPE_LABEL.kern, kern: k.naam, ...plekMeta(k.centrum) },
+        filters: { kern: [k.slug] },
+        trefwoorden: woordenVan(bronnen.kern(k)),
+      };
     },
     thema(t: LijstItem): Zoekgegevens {
       return { meta: { type: TYPE_LABEL.thema }, filters: { thema: [t.slug] }, trefwoorden: woordenVan(bronnen.thema(t)) };

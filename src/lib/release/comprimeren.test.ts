@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { comprimeerRelease } from './comprimeren.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-compr-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function release(naam: string, bestanden: Record<string, string>): string {
+  const r = path.join(dir, naam);
+  for (const [pad, inhoud] of Object.entries(bestanden)) {
+    mkdirSync(path.dirname(path.join(r, pad)), { recursive: true });
+    writeFileSync(path.join(r, pad), inhoud);
+  }
+  return r;
+}
+
+describe('comprimeerRelease', () => {
+  const pagina = (tekst: string) => `<!doctype html><html lang="nl"><body>${tekst.repeat(120)}</body></html>`;
+
+  it('writes brotli and gzip copies that decompress to the original, skipping tiny files', async () => {
+    const r = release('a', { 'index.html': pagina('Koffieochtend in Sibculo. '), 'klein.txt': 'kort', 'beeld.png': 'x'.repeat(2000) });
+    expect(await comprimeerRelease(r)).toEqual({ bestanden: 1, hergebruikt: 0 });
+    const origineel = readFileSync(path.join(r, 'index.html'));
+    expect(brotliDecompressSync(readFileSync(path.join(r, 'index.html.br')))).toEqual(origineel);
+    expect(gunzipSync(readFileSync(path.join(r, 'index.html.gz')))).toEqual(origineel);
+    expect(() => statSync(path.join(r, 'klein.txt.br'))).toThrow();
+    expect(() => statSync(path.join(r, 'beeld.png.br'))).toThrow();
+  });
+
+  it('reuses the copies of files unchanged since the previous release, and compresses the changed ones', async () => {
+    const vorige = release('b1', { 'a/index.html': pagina('Zelfde. '), 'b/index.html': pagina('Oud. ') });
+    await comprimeerRelease(vorige);
+    const nieuw = release('b2', { 'a/index.html': pagina('Zelfde. '), 'b/index.html': pagina('Nieuw. ') });
+    expect(await comprimeerRelease(nieuw, vorige)).toEqual({ bestanden: 2, hergebruikt: 1 });
+    expect(statSync(path.join(nieuw, 'a/index.html.br')).ino).toBe(statSync(path.join(vorige, 'a/index.html.br')).ino);
+    expect(brotliDecompressSync(readFileSync(path.join(nieuw, 'b/index.html.br'))).toString()).toContain('Nieuw.');
+    // The previous release can go; the new one keeps its copies.
+    rmSync(vorige, { recursive: true });
+    expect(brotliDecompressSync(readFileSync(path.join(nieuw, 'a/index.html.br'))).toString()).toContain('Zelfde.');
+  });
+});

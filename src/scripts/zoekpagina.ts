@@ -172,6 +172,7 @@ export function startZoekpagina(): void {
     if (!staat.q.trim() && aantalFilters(staat) === 0) {
       sectie.hidden = geen.hidden = true;
       status.textContent = '';
+      document.body.classList.remove('sk-wacht');
       formulier.dataset.status = 'klaar';
       return;
     }
@@ -199,6 +200,7 @@ export function startZoekpagina(): void {
       status.textContent = 'Zoeken lukt nu niet. Gebruik de lijsten onder op deze pagina.';
     } finally {
       if (nummer === volgnummer) {
+        document.body.classList.remove('sk-wacht');
         sectie.removeAttribute('aria-busy');
         formulier.dataset.status = 'klaar';
       }

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { openDb } from '../../src/lib/db/client.ts';
@@ -102,4 +102,37 @@ export async function neemPublicatieSlot(maxSeconden = 600): Promise<() => Promi
     await wachtTotGeenPublicatie();
     rmSync(slot, { recursive: true, force: true });
   };
+}
+
+const liveId = async () => ((await (await fetch(`${basis}/release.json`)).json()) as { id: string }).id;
+
+/**
+ * "Nu opnieuw publiceren" as the beheerder, until a build requested after this moment is live.
+ * Another test file kills a build on purpose, so a failed build is simply asked for again.
+ */
+export async function publiceerOpnieuw(beheerder: Pagina): Promise<string> {
+  // Other test files publish too (and one kills a build on purpose): take turns.
+  const geefVrij = await neemPublicatieSlot();
+  const db = testDb();
+  try {
+    for (let poging = 0; poging < 3; poging++) {
+      const voor = await liveId();
+      const vanaf = db.$client.prepare('select coalesce(max(id), 0) as id from publicatie').get() as { id: number };
+      await beheerder.goto(`${basis}/partners/beheer/publicaties/`);
+      await beheerder.getByRole('button', { name: 'Nu opnieuw publiceren' }).click();
+      for (let i = 0; i < 2400; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        const open = db.$client.prepare("select count(*) as n from publicatie where id > ? and status in ('wacht', 'bezig')").get(vanaf.id) as { n: number };
+        const klaar = db.$client.prepare("select count(*) as n from publicatie where id > ? and status = 'klaar'").get(vanaf.id) as { n: number };
+        if (open.n === 0) {
+          if (klaar.n > 0 && (await liveId()) !== voor) return realpathSync(path.join(dataDir, 'releases', 'current'));
+          break;
+        }
+      }
+    }
+    throw new Error('Publiceren lukte drie keer niet');
+  } finally {
+    db.$client.close();
+    await geefVrij();
+  }
 }

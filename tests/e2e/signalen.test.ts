@@ -6,8 +6,8 @@ import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { kwartaalLabel, kwartaalVan } from '../../src/lib/signalen/overzicht.ts';
 import { lokaal } from '../../src/lib/rooster/kalender.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, logIn, testDb } from './portaal-hulp.ts';
-import { bestandenMet, publiceerOpnieuw } from './signalen-hulp.ts';
+import { basis, logIn, publiceerOpnieuw, testDb } from './portaal-hulp.ts';
+import { bestandenMet } from './signalen-hulp.ts';
 
 /**
  * Signalen end to end: recording past the privacy guard, "wij zien dit ook" by a second

@@ -167,6 +167,10 @@ describe('verwijzen', () => {
     }
     const res = await andereKo.goto(`${basis}/partners/verwijzingen/nieuw/?activiteit=${act.id}`);
     expect(res?.status()).toBe(403);
+    // The beheerder does not refer, and is told who does.
+    const beheerNieuw = await beheerder.goto(`${basis}/partners/verwijzingen/nieuw/`);
+    expect(beheerNieuw?.status()).toBe(403);
+    await beheerder.getByText('Verwijzen kan alleen een kernondersteuner').waitFor();
     const csrf = await ander.locator('input[name="csrf"]').first().inputValue();
     const aanval = await ander.request.post(`${basis}/partners/verwijzingen/${verwijzingId}/`, { form: { csrf, status: 'niet-gekomen' }, headers: { Origin: basis } });
     expect(aanval.status()).toBe(403);

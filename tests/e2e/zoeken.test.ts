@@ -1,6 +1,12 @@
+import { eq } from 'drizzle-orm';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as t from '../../db/schema.ts';
+import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
+import { logIn, publiceerOpnieuw, testDb } from './portaal-hulp.ts';
 
 const basis = inject('baseUrl');
 let browser: Browser;
@@ -176,5 +182,38 @@ describe('zoeken', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Organisaties van A tot Z' }).isVisible()).resolves.toBe(true);
     await page.goBack();
     await expect(page.getByRole('link', { name: 'Geld en schulden' }).getAttribute('href')).resolves.toBe('/themas/geldzaken/');
+  });
+
+  it('keeps working on a search page that was opened before a publish', async () => {
+    const page = await nieuwePagina(browser);
+    const gevraagd: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/pagefind/')) gevraagd.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    await page.goto(`${basis}/zoeken/?q=schulden`);
+    await klaar(page);
+    expect((await resultaten(page)).length).toBeGreaterThan(0);
+
+    // A change that alters the index chunk of a word this page has not looked up yet.
+    const db = testDb();
+    try {
+      const act = db.select().from(t.activiteit).where(eq(t.activiteit.status, 'gepubliceerd')).all().at(-1)!;
+      db.update(t.activiteit).set({ omschrijving: `${act.omschrijving} Ook xylofoonles voor wie wil.` }).where(eq(t.activiteit.id, act.id)).run();
+      bewaarAccount(db, { email: 'zoek-beheer@test.example', naam: 'Zoek Beheer', beheerder: true, organisaties: [], kernen: [] });
+    } finally {
+      db.$client.close();
+    }
+    const beheerder = await nieuwePagina(browser);
+    await logIn(beheerder, 'zoek-beheer@test.example');
+    const live = await publiceerOpnieuw(beheerder);
+
+    gevraagd.length = 0;
+    await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).fill('xylofoon');
+    await expect.poll(() => status(page)).toMatch(/‘xylofoon’/);
+    expect(gevraagd.filter((r) => !r.startsWith('200 '))).toEqual([]);
+    // The old page's chunk is not in the new release: it came from the release the page was opened in.
+    const uitEerdere = gevraagd.map((r) => r.slice(4)).filter((p) => !existsSync(path.join(live, p)));
+    expect(uitEerdere.length).toBeGreaterThan(0);
+    expect(page.fouten).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
   writeSync,
@@ -16,7 +17,7 @@ import path from 'node:path';
 import { projectRoot } from '../config/load.ts';
 import { databasePath } from '../db/client.ts';
 import { comprimeerRelease } from './comprimeren.ts';
-import { huidigeLink, huidigeRelease, releasesDir, type ReleaseInfo } from './paden.ts';
+import { huidigeLink, huidigeRelease, releasesDir, teVerwijderen, type ReleaseInfo } from './paden.ts';
 
 export class BouwFout extends Error {
   constructor(
@@ -115,14 +116,13 @@ function tel(dir: string, eindigtOp: string): number {
     .length;
 }
 
-/** Keeps the live release and the two before it, so a rollback stays possible. */
+/** Removes old releases (see teVerwijderen) and left-over build folders. */
 function ruimOp(dir: string, live: string) {
-  const releases = readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && /^\d{8}-/.test(d.name))
-    .map((d) => d.name)
-    .sort()
-    .reverse();
-  for (const naam of releases.slice(3)) if (path.join(dir, naam) !== live) rmSync(path.join(dir, naam), { recursive: true, force: true });
+  const namen = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const gemaaktOp = (naam: string) => statSync(path.join(dir, naam)).mtimeMs;
+  for (const naam of teVerwijderen(namen, path.basename(live), Date.now(), gemaaktOp)) {
+    rmSync(path.join(dir, naam), { recursive: true, force: true });
+  }
   for (const d of readdirSync(dir)) if (d.startsWith('.bouw-')) rmSync(path.join(dir, d), { recursive: true, force: true });
 }
 

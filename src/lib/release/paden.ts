@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/load.ts';
 
@@ -23,6 +23,36 @@ export function huidigeRelease(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Release folders are named by their build moment, so the name sorts them in time. */
+export const RELEASE_NAAM = /^\d{8}-\d{6}-/;
+
+/** The other release folders still on disk, newest first (not the live one). */
+export function eerdereReleases(live = huidigeRelease()): string[] {
+  try {
+    return readdirSync(releasesDir(), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && RELEASE_NAAM.test(d.name))
+      .map((d) => path.join(releasesDir(), d.name))
+      .filter((dir) => dir !== live)
+      .sort()
+      .reverse();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Keeps the live release and the two before it, so a rollback stays possible, and any release
+ * made in the last 15 minutes (at most 10 in all): a visitor who opened a page before a publish
+ * still gets its search chunks and scripts from there (see serveerStatisch).
+ */
+export function teVerwijderen(namen: string[], live: string, nu: number, gemaaktOp: (naam: string) => number): string[] {
+  const nieuwsteEerst = namen.filter((n) => RELEASE_NAAM.test(n)).sort().reverse();
+  return nieuwsteEerst.filter((naam, i) => {
+    if (naam === live || i < 3) return false;
+    return i >= 10 || nu - gemaaktOp(naam) > 15 * 60_000;
+  });
 }
 
 export type ReleaseInfo = {

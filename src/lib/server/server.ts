@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../config/load.ts';
-import { huidigeRelease } from '../release/paden.ts';
+import { eerdereReleases, huidigeRelease } from '../release/paden.ts';
 import { zetBeveiligingsHeaders } from './headers.ts';
 import { serveerStatisch } from './statisch.ts';
 
@@ -52,7 +52,10 @@ export async function maakServer(): Promise<Server> {
       if (pad.startsWith('/_portaal/')) return serveerStatisch(req, res, portaalClient, { immutablePrefix: '/_portaal/' });
       const release = huidigeRelease();
       if (!release) return fout(res, 503, 'De sociale kaart wordt gebouwd. Probeer het over een minuut opnieuw.');
-      serveerStatisch(req, res, release, { immutablePrefix: '/_astro/' });
+      serveerStatisch(req, res, release, {
+        immutablePrefix: '/_astro/',
+        eerder: { voorvoegsels: ['/_astro/', '/pagefind/'], mappen: () => eerdereReleases(release) },
+      });
     } catch (e) {
       console.error(e);
       fout(res, 500, 'Er ging iets mis. Probeer het later opnieuw.');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,5 +58,40 @@ describe('byte ranges (for PMTiles basemaps)', () => {
     expect(r.status).toBe(206);
     expect(r.headers.get('content-encoding')).toBeNull();
     expect(await r.text()).toBe('xxxx');
+  });
+});
+
+describe('a page opened before a publish', () => {
+  const live = mkdtempSync(path.join(os.tmpdir(), 'sk-live-'));
+  const vorige = mkdtempSync(path.join(os.tmpdir(), 'sk-vorige-'));
+  let oud: Server;
+  let adres = '';
+  beforeAll(async () => {
+    for (const d of [live, vorige]) mkdirSync(path.join(d, 'pagefind', 'index'), { recursive: true });
+    writeFileSync(path.join(vorige, 'pagefind', 'index', 'nl_oud.pf_index'), 'oude index');
+    writeFileSync(path.join(vorige, 'geheim.html'), 'weg');
+    writeFileSync(path.join(live, '404.html'), 'niet gevonden');
+    oud = createServer((req, res) =>
+      serveerStatisch(req, res, live, { eerder: { voorvoegsels: ['/pagefind/'], mappen: () => [vorige] } }),
+    );
+    await new Promise<void>((klaar) => oud.listen(0, '127.0.0.1', klaar));
+    adres = `http://127.0.0.1:${(oud.address() as { port: number }).port}`;
+  });
+  afterAll(() => {
+    oud?.close();
+    for (const d of [live, vorige]) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('still gets the search chunks of its own release', async () => {
+    const r = await fetch(`${adres}/pagefind/index/nl_oud.pf_index`);
+    expect(r.status).toBe(200);
+    expect(await r.text()).toBe('oude index');
+  });
+
+  it('gets nothing else from an earlier release', async () => {
+    const r = await fetch(`${adres}/geheim.html`);
+    expect(r.status).toBe(404);
+    expect(await r.text()).toBe('niet gevonden');
+    expect((await fetch(`${adres}/pagefind/../geheim.html`)).status).toBe(404);
   });
 });

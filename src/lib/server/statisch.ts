@@ -74,7 +74,12 @@ function kiesVariant(bestand: string, accept: string): { pad: string; stat: Stat
  * Serves a file from a release folder. Paths are resolved strictly inside the folder; a folder
  * URL without a trailing slash is redirected; unknown paths get the release's 404 page.
  */
-export function serveerStatisch(req: IncomingMessage, res: ServerResponse, root: string, opties: { immutablePrefix?: string } = {}): void {
+export function serveerStatisch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  opties: { immutablePrefix?: string; eerder?: EerdereReleases } = {},
+): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Methode niet toegestaan');
     return;
@@ -103,10 +108,25 @@ export function serveerStatisch(req: IncomingMessage, res: ServerResponse, root:
   }
   // A byte range (PMTiles basemaps read their file in pieces) is always served from the plain file.
   const accept = req.headers.range ? '' : String(req.headers['accept-encoding'] ?? '');
-  const variant = kiesVariant(bestand, accept);
+  let variant = kiesVariant(bestand, accept);
+  if (!variant && opties.eerder && opties.eerder.voorvoegsels.some((v) => pathname.startsWith(v))) {
+    // A page opened before a publish still asks for the search chunks and scripts of its own
+    // release; their names carry a content hash, so the copy in an earlier release is the right one.
+    for (const vorige of opties.eerder.mappen()) {
+      const kandidaat = path.join(vorige, relatief);
+      variant = kiesVariant(kandidaat, accept);
+      if (variant) {
+        bestand = kandidaat;
+        break;
+      }
+    }
+  }
   if (!variant) return nietGevonden(req, res, root);
   stuur(req, res, bestand, variant, 200, opties.immutablePrefix !== undefined && pathname.startsWith(opties.immutablePrefix));
 }
+
+/** Earlier releases to look in for a content-hashed file the live release no longer has. */
+export type EerdereReleases = { voorvoegsels: string[]; mappen: () => string[] };
 
 function nietGevonden(req: IncomingMessage, res: ServerResponse, root: string) {
   const bestand = path.join(root, '404.html');

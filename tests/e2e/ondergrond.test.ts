@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PDOK_STIJL } from '../../src/lib/config/schema.ts';
 import { nieuwePagina, startBrowser } from './browser.ts';
 import { getekendAandeel, wachtOpKaart, WEBGL_ARGS, zonderAutomatischLaden } from './kaarthulp.ts';
+import { neemPublicatieSlot } from './portaal-hulp.ts';
 import { legePng, mvtTegel, pmtilesArchief } from './tegels.ts';
 
 /**
@@ -19,6 +20,7 @@ import { legePng, mvtTegel, pmtilesArchief } from './tegels.ts';
 const basis = inject('baseUrl');
 const release = path.join(inject('dataDir'), 'releases/current');
 let browser: Browser;
+let geefVrij: (() => Promise<void>) | undefined;
 
 function pagina(map: string, ondergrond: object) {
   const html = readFileSync(path.join(release, 'kernen/sibculo/index.html'), 'utf8');
@@ -32,6 +34,8 @@ function pagina(map: string, ondergrond: object) {
 }
 
 beforeAll(async () => {
+  // The test pages live in the live release: no other test file may publish a new one meanwhile.
+  geefVrij = await neemPublicatieSlot();
   browser = await startBrowser(WEBGL_ARGS);
   mkdirSync(path.join(release, 'kaart-test'), { recursive: true });
   writeFileSync(path.join(release, 'kaart-test/twenterand.pmtiles'), pmtilesArchief(mvtTegel(['earth', 'water'])));
@@ -49,7 +53,10 @@ beforeAll(async () => {
   });
   pagina('test-pdok', { ondergrond: 'pdok', stijl: PDOK_STIJL });
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  await geefVrij?.();
+});
 
 async function openKaart(page: Page, pad: string) {
   await zonderAutomatischLaden(page);

@@ -12,7 +12,7 @@ const NAMEN: Record<(typeof CATEGORIEEN)[number], string> = {
 };
 const RUNS = 3;
 
-type Lhr = { categories: Record<string, { auditRefs: { id: string; weight: number }[] } | undefined>; audits: Record<string, { score: number | null; title: string; displayValue?: string }> };
+type Lhr = { categories: Record<string, { auditRefs: { id: string; weight: number }[] } | undefined>; audits: Record<string, { score: number | null; displayValue?: string }> };
 
 /** The weighted audits of a category that did not score full marks, with their value (last run wins). */
 function tekortKomtVan(lhr: Lhr | undefined, categorie: string): [string, string][] {

@@ -1,3 +1,4 @@
+import { hoofdletter } from '../rooster/tekst.ts';
 import type { Toeval } from './prng.ts';
 
 /** "Cliëntondersteuning De Spil" → "clientondersteuning-de-spil". */
@@ -48,10 +49,6 @@ export function vulIn(tekst: string, variabelen: Variabelen): string {
     if (waarde === undefined) throw new Error(`onbekende of lege plaatshouder {${naam}} in "${tekst}"`);
     return waarde;
   });
-}
-
-function hoofdletter(zin: string): string {
-  return zin.charAt(0).toUpperCase() + zin.slice(1);
 }
 
 const MAX_OMSCHRIJVING = 600;

@@ -25,7 +25,7 @@ export const kostenSchema = z.discriminatedUnion('soort', [
   z.object({
     soort: z.literal('bedrag'),
     /** Euro cents, so that € 2,50 stays exact. */
-    bedragCent: z.int({ error: 'vul een bedrag in' }).min(1, { error: 'vul een bedrag in, of kies "gratis"' }).max(1_000_000),
+    bedragCent: z.int({ error: 'vul een bedrag in cijfers in, bijvoorbeeld 2,50' }).min(1, { error: 'vul een bedrag in, of kies "gratis"' }).max(1_000_000),
     per: z.enum(KOSTEN_PER, { error: 'kies waar het bedrag voor is' }),
     toelichting: optioneleTekst(200),
   }),

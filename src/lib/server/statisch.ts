@@ -109,7 +109,7 @@ export function serveerStatisch(
   // A byte range (PMTiles basemaps read their file in pieces) is always served from the plain file.
   const accept = req.headers.range ? '' : String(req.headers['accept-encoding'] ?? '');
   let variant = kiesVariant(bestand, accept);
-  if (!variant && opties.eerder && opties.eerder.voorvoegsels.some((v) => pathname.startsWith(v))) {
+  if (!variant && opties.eerder?.voorvoegsels.some((v) => pathname.startsWith(v))) {
     // A page opened before a publish still asks for the search chunks and scripts of its own
     // release; their names carry a content hash, so the copy in an earlier release is the right one.
     for (const vorige of opties.eerder.mappen()) {

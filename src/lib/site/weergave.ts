@@ -1,10 +1,11 @@
-import type { Kosten } from '../model/schemas.ts';
+import type { Kosten, KOSTEN_PER } from '../model/schemas.ts';
 import { telefoonCijfers, type Adres } from '../model/velden.ts';
 import { datumTekst } from '../rooster/tekst.ts';
 
 /** How values read on the public site, in plain Dutch. */
 
-const PER: Record<string, string> = {
+/** What an amount is for, as it reads after the amount (also the choices in the portal form). */
+export const KOSTEN_PER_TEKST: Record<(typeof KOSTEN_PER)[number], string> = {
   keer: 'per keer',
   maand: 'per maand',
   jaar: 'per jaar',
@@ -27,7 +28,7 @@ export function kostenTekst(kosten: Kosten): string {
     case 'vrijwillige-bijdrage':
       return `Vrijwillige bijdrage: u geeft wat u kunt missen.${toelichting}`;
     case 'bedrag':
-      return `${euro(kosten.bedragCent)} ${PER[kosten.per]}.${toelichting}`;
+      return `${euro(kosten.bedragCent)} ${KOSTEN_PER_TEKST[kosten.per]}.${toelichting}`;
   }
 }
 
@@ -39,7 +40,7 @@ export function kostenKort(kosten: Kosten): string {
     case 'vrijwillige-bijdrage':
       return 'Vrijwillige bijdrage';
     case 'bedrag':
-      return `${euro(kosten.bedragCent)} ${PER[kosten.per]}`;
+      return `${euro(kosten.bedragCent)} ${KOSTEN_PER_TEKST[kosten.per]}`;
   }
 }
 

@@ -52,7 +52,7 @@ describe('activity form', () => {
     const r = schemas.activiteit.safeParse(activiteitUitVelden(fout, vast));
     expect(r.success).toBe(false);
     expect(foutenPerVeld(r.error!.issues, ACTIVITEIT_HERNOEM)).toEqual({
-      'kosten.bedrag': 'vul een bedrag in',
+      'kosten.bedrag': 'vul een bedrag in cijfers in, bijvoorbeeld 2,50',
       'rooster.regels.0.tot': 'de eindtijd moet na de begintijd liggen',
       'rooster.nietOp': 'deze datum bestaat niet',
       themas: 'kies minstens één thema',

@@ -1,6 +1,5 @@
 // @ts-check
 import node from '@astrojs/node';
-import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { routesIntegratie } from './src/routes.ts';
 import { tokensPlugin } from './src/lib/build/tokens-plugin.ts';
@@ -42,7 +41,7 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [react(), routesIntegratie(doel)],
+  integrations: [routesIntegratie(doel)],
   security: { checkOrigin: true, allowedDomains: domeinen },
   vite: {
     plugins: [tokensPlugin()],

@@ -93,7 +93,7 @@ export async function meetKaart(): Promise<Meting[]> {
         { sectie: s, naam: 'Pagina zonder kaart: totaal', waarde: kb(totaal(voor!)), eenheid: 'KB', toelichting: `gecomprimeerd (${codering}), lege cache, 375×800` },
         { sectie: s, naam: 'Pagina zonder kaart: JavaScript', waarde: kb(voor!.js), eenheid: 'KB', toelichting: 'alleen de laders van kaart en "dichtbij mij"' },
         { sectie: s, naam: 'Pagina zonder kaart: HTML', waarde: kb(voor!.html), eenheid: 'KB', toelichting: 'met de lijst van plekken als tekst' },
-        { sectie: s, naam: 'Kaart openen: erbij', waarde: kb(totaal(na!)), eenheid: 'KB', toelichting: `JS ${kb(na!.js)} KB (MapLibre, React, worker), CSS ${kb(na!.css)} KB, overig ${kb(na!.overig)} KB` },
+        { sectie: s, naam: 'Kaart openen: erbij', waarde: kb(totaal(na!)), eenheid: 'KB', toelichting: `JS ${kb(na!.js)} KB (MapLibre, worker), CSS ${kb(na!.css)} KB, overig ${kb(na!.overig)} KB` },
         { sectie: s, naam: 'Pagina met open kaart: totaal', waarde: kb(totaal(voor!) + totaal(na!)), eenheid: 'KB' },
         { sectie: s, naam: 'Van "Toon de kaart" tot kaart klaar', waarde: Math.round(mediaan(tijden)), eenheid: 'ms', runs: 3, toelichting: 'WebGL in software (SwiftShader), lokale server' },
       );

@@ -1,6 +1,6 @@
 /**
  * The only map code every page with a map carries: it shows the "Toon de kaart" button and
- * loads the map (MapLibre, React, styles) when the map comes into view or the button is pressed.
+ * loads the map (MapLibre and its styles) when the map comes into view or the button is pressed.
  * Until then a page weighs what it did without a map.
  */
 
@@ -25,9 +25,8 @@ function koppel(sectie: HTMLElement) {
     knop.hidden = true;
     if (viaKnop) vlak.focus();
     try {
-      const { toonKaart } = await import('../components/kaart/start.tsx');
-      vlak.replaceChildren();
-      toonKaart(sectie, vlak, viaKnop);
+      const { toonKaart } = await import('../components/kaart/eiland.ts');
+      await toonKaart(sectie, vlak, viaKnop);
     } catch {
       if (uitleg) uitleg.textContent = 'De kaart kon niet laden. Alle plekken staan in de lijst hieronder.';
     }

@@ -1,4 +1,4 @@
-import { AttributionControl, LngLatBounds, Map as MlMap, Marker, NavigationControl, Popup, setWorkerUrl, type LngLatLike, type StyleSpecification } from 'maplibre-gl';
+import { AttributionControl, LngLatBounds, Map as MlMap, Marker, NavigationControl, Popup, setWorkerUrl, type GeoJSONSourceSpecification, type LngLatLike, type StyleSpecification } from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { clusterIndexen, clusterVakken, grenzenVan, groepSleutel } from '../../lib/kaart/cluster.ts';
@@ -155,7 +155,7 @@ export async function maakKaart(doel: HTMLElement, sectie: HTMLElement, inst: Ka
   });
 
   if (kernen) {
-    kaart.addSource(KERNEN_BRON, { type: 'geojson', data: kernen as GeoJSON.FeatureCollection });
+    kaart.addSource(KERNEN_BRON, { type: 'geojson', data: kernen as GeoJSONSourceSpecification['data'] });
     for (const laag of kernLagen(kleuren, { kern: inst.kern, alleKernen: zonderOndergrond })) kaart.addLayer(laag);
     // Without a basemap the kern names are the only orientation; HTML, so no glyphs are needed.
     if (zonderOndergrond && inst.soort !== 'overzicht') {

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { projectRoot } from '../config/load.ts';
 import { databasePath } from '../db/client.ts';
 import { comprimeerRelease } from './comprimeren.ts';
-import { huidigeLink, huidigeRelease, releasesDir, teVerwijderen, type ReleaseInfo } from './paden.ts';
+import { astroBin, huidigeLink, huidigeRelease, releasesDir, teVerwijderen, type ReleaseInfo } from './paden.ts';
 
 export class BouwFout extends Error {
   constructor(
@@ -172,7 +172,7 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
       ASTRO_TELEMETRY_DISABLED: '1',
     };
     const start = performance.now();
-    const astroMb = await stap('astro', [path.join(projectRoot(), 'node_modules/astro/astro.js'), 'build', '--silent'], env, log);
+    const astroMb = await stap('astro', [astroBin(), 'build', '--silent'], env, log);
     verwijderAstroIntern(tijdelijk);
     const gebouwd = performance.now();
     const pagefindMb = await stap('pagefind', pagefindArgs(tijdelijk), env, log);

@@ -8,6 +8,17 @@ import { projectRoot } from '../config/load.ts';
  * the new release and never a half-built one.
  */
 
+/** The on-demand portal build (not part of any release). */
+export function serverBuildDir(): string {
+  return path.resolve(projectRoot(), 'dist/server');
+}
+
+/** Astro's command-line entry, as its package.json names it (Astro 7: bin/astro.mjs). */
+export function astroBin(): string {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'node_modules/astro/package.json'), 'utf8')) as { bin: { astro: string } };
+  return path.join(projectRoot(), 'node_modules/astro', pkg.bin.astro);
+}
+
 export function releasesDir(): string {
   return path.resolve(projectRoot(), process.env.RELEASES_DIR ?? 'data/releases');
 }

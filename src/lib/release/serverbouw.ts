@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/load.ts';
-import { serverBuildDir } from '../server/server.ts';
 import { stap, type Log } from './bouwen.ts';
+import { astroBin, serverBuildDir } from './paden.ts';
 
 /** Everything the server build is made from; a change means the portal must be rebuilt. */
 function bronHash(root = projectRoot()): string {
@@ -32,7 +32,7 @@ export async function bouwServer(log: Log = console.log): Promise<void> {
   const hash = bronHash();
   await stap(
     'astro-server',
-    [path.join(projectRoot(), 'node_modules/astro/astro.js'), 'build', '--silent'],
+    [astroBin(), 'build', '--silent'],
     { ...process.env, SK_DOEL: 'server', ASTRO_TELEMETRY_DISABLED: '1' },
     log,
   );

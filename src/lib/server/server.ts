@@ -2,16 +2,11 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot } from '../config/load.ts';
-import { eerdereReleases, huidigeRelease } from '../release/paden.ts';
+import { eerdereReleases, huidigeRelease, serverBuildDir } from '../release/paden.ts';
 import { zetBeveiligingsHeaders } from './headers.ts';
 import { serveerStatisch } from './statisch.ts';
 
 type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
-
-export function serverBuildDir(): string {
-  return path.resolve(projectRoot(), 'dist/server');
-}
 
 /** The portal's on-demand handler from the server build, if it was built. */
 async function laadPortaal(): Promise<AstroHandler | undefined> {

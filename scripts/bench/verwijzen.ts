@@ -61,7 +61,7 @@ export async function meetVerwijzen(): Promise<Meting[]> {
     const cijfers = herhaal(() => overzicht(telRijen(db, { van: laatste[0], tot: laatste[11] }), { kernen: kernLijst, themas: config.themas, uitkomsten: STATUS_TEKST }, []));
     const tekorten = herhaal(() => tekortenPerKwartaal(db));
     const lijst = herhaal(() => verwijzingenVan(db, aanbieder));
-    let start = performance.now();
+    const start = performance.now();
     const gearchiveerd = archiveer(db, VANDAAG);
     const archiveren = performance.now() - start;
     const naArchief = herhaal(() => overzicht(telRijen(db, { van: '2025-01', tot: laatste[11] }), { kernen: kernLijst, themas: config.themas, uitkomsten: STATUS_TEKST }, []));

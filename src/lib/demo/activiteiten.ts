@@ -4,7 +4,7 @@ import { controleDatum, type GemaakteOrganisatie, type Plek, type Werkplaats } f
 import { toevalVoor, type Toeval } from './prng.ts';
 import { bouwRooster, dagenInWoorden } from './roosters.ts';
 import type { Weekdag } from '../rooster/schema.ts';
-import { maakOmschrijving, maakSlug, plaatshouders, SlugRegister, tijdInWoorden, vulIn, type Variabelen } from './teksten.ts';
+import { maakOmschrijving, maakSlug, plaatshouders, type SlugRegister, tijdInWoorden, vulIn, type Variabelen } from './teksten.ts';
 
 const WEEKNAMEN: Record<number, string> = { 1: 'eerste', 2: 'tweede', 3: 'derde', 4: 'vierde', [-1]: 'laatste' };
 

@@ -95,7 +95,9 @@ export function maakDemoDataset(config: GemeenteConfig, referentieDatum: string)
   // Gemeente-wide organisations first, so that they keep their short slugs.
   const organisaties: GemaakteOrganisatie[] = Object.keys(b.gemeentebreed).map((s) => maakGemeentebredeOrganisatie(w, s));
   for (const kern of config.kernen) {
-    b.kernen[kern.slug].organisaties.forEach((regel, i) => organisaties.push(maakLokaleOrganisatie(w, kern, regel, i)));
+    b.kernen[kern.slug].organisaties.forEach((regel, i) => {
+      organisaties.push(maakLokaleOrganisatie(w, kern, regel, i));
+    });
   }
 
   const slugs = new SlugRegister();

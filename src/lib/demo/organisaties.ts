@@ -3,7 +3,7 @@ import type { OrganisatieInvoer } from '../model/schemas.ts';
 import type { Bouwstenen, KernOrganisatie, OrganisatieSjabloon } from './bouwstenen.ts';
 import { toevalVoor, type Toeval } from './prng.ts';
 import { plusDagen } from './roosters.ts';
-import { emailNaam, maakDomein, maakOmschrijving, SlugRegister, Telefoonboek, vulIn } from './teksten.ts';
+import { emailNaam, maakDomein, maakOmschrijving, type SlugRegister, type Telefoonboek, vulIn } from './teksten.ts';
 
 /** Like the model's address, but with plain types: its zod input type leaves `naam` unknown. */
 export interface Adres {

@@ -15,7 +15,7 @@ const NEDERLANDS = new Set(['nl', 'nld', 'dut', 'nederlands', 'dutch']);
 export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort: Invoer['soort'], bestanden: string[]): Invoer {
   const meldingen: Melding[] = [];
   const lezer = maakLezer(tabellen, config, meldingen);
-  const { per, tekst, getal, attributen, raak, alles } = lezer;
+  const { per, tekst, attributen, raak, alles } = lezer;
   const invoer: Invoer = { soort, bestanden, organisaties: [], activiteiten: [], kernondersteuners: [], meldingen };
   /** Per organisation id: the location that became its visiting address. */
   const orgLocatie = new Map<string, string>();
@@ -63,7 +63,9 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     meldingen.push(...r.meldingen);
     data[sleutel] = r.rooster;
     h.velden[pad] = rijen[0]?.plek ?? { ...h.plek, veld: 'schedules' };
-    if (rijen.length === (r.rooster.regels ?? []).length) rijen.forEach((rij, i) => (h.velden[`${pad}.regels.${i}`] = rij.plek));
+    if (rijen.length === (r.rooster.regels ?? []).length) rijen.forEach((rij, i) => {
+        h.velden[`${pad}.regels.${i}`] = rij.plek;
+      });
   }
 
   const talen = (serviceId: string | undefined) => {

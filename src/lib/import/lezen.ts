@@ -66,7 +66,7 @@ function soortVan(bestanden: string[]): Soort | undefined {
 
 export function leesInvoer(pad: string, maxMb = STANDAARD_MAX_MB): Gelezen {
   const meldingen: Melding[] = [];
-  let stat;
+  let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(pad);
   } catch {

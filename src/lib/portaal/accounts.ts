@@ -65,9 +65,8 @@ export type AccountInvoer = {
 export function bewaarAccount(db: DbOfTx, invoer: AccountInvoer, id?: number): number {
   return db.transaction((tx) => {
     const waarden = { email: invoer.email.trim().toLowerCase(), naam: invoer.naam.trim(), beheerder: invoer.beheerder };
-    const accountId = id
-      ? (tx.update(t.account).set(waarden).where(eq(t.account.id, id)).run(), id)
-      : tx.insert(t.account).values(waarden).returning({ id: t.account.id }).get().id;
+    if (id) tx.update(t.account).set(waarden).where(eq(t.account.id, id)).run();
+    const accountId = id ?? tx.insert(t.account).values(waarden).returning({ id: t.account.id }).get().id;
     tx.delete(t.accountOrganisatie).where(eq(t.accountOrganisatie.accountId, accountId)).run();
     for (const organisatieId of new Set(invoer.organisaties)) {
       tx.insert(t.accountOrganisatie).values({ accountId, organisatieId }).run();

@@ -163,7 +163,7 @@ export function stelVoor(db: DbOfTx, v: Voorstel): { revisie: Revisie; entiteitI
 export function keurGoed(db: DbOfTx, revisieId: number, beoordelaarId: number): Revisie {
   return db.transaction((tx) => {
     const r = leesRevisie(tx, revisieId);
-    if (!r || r.status !== 'wacht') throw new WijzigingsConflict('Deze wijziging is al beoordeeld of vervangen.');
+    if (r?.status !== 'wacht') throw new WijzigingsConflict('Deze wijziging is al beoordeeld of vervangen.');
     const data = { ...(r.data as OrganisatieData | ActiviteitData), gecontroleerdOp: nu().slice(0, 10) };
     let entiteitId = r.entiteitId;
     if (entiteitId === null) {
@@ -189,7 +189,7 @@ export function keurGoed(db: DbOfTx, revisieId: number, beoordelaarId: number): 
 export function wijsAf(db: DbOfTx, revisieId: number, beoordelaarId: number, reden: string): Revisie {
   return db.transaction((tx) => {
     const r = leesRevisie(tx, revisieId);
-    if (!r || r.status !== 'wacht') throw new WijzigingsConflict('Deze wijziging is al beoordeeld of vervangen.');
+    if (r?.status !== 'wacht') throw new WijzigingsConflict('Deze wijziging is al beoordeeld of vervangen.');
     return tx
       .update(t.revisie)
       .set({ status: 'afgewezen', beoordeeldDoor: beoordelaarId, beoordeeldOp: nu(), reden })

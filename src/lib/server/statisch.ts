@@ -96,7 +96,10 @@ export function serveerStatisch(
   let bestand = path.join(root, relatief);
   const binnen = bestand === root || bestand.startsWith(root + path.sep);
   const verborgen = relatief.split('/').some((deel) => deel.startsWith('.'));
-  if (pathname.includes('\0') || !binnen || verborgen) return nietGevonden(req, res, root);
+  if (pathname.includes('\0') || !binnen || verborgen) {
+    nietGevonden(req, res, root);
+    return;
+  }
 
   const stat = statOf(bestand);
   if (stat?.isDirectory()) {
@@ -121,7 +124,10 @@ export function serveerStatisch(
       }
     }
   }
-  if (!variant) return nietGevonden(req, res, root);
+  if (!variant) {
+    nietGevonden(req, res, root);
+    return;
+  }
   stuur(req, res, bestand, variant, 200, opties.immutablePrefix !== undefined && pathname.startsWith(opties.immutablePrefix));
 }
 

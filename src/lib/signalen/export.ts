@@ -39,7 +39,7 @@ export function signalenCsv(rijen: SignaalRij[], config: GemeenteConfig, melderN
 export function aantallenCsv(o: Overzicht, kernNaam: (id: number) => string, config: GemeenteConfig): string {
   const rijen: Record<string, unknown>[] = [];
   o.reeksen.forEach((reeks, r) => {
-    o.kwartalen.forEach((k, i) => rijen.push({ reeks: reeks.label, indeling: 'kwartaal', waarde: kwartaalKort(k), aantal: toonAantal(o.perKwartaal[r][i], o.exact) }));
+    o.kwartalen.forEach((k, i) => void rijen.push({ reeks: reeks.label, indeling: 'kwartaal', waarde: kwartaalKort(k), aantal: toonAantal(o.perKwartaal[r][i], o.exact) }));
     for (const t of o.perThema) rijen.push({ reeks: reeks.label, indeling: 'thema', waarde: t.thema ? label(config.themas, t.thema) : 'Zonder thema', aantal: toonAantal(t.aantallen[r], o.exact) });
     if (o.perKern.length > 1) for (const k of o.perKern) rijen.push({ reeks: reeks.label, indeling: 'kern', waarde: kernNaam(k.kernId), aantal: toonAantal(k.aantallen[r], o.exact) });
     if (o.totalen) rijen.push({ reeks: reeks.label, indeling: 'totaal', waarde: '', aantal: o.totalen[r] });

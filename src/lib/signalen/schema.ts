@@ -126,7 +126,7 @@ export function maakSignaalSchema({ config, kernen, afzenders, vandaag }: Signaa
     .transform((s, ctx) => {
       const kernId = kernen.find((k) => k.slug === s.kern)!.id;
       const afzender = afzenders.find((a) => a.waarde === s.afzender);
-      if (!afzender || !afzender.kernIds.includes(kernId)) {
+      if (!afzender?.kernIds.includes(kernId)) {
         ctx.addIssue({ code: 'custom', path: ['afzender'], message: 'deze organisatie is niet actief in deze kern; kies een andere organisatie of kern' });
         return z.NEVER;
       }

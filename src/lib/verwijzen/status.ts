@@ -1,4 +1,4 @@
-import { VERWIJS_STATUS } from '../../../db/schema.ts';
+import type { VERWIJS_STATUS } from '../../../db/schema.ts';
 import { plusDagen } from '../rooster/kalender.ts';
 
 /** The life of a referral: what each answer means, who may give it, and when to ask again. */

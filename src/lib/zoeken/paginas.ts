@@ -39,7 +39,7 @@ const labels = (lijst: LijstItem[], slugs: string[]) => slugs.map((s) => lijst.f
 export function dagenVan(a: Activiteit, vandaag: string): Weekdag[] {
   const dagen = new Set<Weekdag>();
   for (const r of a.rooster.regels) {
-    if (r.type === 'wekelijks') r.dagen.forEach((d) => dagen.add(d));
+    if (r.type === 'wekelijks') for (const d of r.dagen) dagen.add(d);
     else if (r.type === 'maandelijks') dagen.add(r.dag);
     else if (r.datum >= vandaag) dagen.add(weekdag(r.datum));
   }

@@ -42,7 +42,9 @@ export class Vraagmaker {
   private readonly kernSleutels: { woorden: string[]; kern: { slug: string; naam: string } }[];
 
   constructor(private readonly lijst: Woordenlijst) {
-    lijst.woorden.forEach((w, i) => this.rang.set(w, i));
+    lijst.woorden.forEach((w, i) => {
+      this.rang.set(w, i);
+    });
     this.alfabetisch = [...lijst.woorden].sort();
     this.kernSleutels = lijst.kernen.flatMap((kern) => {
       const delen = woorden(kern.naam);

@@ -105,7 +105,10 @@ function regelUit(rij: ScheduleRij, meldingen: Melding[], toelichting: string[])
   const w = rij.waarden;
   const freq = tekst(w.freq);
   const dtstart = tekst(w.dtstart);
-  const weg = (veld: string, reden: string) => (nietTeVertalen(rij, veld, reden, meldingen, toelichting), undefined);
+  const weg = (veld: string, reden: string) => {
+    nietTeVertalen(rij, veld, reden, meldingen, toelichting);
+    return undefined;
+  };
   for (const veld of ['byweekno', 'bymonthday', 'byyearday', 'timezone']) {
     if (tekst(w[veld]) !== undefined) return weg(veld, `${veld} kent ons rooster niet.`);
   }

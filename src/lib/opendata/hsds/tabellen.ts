@@ -126,7 +126,9 @@ function plat(ctx: Context, obj: unknown, tabel: string, plek: Plek, ouder?: { t
       const veld = k === 'taxonomy_detail' ? 'taxonomy_id' : `${kindTabel}_id`;
       if (kindId && leeg(waarden[veld])) waarden[veld] = kindId;
     } else if (Array.isArray(v)) {
-      v.forEach((kind, i) => plat(ctx, kind, kindTabel, pad(i), id ? { tabel, id } : undefined));
+      v.forEach((kind, i) => {
+        plat(ctx, kind, kindTabel, pad(i), id ? { tabel, id } : undefined);
+      });
     } else if (v !== null && v !== undefined) {
       ctx.meldingen.push(probleem({ ...plek, veld: k }, `${k} hoort een lijst te zijn.`));
     }
@@ -141,6 +143,8 @@ export function naarTabellen(
   tabellen = nieuweTabellen(),
 ): { tabellen: Tabellen; meldingen: Melding[] } {
   const ctx: Context = { tabellen, meldingen: [], gezien: new Map() };
-  for (const { objecten, tabel, plek } of invoer) objecten.forEach((o, i) => plat(ctx, o, tabel, plek(i)));
+  for (const { objecten, tabel, plek } of invoer) objecten.forEach((o, i) => {
+      plat(ctx, o, tabel, plek(i));
+    });
   return { tabellen, meldingen: ctx.meldingen };
 }

@@ -59,7 +59,10 @@ export function alsVelden(data: unknown, voorvoegsel = ''): Velden {
     if (w === undefined || w === null) return;
     if (Array.isArray(w)) {
       if (w.every((x) => typeof x !== 'object' || x === null)) velden.set(pad, w.map(String));
-      else w.forEach((x, i) => loop(x, `${pad}.${i}`));
+      else
+        w.forEach((x, i) => {
+          loop(x, `${pad}.${i}`);
+        });
     } else if (typeof w === 'object') {
       for (const [k, x] of Object.entries(w)) loop(x, pad ? `${pad}.${k}` : k);
     } else velden.set(pad, [String(w)]);

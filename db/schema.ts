@@ -10,10 +10,7 @@ import type { Kosten } from '../src/lib/model/schemas.ts';
  * Accounts, revisions, signalen and verwijzingen get their own tables that refer to these ids.
  */
 
-const tijdstempel = (naam: string) =>
-  text(naam)
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const tijdstempel = (naam: string) => text(naam).notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
 /** Key-value facts about the data set, e.g. whether demo data is loaded. */
 export const meta = sqliteTable('meta', {
@@ -46,7 +43,9 @@ export const organisatie = sqliteTable(
     website: text('website'),
     bezoekadres: text('bezoekadres', { mode: 'json' }).$type<Adres>(),
     themas: text('themas', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
-    status: text('status', { enum: ['gepubliceerd', 'concept'] }).notNull().default('concept'),
+    status: text('status', { enum: ['gepubliceerd', 'concept'] })
+      .notNull()
+      .default('concept'),
     gecontroleerdOp: text('gecontroleerd_op').notNull(),
     /** Changes by partners of a trusted organisation publish without review. */
     vertrouwd: integer('vertrouwd', { mode: 'boolean' }).notNull().default(false),
@@ -95,7 +94,9 @@ export const activiteit = sqliteTable(
     toegankelijkheid: text('toegankelijkheid'),
     contact: text('contact', { mode: 'json' }).$type<{ naam: string; telefoon?: string; email?: string }>(),
     capaciteit: text('capaciteit', { enum: ['plaatsen-vrij', 'bijna-vol', 'vol', 'wachtlijst'] }),
-    status: text('status', { enum: ['gepubliceerd', 'concept', 'gepauzeerd'] }).notNull().default('concept'),
+    status: text('status', { enum: ['gepubliceerd', 'concept', 'gepauzeerd'] })
+      .notNull()
+      .default('concept'),
     gecontroleerdOp: text('gecontroleerd_op').notNull(),
     versie: integer('versie').notNull().default(1),
     aangemaaktOp: tijdstempel('aangemaakt_op'),
@@ -214,7 +215,9 @@ export const revisie = sqliteTable(
     organisatieId: integer('organisatie_id')
       .notNull()
       .references(() => organisatie.id, { onDelete: 'cascade' }),
-    actie: text('actie', { enum: ['wijzigen', 'nieuw', 'verwijderen', 'pauzeren', 'hervatten', 'terugzetten', 'controleren'] }).notNull(),
+    actie: text('actie', {
+      enum: ['wijzigen', 'nieuw', 'verwijderen', 'pauzeren', 'hervatten', 'terugzetten', 'controleren'],
+    }).notNull(),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     /** Version of the entity the author started from. */
     basisVersie: integer('basis_versie'),
@@ -307,7 +310,9 @@ export const signaal = sqliteTable(
     accountId: integer('account_id').references(() => account.id, { onDelete: 'set null' }),
     organisatieId: integer('organisatie_id').references(() => organisatie.id, { onDelete: 'set null' }),
     rol: text('rol', { enum: ['partner', 'kernondersteuner', 'beheerder'] }).notNull(),
-    status: text('status', { enum: ['nieuw', 'besproken', 'opgepakt', 'afgerond', 'geen-actie'] }).notNull().default('nieuw'),
+    status: text('status', { enum: ['nieuw', 'besproken', 'opgepakt', 'afgerond', 'geen-actie'] })
+      .notNull()
+      .default('nieuw'),
     opgepaktDoor: integer('opgepakt_door').references(() => organisatie.id, { onDelete: 'set null' }),
     /** What was done (afgerond) or why nothing is done (geen actie). */
     uitkomst: text('uitkomst'),
@@ -374,7 +379,17 @@ export const verwijsrecht = sqliteTable('verwijsrecht', {
     .references(() => account.id, { onDelete: 'cascade' }),
 });
 
-export const VERWIJS_STATUS = ['verwezen', 'aangekomen', 'gestart', 'niet-gekomen', 'past-niet', 'vol', 'doet-mee', 'gestopt', 'afgerond'] as const;
+export const VERWIJS_STATUS = [
+  'verwezen',
+  'aangekomen',
+  'gestart',
+  'niet-gekomen',
+  'past-niet',
+  'vol',
+  'doet-mee',
+  'gestopt',
+  'afgerond',
+] as const;
 
 export const verwijzing = sqliteTable(
   'verwijzing',

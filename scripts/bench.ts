@@ -64,7 +64,8 @@ async function main() {
   writeFileSync('bench-results/bench.json', JSON.stringify({ wanneer, machine: machine(), metingen }, null, 2));
   // Only a full run replaces the figures in BENCHMARKS.md, so they always come from one run;
   // the written analysis around them stays.
-  if (gekozen.length === 0) writeFileSync('BENCHMARKS.md', metFiguren(existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '', blok));
+  if (gekozen.length === 0)
+    writeFileSync('BENCHMARKS.md', metFiguren(existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '', blok));
   console.log(blok);
 }
 

@@ -60,7 +60,13 @@ describe('npm run import', { timeout: 120_000 }, () => {
   it('exits with 1 and writes nothing when there is a problem', () => {
     const voor = dump();
     const fout = path.join(dir, 'fout.csv');
-    writeFileSync(fout, readFileSync('content/import/voorbeeld.csv', 'utf8').replace(';Kloosterhaar;;gezond-en-bewegen;', ';Ootmarsum;;gezond-en-bewegen;'));
+    writeFileSync(
+      fout,
+      readFileSync('content/import/voorbeeld.csv', 'utf8').replace(
+        ';Kloosterhaar;;gezond-en-bewegen;',
+        ';Ootmarsum;;gezond-en-bewegen;',
+      ),
+    );
     const r = draai(fout, '--apply', '--publish');
     expect(r.code).toBe(1);
     expect(r.uit).toMatch(/fout\.csv:5:kern: Onbekende kern "Ootmarsum"/);

@@ -18,7 +18,9 @@ const GEBRUIK = `Gebruik: npm run import -- <bestand of map> [--apply] [--publis
 
 function main(): number {
   const args = process.argv.slice(2);
-  const onbekend = args.filter((a, i) => a.startsWith('--') && !['--apply', '--publish', '--max-mb', '--help'].includes(a) && args[i - 1] !== '--max-mb');
+  const onbekend = args.filter(
+    (a, i) => a.startsWith('--') && !['--apply', '--publish', '--max-mb', '--help'].includes(a) && args[i - 1] !== '--max-mb',
+  );
   const paden = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--max-mb');
   const maxIndex = args.indexOf('--max-mb');
   const maxMb = maxIndex >= 0 ? Number(args[maxIndex + 1]) : STANDAARD_MAX_MB;
@@ -29,7 +31,11 @@ function main(): number {
   }
   const db = openDb();
   try {
-    const r = importeer(paden[0], db, loadConfig(), { toepassen: args.includes('--apply'), publiceren: args.includes('--publish'), maxMb });
+    const r = importeer(paden[0], db, loadConfig(), {
+      toepassen: args.includes('--apply'),
+      publiceren: args.includes('--publish'),
+      maxMb,
+    });
     process.stdout.write(r.rapport);
     return r.code;
   } finally {

@@ -6,7 +6,9 @@ import { seedDemo } from '../src/lib/data/seed.ts';
 try {
   const db = openDb();
   const r = seedDemo(db, loadConfig());
-  console.log(`Toegevoegd: ${r.organisaties} organisaties, ${r.activiteiten} activiteiten, ${r.kernondersteuners} kernondersteuners.`);
+  console.log(
+    `Toegevoegd: ${r.organisaties} organisaties, ${r.activiteiten} activiteiten, ${r.kernondersteuners} kernondersteuners.`,
+  );
   if (r.organisaties + r.activiteiten + r.kernondersteuners === 0) console.log('Alles was er al; er is niets veranderd.');
 } catch (e) {
   console.error(e instanceof ConfigError ? e.message : e);

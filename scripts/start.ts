@@ -44,7 +44,9 @@ async function main() {
   setInterval(herinner, 6 * 3_600_000).unref();
   // Referrals: forget contact details after six weeks, flag what waits too long, count and delete after a year.
   const verwijzingen = () =>
-    onderhoudVerwijzingen(db, lokaal(new Date()).datum, portaalUrl).catch((e) => console.error('Onderhoud verwijzingen mislukt:', e));
+    onderhoudVerwijzingen(db, lokaal(new Date()).datum, portaalUrl).catch((e) =>
+      console.error('Onderhoud verwijzingen mislukt:', e),
+    );
   setTimeout(verwijzingen, 90_000).unref();
   setInterval(verwijzingen, 6 * 3_600_000).unref();
   const stop = () => server.close(() => process.exit(0));

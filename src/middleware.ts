@@ -39,10 +39,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
       }
       const csrf = formulier.get('csrf');
       if (typeof csrf !== 'string' || !gelijk(csrf, sessie.csrf)) {
-        return new Response('Dit formulier is verlopen of komt niet van deze site. Ga terug, laad de pagina opnieuw en probeer het nog eens.', {
-          status: 403,
-          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-        });
+        return new Response(
+          'Dit formulier is verlopen of komt niet van deze site. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
+          {
+            status: 403,
+            headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+          },
+        );
       }
     }
   }

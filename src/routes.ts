@@ -63,7 +63,8 @@ export function routesIntegratie(doel: string): AstroIntegration {
     name: 'sociale-kaart-routes',
     hooks: {
       'astro:config:setup': ({ injectRoute }) => {
-        const routes = doel === 'publiek' ? publiekeRoutes : doel === 'server' ? portaalRoutes : [...publiekeRoutes, ...portaalRoutes];
+        const routes =
+          doel === 'publiek' ? publiekeRoutes : doel === 'server' ? portaalRoutes : [...publiekeRoutes, ...portaalRoutes];
         for (const route of routes) injectRoute(route);
       },
     },

@@ -65,8 +65,17 @@ export class PortaalClient {
 /** All named inputs of the first form with a csrf field, as the browser would submit them. */
 export function formulierVelden(html: string): [string, string][] {
   const velden: [string, string][] = [];
-  const vorm = html.slice(html.indexOf('<form class="sk-formulier"'), html.indexOf('</form>', html.indexOf('<form class="sk-formulier"')));
-  const ontsnap = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const vorm = html.slice(
+    html.indexOf('<form class="sk-formulier"'),
+    html.indexOf('</form>', html.indexOf('<form class="sk-formulier"')),
+  );
+  const ontsnap = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   for (const m of vorm.matchAll(/<input([^>]*)>/g)) {
     const attr = m[1];
     const naam = attr.match(/name="([^"]*)"/)?.[1];

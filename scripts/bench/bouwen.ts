@@ -27,9 +27,22 @@ async function meetSite(naam: string, vullen: (env: NodeJS.ProcessEnv) => Promis
       { sectie, naam: "Pagina's", waarde: paginas, eenheid: 'pagina’s' },
       { sectie, naam: 'Release bouwen (astro + pagefind + compressie)', waarde: +t.toFixed(1), eenheid: 's', runs },
       { sectie, naam: 'Waarvan Astro', waarde: +mediaan(infos.map((i) => i.bouwSeconden)).toFixed(1), eenheid: 's', runs },
-      { sectie, naam: 'Waarvan zoekindex en compressie', waarde: +mediaan(infos.map((i) => i.zoekindexSeconden)).toFixed(1), eenheid: 's', runs },
+      {
+        sectie,
+        naam: 'Waarvan zoekindex en compressie',
+        waarde: +mediaan(infos.map((i) => i.zoekindexSeconden)).toFixed(1),
+        eenheid: 's',
+        runs,
+      },
       { sectie, naam: "Pagina's per seconde", waarde: Math.round(paginas / t), eenheid: 'pagina’s/s', runs },
-      { sectie, naam: 'Piekgeheugen Astro', waarde: piek('astro'), eenheid: 'MB', runs, toelichting: 'RSS van het bouwproces en zijn kinderen' },
+      {
+        sectie,
+        naam: 'Piekgeheugen Astro',
+        waarde: piek('astro'),
+        eenheid: 'MB',
+        runs,
+        toelichting: 'RSS van het bouwproces en zijn kinderen',
+      },
       { sectie, naam: 'Piekgeheugen Pagefind', waarde: piek('pagefind'), eenheid: 'MB', runs },
     ];
   } finally {
@@ -38,7 +51,8 @@ async function meetSite(naam: string, vullen: (env: NodeJS.ProcessEnv) => Promis
 }
 
 export async function meetBouwen(): Promise<Meting[]> {
-  const synthetisch = (paginas: number) => (env: NodeJS.ProcessEnv) => draaiScript('scripts/synthetisch.ts', [String(paginas)], env);
+  const synthetisch = (paginas: number) => (env: NodeJS.ProcessEnv) =>
+    draaiScript('scripts/synthetisch.ts', [String(paginas)], env);
   return [
     ...(await meetSite('demo', (env) => draaiScript('scripts/seed.ts', [], env), 3)),
     ...(await meetSite('synthetisch, 5.000 pagina’s', synthetisch(5_000), 2)),

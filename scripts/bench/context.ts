@@ -65,7 +65,9 @@ export function draaiScript(script: string, args: string[], env: NodeJS.ProcessE
 }
 
 /** Starts `npm start` in the bench environment; resolves with its base URL once it listens. */
-export async function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; proces: ChildProcess; stop: () => Promise<void> }> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; proces: ChildProcess; stop: () => Promise<void> }> {
   const port = await vrijePoort();
   const proces = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },

@@ -34,8 +34,10 @@ export async function meetImport(): Promise<Meting[]> {
     const exportMs = tijd(() => (bestanden = maakHsdsBestanden(site)));
     const jsonMap = path.join(omgeving.dataDir, 'hsds');
     mkdirSync(jsonMap);
-    for (const naam of ['services.json', 'organizations.json', 'taxonomy_terms.json']) writeFileSync(path.join(jsonMap, naam), bestanden.get(naam)!);
-    const jsonMb = ['services.json', 'organizations.json'].reduce((s, n) => s + Buffer.byteLength(bestanden.get(n)!), 0) / 2 ** 20;
+    for (const naam of ['services.json', 'organizations.json', 'taxonomy_terms.json'])
+      writeFileSync(path.join(jsonMap, naam), bestanden.get(naam)!);
+    const jsonMb =
+      ['services.json', 'organizations.json'].reduce((s, n) => s + Buffer.byteLength(bestanden.get(n)!), 0) / 2 ** 20;
     const csvMb = [...bestanden].filter(([n]) => n.endsWith('.csv')).reduce((s, [, t]) => s + Buffer.byteLength(t), 0) / 2 ** 20;
     const diensten = JSON.parse(bestanden.get('services.json')!).total_items as number;
 
@@ -62,13 +64,37 @@ export async function meetImport(): Promise<Meting[]> {
     doel.$client.close();
     db.$client.close();
     return [
-      { sectie, naam: `HSDS-export maken (${diensten} diensten, JSON en 21 CSV's)`, waarde: Math.round(exportMs), eenheid: 'ms', runs: 3 },
+      {
+        sectie,
+        naam: `HSDS-export maken (${diensten} diensten, JSON en 21 CSV's)`,
+        waarde: Math.round(exportMs),
+        eenheid: 'ms',
+        runs: 3,
+      },
       { sectie, naam: 'HSDS JSON (services + organizations)', waarde: +jsonMb.toFixed(2), eenheid: 'MB' },
       { sectie, naam: 'HSDS CSV-pakket', waarde: +csvMb.toFixed(2), eenheid: 'MB' },
-      { sectie, naam: 'Import HSDS JSON in lege database (--apply --publish)', waarde: +(importMs / 1000).toFixed(2), eenheid: 's', runs: 3 },
-      { sectie, naam: 'Zelfde import nog eens (proefrun, alles ongewijzigd)', waarde: +(herhaalMs / 1000).toFixed(2), eenheid: 's', runs: 3 },
+      {
+        sectie,
+        naam: 'Import HSDS JSON in lege database (--apply --publish)',
+        waarde: +(importMs / 1000).toFixed(2),
+        eenheid: 's',
+        runs: 3,
+      },
+      {
+        sectie,
+        naam: 'Zelfde import nog eens (proefrun, alles ongewijzigd)',
+        waarde: +(herhaalMs / 1000).toFixed(2),
+        eenheid: 's',
+        runs: 3,
+      },
       { sectie, naam: 'Spreadsheet van 10 MB weigeren (grens 5 MB)', waarde: +weigerMs.toFixed(2), eenheid: 'ms', runs: 3 },
-      { sectie, naam: `Spreadsheet van 10 MB (${rijen.length - 2} activiteiten) lezen en controleren met --max-mb 20`, waarde: +(grootMs / 1000).toFixed(1), eenheid: 's', runs: 1 },
+      {
+        sectie,
+        naam: `Spreadsheet van 10 MB (${rijen.length - 2} activiteiten) lezen en controleren met --max-mb 20`,
+        waarde: +(grootMs / 1000).toFixed(1),
+        eenheid: 's',
+        runs: 1,
+      },
     ];
   } finally {
     omgeving.opruimen();

@@ -57,7 +57,13 @@ export async function meetKaart(): Promise<Meting[]> {
   })();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--enable-unsafe-swiftshader',
+      '--use-angle=swiftshader',
+    ],
   });
   const metingen: Meting[] = [];
   try {
@@ -77,9 +83,13 @@ export async function meetKaart(): Promise<Meting[]> {
         meting.fase('na');
         const start = performance.now();
         await page.getByRole('button', { name: 'Toon de kaart' }).click();
-        await page.waitForFunction(() => document.querySelector('.sk-kaart [role="status"]')?.textContent?.includes('geladen met'), undefined, {
-          timeout: 60_000,
-        });
+        await page.waitForFunction(
+          () => document.querySelector('.sk-kaart [role="status"]')?.textContent?.includes('geladen met'),
+          undefined,
+          {
+            timeout: 60_000,
+          },
+        );
         tijden.push(performance.now() - start);
         await page.waitForLoadState('networkidle');
         voor ??= meting.voor;
@@ -90,12 +100,43 @@ export async function meetKaart(): Promise<Meting[]> {
       na!.js += workerBytes(omgeving.dataDir, [...na!.codering][0] ?? '');
       const s = `${SECTIE}: /kernen/${kern}/`;
       metingen.push(
-        { sectie: s, naam: 'Pagina zonder kaart: totaal', waarde: kb(totaal(voor!)), eenheid: 'KB', toelichting: `gecomprimeerd (${codering}), lege cache, 375×800` },
-        { sectie: s, naam: 'Pagina zonder kaart: JavaScript', waarde: kb(voor!.js), eenheid: 'KB', toelichting: 'alleen de laders van kaart en "dichtbij mij"' },
-        { sectie: s, naam: 'Pagina zonder kaart: HTML', waarde: kb(voor!.html), eenheid: 'KB', toelichting: 'met de lijst van plekken als tekst' },
-        { sectie: s, naam: 'Kaart openen: erbij', waarde: kb(totaal(na!)), eenheid: 'KB', toelichting: `JS ${kb(na!.js)} KB (MapLibre, worker), CSS ${kb(na!.css)} KB, overig ${kb(na!.overig)} KB` },
+        {
+          sectie: s,
+          naam: 'Pagina zonder kaart: totaal',
+          waarde: kb(totaal(voor!)),
+          eenheid: 'KB',
+          toelichting: `gecomprimeerd (${codering}), lege cache, 375×800`,
+        },
+        {
+          sectie: s,
+          naam: 'Pagina zonder kaart: JavaScript',
+          waarde: kb(voor!.js),
+          eenheid: 'KB',
+          toelichting: 'alleen de laders van kaart en "dichtbij mij"',
+        },
+        {
+          sectie: s,
+          naam: 'Pagina zonder kaart: HTML',
+          waarde: kb(voor!.html),
+          eenheid: 'KB',
+          toelichting: 'met de lijst van plekken als tekst',
+        },
+        {
+          sectie: s,
+          naam: 'Kaart openen: erbij',
+          waarde: kb(totaal(na!)),
+          eenheid: 'KB',
+          toelichting: `JS ${kb(na!.js)} KB (MapLibre, worker), CSS ${kb(na!.css)} KB, overig ${kb(na!.overig)} KB`,
+        },
         { sectie: s, naam: 'Pagina met open kaart: totaal', waarde: kb(totaal(voor!) + totaal(na!)), eenheid: 'KB' },
-        { sectie: s, naam: 'Van "Toon de kaart" tot kaart klaar', waarde: Math.round(mediaan(tijden)), eenheid: 'ms', runs: 3, toelichting: 'WebGL in software (SwiftShader), lokale server' },
+        {
+          sectie: s,
+          naam: 'Van "Toon de kaart" tot kaart klaar',
+          waarde: Math.round(mediaan(tijden)),
+          eenheid: 'ms',
+          runs: 3,
+          toelichting: 'WebGL in software (SwiftShader), lokale server',
+        },
       );
     }
   } finally {

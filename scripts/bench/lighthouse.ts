@@ -12,7 +12,10 @@ const NAMEN: Record<(typeof CATEGORIEEN)[number], string> = {
 };
 const RUNS = 3;
 
-type Lhr = { categories: Record<string, { auditRefs: { id: string; weight: number }[] } | undefined>; audits: Record<string, { score: number | null; displayValue?: string }> };
+type Lhr = {
+  categories: Record<string, { auditRefs: { id: string; weight: number }[] } | undefined>;
+  audits: Record<string, { score: number | null; displayValue?: string }>;
+};
 
 /** The weighted audits of a category that did not score full marks, with their value (last run wins). */
 function tekortKomtVan(lhr: Lhr | undefined, categorie: string): [string, string][] {
@@ -32,7 +35,15 @@ export async function meetLighthouse(): Promise<Meting[]> {
   const server = await startServer(omgeving.env);
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const uit: Meting[] = [];
   try {
@@ -43,7 +54,12 @@ export async function meetLighthouse(): Promise<Meting[]> {
       const scores: Record<string, number[]> = {};
       const tekorten: Record<string, Map<string, string>> = {};
       for (let i = 0; i < RUNS; i++) {
-        const r = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIEEN] });
+        const r = await lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: [...CATEGORIEEN],
+        });
         for (const c of CATEGORIEEN) {
           (scores[c] ??= []).push(Math.round((r?.lhr.categories[c]?.score ?? 0) * 100));
           for (const [id, waarde] of tekortKomtVan(r?.lhr, c)) (tekorten[c] ??= new Map()).set(id, waarde);
@@ -52,8 +68,16 @@ export async function meetLighthouse(): Promise<Meting[]> {
       for (const c of CATEGORIEEN) {
         const waarde = mediaan(scores[c]);
         // A score below 100 names the audits that cost points, so the table explains itself.
-        const toelichting = waarde < 100 && tekorten[c] ? [...tekorten[c]].map(([id, w]) => (w ? `${id} (${w})` : id)).join('; ') : undefined;
-        uit.push({ sectie: 'Lighthouse (mobiel)', naam: `${type}: ${NAMEN[c]}`, waarde, eenheid: '/100', runs: RUNS, toelichting });
+        const toelichting =
+          waarde < 100 && tekorten[c] ? [...tekorten[c]].map(([id, w]) => (w ? `${id} (${w})` : id)).join('; ') : undefined;
+        uit.push({
+          sectie: 'Lighthouse (mobiel)',
+          naam: `${type}: ${NAMEN[c]}`,
+          waarde,
+          eenheid: '/100',
+          runs: RUNS,
+          toelichting,
+        });
       }
     }
   } finally {

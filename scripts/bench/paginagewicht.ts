@@ -28,7 +28,10 @@ export async function meetPaginagewicht(): Promise<Meting[]> {
   const omgeving = nieuweOmgeving('gewicht');
   await draaiScript('scripts/seed.ts', [], omgeving.env);
   const server = await startServer(omgeving.env);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const uit: Meting[] = [];
   try {
     for (const { type, pad } of await paginaTypes(server.url)) {

@@ -36,16 +36,30 @@ export async function meetPortaal(): Promise<Meting[]> {
   // One activity per client, each of a different organisation, so clients do not conflict.
   const perOrg = [...new Map(activiteiten.map((a) => [a.organisatieId, a])).values()].slice(0, 50);
   const partners = perOrg.map((a, i) =>
-    bewaarAccount(db, { email: `bench-${i}@test.example`, naam: `Bench ${i}`, beheerder: false, organisaties: [a.organisatieId], kernen: [] }),
+    bewaarAccount(db, {
+      email: `bench-${i}@test.example`,
+      naam: `Bench ${i}`,
+      beheerder: false,
+      organisaties: [a.organisatieId],
+      kernen: [],
+    }),
   );
-  const beheerderId = bewaarAccount(db, { email: 'bench-beheer@test.example', naam: 'Bench beheer', beheerder: true, organisaties: [], kernen: [] });
+  const beheerderId = bewaarAccount(db, {
+    email: 'bench-beheer@test.example',
+    naam: 'Bench beheer',
+    beheerder: true,
+    organisaties: [],
+    kernen: [],
+  });
   const sessie = (id: number) => `sk_sessie=${maakSessie(db, id).token}`;
   const server = await startServer(omgeving.env);
   const uit: Meting[] = [];
   try {
     const clients = partners.map((id) => new PortaalClient(server.url, sessie(id)));
     const beheerder = new PortaalClient(server.url, sessie(beheerderId));
-    const formulieren = await Promise.all(perOrg.map((a, i) => clients[i].get(`/partners/activiteiten/${a.id}/`).then(formulierVelden)));
+    const formulieren = await Promise.all(
+      perOrg.map((a, i) => clients[i].get(`/partners/activiteiten/${a.id}/`).then(formulierVelden)),
+    );
     const wachtend = (activiteitId: number) =>
       db
         .select({ id: t.revisie.id })
@@ -75,8 +89,13 @@ export async function meetPortaal(): Promise<Meting[]> {
       velden.push(['titel', titel], ['basis.revisie', String(wachtend(a.id) ?? '')], ['actie', 'opslaan']);
       const voorgesteld = await clients[0].post(`/partners/activiteiten/${a.id}/`, velden);
       if (voorgesteld.status !== 303) throw new Error(`voorstel: ${voorgesteld.status}`);
-      const csrf = formulierVelden(await beheerder.get(`/partners/beoordelen/${wachtend(a.id)}/`)).find(([k]) => k === 'csrf')![1];
-      const goed = await beheerder.post(`/partners/beoordelen/${wachtend(a.id)}/`, [['csrf', csrf], ['actie', 'goedkeuren']]);
+      const csrf = formulierVelden(await beheerder.get(`/partners/beoordelen/${wachtend(a.id)}/`)).find(
+        ([k]) => k === 'csrf',
+      )![1];
+      const goed = await beheerder.post(`/partners/beoordelen/${wachtend(a.id)}/`, [
+        ['csrf', csrf],
+        ['actie', 'goedkeuren'],
+      ]);
       if (goed.status !== 303) throw new Error(`goedkeuren: ${goed.status}`);
       const t0 = performance.now();
       while (!(await (await fetch(`${server.url}/aanbod/${a.slug}/`)).text()).includes(titel)) {
@@ -87,8 +106,20 @@ export async function meetPortaal(): Promise<Meting[]> {
       formulieren[0] = formulierVelden(await clients[0].get(`/partners/activiteiten/${a.id}/`));
     }
     uit.push(
-      { sectie: 'Publiceren', naam: 'Van goedkeuren tot zichtbaar: mediaan', waarde: +mediaan(latenties).toFixed(1), eenheid: 's', runs: 10 },
-      { sectie: 'Publiceren', naam: 'Van goedkeuren tot zichtbaar: slechtste', waarde: +Math.max(...latenties).toFixed(1), eenheid: 's', runs: 10 },
+      {
+        sectie: 'Publiceren',
+        naam: 'Van goedkeuren tot zichtbaar: mediaan',
+        waarde: +mediaan(latenties).toFixed(1),
+        eenheid: 's',
+        runs: 10,
+      },
+      {
+        sectie: 'Publiceren',
+        naam: 'Van goedkeuren tot zichtbaar: slechtste',
+        waarde: +Math.max(...latenties).toFixed(1),
+        eenheid: 's',
+        runs: 10,
+      },
     );
 
     // A signal as a partner records it: kern, thema, text past the privacy guard, and the rest.
@@ -119,11 +150,24 @@ export async function meetPortaal(): Promise<Meting[]> {
     await meld(0);
 
     for (const n of [10, 50]) {
-      uit.push(...metingen('Inlogpagina', await belast(n, DUUR_MS, () => fetch(`${server.url}/partners/inloggen/`).then((r) => r.arrayBuffer()).then(() => undefined))));
+      uit.push(
+        ...metingen(
+          'Inlogpagina',
+          await belast(n, DUUR_MS, () =>
+            fetch(`${server.url}/partners/inloggen/`)
+              .then((r) => r.arrayBuffer())
+              .then(() => undefined),
+          ),
+        ),
+      );
       uit.push(...metingen('Activiteit opslaan', await belast(n, DUUR_MS, (c) => bewaar(c))));
       uit.push(...metingen('Signaal vastleggen', await belast(n, DUUR_MS, (c) => meld(c))));
     }
-    const aantalRevisies = db.select({ id: t.revisie.id }).from(t.revisie).where(inArray(t.revisie.soort, ['activiteit'])).all().length;
+    const aantalRevisies = db
+      .select({ id: t.revisie.id })
+      .from(t.revisie)
+      .where(inArray(t.revisie.soort, ['activiteit']))
+      .all().length;
     uit.push({ sectie: 'Portaal', naam: 'Revisies geschreven tijdens de meting', waarde: aantalRevisies, eenheid: '' });
   } finally {
     await server.stop();

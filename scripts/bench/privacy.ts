@@ -13,7 +13,10 @@ export async function meetPrivacy(): Promise<Meting[]> {
   const opties = privacyOpties(loadConfig());
   const zinnen = leesTestzinnen();
   const m = meet(zinnen, opties);
-  const lang = zinnen.map((z) => z.tekst).join(' ').slice(0, 500);
+  const lang = zinnen
+    .map((z) => z.tekst)
+    .join(' ')
+    .slice(0, 500);
   const tijden: number[] = [];
   for (let i = 0; i < 200; i++) {
     const start = performance.now();
@@ -24,10 +27,37 @@ export async function meetPrivacy(): Promise<Meting[]> {
   const sectie = 'Privacycontrole signalen';
   return [
     { sectie, naam: 'Testzinnen (met persoonsgegevens)', waarde: `${m.zinnen} (${m.metPersoonsgegevens})`, eenheid: 'zinnen' },
-    { sectie, naam: 'Precisie', waarde: pct(m.precisie), eenheid: '%', toelichting: `${m.onterechtGeweigerd} zinnen onterecht geweigerd` },
-    { sectie, naam: 'Recall', waarde: pct(m.recall), eenheid: '%', toelichting: `${m.gemist} gemist: ${m.fouten.filter((f) => f.verwacht.length).map((f) => `"${f.tekst.slice(0, 40)}…"`).join(', ')}` },
+    {
+      sectie,
+      naam: 'Precisie',
+      waarde: pct(m.precisie),
+      eenheid: '%',
+      toelichting: `${m.onterechtGeweigerd} zinnen onterecht geweigerd`,
+    },
+    {
+      sectie,
+      naam: 'Recall',
+      waarde: pct(m.recall),
+      eenheid: '%',
+      toelichting: `${m.gemist} gemist: ${m.fouten
+        .filter((f) => f.verwacht.length)
+        .map((f) => `"${f.tekst.slice(0, 40)}…"`)
+        .join(', ')}`,
+    },
     { sectie, naam: 'Juiste soort genoemd', waarde: pct(m.soortGoed), eenheid: '%' },
-    { sectie, naam: 'Controle van 500 tekens (mediaan)', waarde: +mediaan(tijden).toFixed(3), eenheid: 'ms', runs: tijden.length },
-    { sectie, naam: 'Controle van 500 tekens (p95)', waarde: +percentiel(tijden, 95).toFixed(3), eenheid: 'ms', runs: tijden.length },
+    {
+      sectie,
+      naam: 'Controle van 500 tekens (mediaan)',
+      waarde: +mediaan(tijden).toFixed(3),
+      eenheid: 'ms',
+      runs: tijden.length,
+    },
+    {
+      sectie,
+      naam: 'Controle van 500 tekens (p95)',
+      waarde: +percentiel(tijden, 95).toFixed(3),
+      eenheid: 'ms',
+      runs: tijden.length,
+    },
   ];
 }

@@ -46,7 +46,9 @@ async function zoekOp(page: Page, vraag: string) {
   await veld.fill(vraag);
   await veld.press('Enter');
   await page.waitForFunction(
-    (v) => document.getElementById('zoekformulier')?.dataset.status === 'klaar' && document.getElementById('zoekstatus')!.textContent!.includes(`‘${v}’`),
+    (v) =>
+      document.getElementById('zoekformulier')?.dataset.status === 'klaar' &&
+      document.getElementById('zoekstatus')!.textContent!.includes(`‘${v}’`),
     vraag,
     { timeout: 60_000 },
   );
@@ -90,10 +92,29 @@ function mapGrootte(dir: string): number {
     .reduce((som, d) => som + statSync(path.join(d.parentPath, d.name)).size, 0);
 }
 
-function kostenMetingen(sectie: string, k: Awaited<ReturnType<typeof meetZoekkosten>>, eerste: string, volgende: string): Meting[] {
+function kostenMetingen(
+  sectie: string,
+  k: Awaited<ReturnType<typeof meetZoekkosten>>,
+  eerste: string,
+  volgende: string,
+): Meting[] {
   return [
-    { sectie, naam: `Eerste zoekopdracht ("${eerste}"): over de lijn`, waarde: k.eersteKb, eenheid: 'KB', runs: RUNS, toelichting: 'Pagefind, WebAssembly, woordenlijst, index en fragmenten; lege cache' },
-    { sectie, naam: 'Eerste zoekopdracht: tijd tot resultaten', waarde: k.eersteMs, eenheid: 'ms', runs: RUNS, toelichting: 'vanaf typen, lokaal netwerk' },
+    {
+      sectie,
+      naam: `Eerste zoekopdracht ("${eerste}"): over de lijn`,
+      waarde: k.eersteKb,
+      eenheid: 'KB',
+      runs: RUNS,
+      toelichting: 'Pagefind, WebAssembly, woordenlijst, index en fragmenten; lege cache',
+    },
+    {
+      sectie,
+      naam: 'Eerste zoekopdracht: tijd tot resultaten',
+      waarde: k.eersteMs,
+      eenheid: 'ms',
+      runs: RUNS,
+      toelichting: 'vanaf typen, lokaal netwerk',
+    },
     { sectie, naam: `Volgende zoekopdracht ("${volgende}"): over de lijn`, waarde: k.volgendeKb, eenheid: 'KB', runs: RUNS },
     { sectie, naam: 'Volgende zoekopdracht: tijd tot resultaten', waarde: k.volgendeMs, eenheid: 'ms', runs: RUNS },
   ];
@@ -110,11 +131,34 @@ async function meetDemo(browser: Browser): Promise<Meting[]> {
     const sectie = 'Zoeken (demo)';
     const k = await meetZoekkosten(browser, server.url, 'schulden', 'koffieochtend');
     return [
-      { sectie, naam: 'Recall@5', waarde: +r.recallBij5.toFixed(3), eenheid: '', toelichting: `${r.uitslagen.length} vragen van inwoners (tests/zoeken/relevantie.yaml)` },
-      { sectie, naam: 'MRR', waarde: +r.mrr.toFixed(3), eenheid: '', toelichting: 'gemiddelde van 1/rang van het eerste goede antwoord' },
+      {
+        sectie,
+        naam: 'Recall@5',
+        waarde: +r.recallBij5.toFixed(3),
+        eenheid: '',
+        toelichting: `${r.uitslagen.length} vragen van inwoners (tests/zoeken/relevantie.yaml)`,
+      },
+      {
+        sectie,
+        naam: 'MRR',
+        waarde: +r.mrr.toFixed(3),
+        eenheid: '',
+        toelichting: 'gemiddelde van 1/rang van het eerste goede antwoord',
+      },
       ...kostenMetingen(sectie, k, 'schulden', 'koffieochtend'),
-      { sectie, naam: 'JavaScript op een kernpagina zonder zoeken', waarde: await paginaJs(browser, `${server.url}/kernen/vriezenveen/`), eenheid: 'KB', toelichting: 'Pagefind laadt pas bij zoeken' },
-      { sectie, naam: 'Zoekindex op schijf', waarde: +(mapGrootte(path.join(omgeving.dataDir, 'releases/current/pagefind')) / 2 ** 20).toFixed(1), eenheid: 'MB' },
+      {
+        sectie,
+        naam: 'JavaScript op een kernpagina zonder zoeken',
+        waarde: await paginaJs(browser, `${server.url}/kernen/vriezenveen/`),
+        eenheid: 'KB',
+        toelichting: 'Pagefind laadt pas bij zoeken',
+      },
+      {
+        sectie,
+        naam: 'Zoekindex op schijf',
+        waarde: +(mapGrootte(path.join(omgeving.dataDir, 'releases/current/pagefind')) / 2 ** 20).toFixed(1),
+        eenheid: 'MB',
+      },
     ];
   } finally {
     await server.stop();

@@ -25,11 +25,33 @@ export function woordvoorraad(root = projectRoot()): string[] {
       .map((b) => path.join(root, 'content', map, b)),
   );
   const alle = new Set<string>();
-  for (const b of bestanden) for (const w of woorden(readFileSync(b, 'utf8').replace(/#.*$/gm, ''))) if (/^[a-z]{3,}$/.test(w)) alle.add(w);
+  for (const b of bestanden)
+    for (const w of woorden(readFileSync(b, 'utf8').replace(/#.*$/gm, ''))) if (/^[a-z]{3,}$/.test(w)) alle.add(w);
   return [...alle].sort();
 }
 
-const LETTERGREPEN = ['ber', 'ka', 'lin', 'de', 'mo', 'ter', 'van', 'hoe', 'sel', 'wijk', 'brink', 'es', 'dor', 'heu', 'vel', 'ling', 'stee', 'gen', 'rijk', 'ma'];
+const LETTERGREPEN = [
+  'ber',
+  'ka',
+  'lin',
+  'de',
+  'mo',
+  'ter',
+  'van',
+  'hoe',
+  'sel',
+  'wijk',
+  'brink',
+  'es',
+  'dor',
+  'heu',
+  'vel',
+  'ling',
+  'stee',
+  'gen',
+  'rijk',
+  'ma',
+];
 const VOORVOEGSELS = ['Stichting', 'Vereniging', 'Club', 'Groep', 'Huis', 'Centrum', 'Werkplaats', 'Kring'];
 
 export function maakSynthetisch(config: GemeenteConfig, paginas: number, seed = 20_000): SynthetischeKaart {
@@ -85,7 +107,14 @@ export function maakSynthetisch(config: GemeenteConfig, paginas: number, seed = 
       organisatie: org.slug as string,
       kern: toeval.kies(org.kernen as string[]),
       rooster: {
-        regels: [{ type: 'wekelijks', dagen: [toeval.kies(WEEKDAGEN)], van: `${String(uur).padStart(2, '0')}:00`, tot: `${String(uur + 2).padStart(2, '0')}:00` }],
+        regels: [
+          {
+            type: 'wekelijks',
+            dagen: [toeval.kies(WEEKDAGEN)],
+            van: `${String(uur).padStart(2, '0')}:00`,
+            tot: `${String(uur + 2).padStart(2, '0')}:00`,
+          },
+        ],
       },
       themas: toeval.schud(config.themas.map((t) => t.slug)).slice(0, toeval.tussen(1, 2)),
       doelgroepen: [toeval.kies(config.doelgroepen).slug],

@@ -134,7 +134,8 @@ export function startZoekpagina(): void {
 
   function toonUitleg(u: Zoekuitkomst): string {
     const zinnen = u.analyse.correcties.map((c) => `Gezocht op ‘${c.naar}’ in plaats van ‘${c.van}’.`);
-    if (u.volledig === 0 && u.resultaten.length > 0) zinnen.push('Er is niets met al uw zoekwoorden. Hieronder staat wat het meest overeenkomt.');
+    if (u.volledig === 0 && u.resultaten.length > 0)
+      zinnen.push('Er is niets met al uw zoekwoorden. Hieronder staat wat het meest overeenkomt.');
     if (u.analyse.kern && !leesFormulier().filters.kern) zinnen.push(`U noemde ${u.analyse.kern.naam}: we zoeken daar.`);
     uitleg.textContent = zinnen.join(' ');
     uitleg.hidden = zinnen.length === 0;

@@ -35,7 +35,10 @@ function overschrijdingen(type: string, g: Gewicht): string[] {
   ];
   return grenzen
     .filter(([soort, grens]) => (g[soort] as number) > grens)
-    .map(([soort, grens]) => `${type} (${new URL(g.url).pathname}): ${soort} ${g[soort]} bytes, ${(g[soort] as number) - grens} bytes boven het budget van ${grens}`);
+    .map(
+      ([soort, grens]) =>
+        `${type} (${new URL(g.url).pathname}): ${soort} ${g[soort]} bytes, ${(g[soort] as number) - grens} bytes boven het budget van ${grens}`,
+    );
 }
 
 describe('page-weight budgets', () => {

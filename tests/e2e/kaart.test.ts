@@ -36,7 +36,9 @@ async function lijstPlekken(page: Page): Promise<{ adres: string; links: string[
 }
 
 async function markerLeden(page: Page): Promise<number[][]> {
-  return page.locator('.sk-marker').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.plekken!.split(' ').map(Number)));
+  return page
+    .locator('.sk-marker')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.plekken!.split(' ').map(Number)));
 }
 
 function alleenLokaal(urls: string[]): string[] {
@@ -53,7 +55,10 @@ describe('kaart', () => {
     // Pagefind only on focus); the budget test holds their size.
     const js = urls.filter((u) => /\.m?js$/.test(u));
     expect(js.map((u) => new URL(u).pathname.replace(/\.[\w-]+\.js$/, ''))).toEqual(
-      expect.arrayContaining(['/_astro/Kaart.astro_astro_type_script_index_0_lang', '/_astro/Dichtbij.astro_astro_type_script_index_0_lang']),
+      expect.arrayContaining([
+        '/_astro/Kaart.astro_astro_type_script_index_0_lang',
+        '/_astro/Dichtbij.astro_astro_type_script_index_0_lang',
+      ]),
     );
     expect(js.filter((u) => /maplibre|client\.|esm\.|pagefind/i.test(u))).toEqual([]);
     expect(urls.filter((u) => /maplibre|kernen\.geojson/.test(u))).toEqual([]);
@@ -97,7 +102,9 @@ describe('kaart', () => {
     expect(leden.flat().sort((a, b) => a - b)).toEqual(plekken.map((_, i) => i));
     expect(leden.length).toBeLessThanOrEqual(plekken.length);
     // Each marker names what it stands for.
-    for (const naam of await page.locator('.sk-marker').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))) {
+    for (const naam of await page
+      .locator('.sk-marker')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))) {
       expect(naam).toMatch(/Sibculo|plekken dicht bij elkaar/);
     }
     expect(await page.getByRole('button', { name: 'Inzoomen' }).count()).toBe(1);
@@ -136,7 +143,9 @@ describe('kaart', () => {
     await page.getByRole('button', { name: 'Toon de kaart' }).focus();
     await page.keyboard.press('Enter');
     await wachtOpKaart(page);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Interactieve kaart van Vroomshoop');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Interactieve kaart van Vroomshoop');
 
     // Arrow keys move the map; Tab goes on to the markers.
     const eerste = page.locator('.sk-marker').first();
@@ -148,7 +157,11 @@ describe('kaart', () => {
     expect(await marker()).toBeDefined();
 
     // Go to a single place (not a cluster) and open it with Enter.
-    for (let i = 0; i < 60 && !(await page.evaluate(() => document.activeElement?.matches('.sk-marker:not(.sk-marker--cluster)'))); i++) {
+    for (
+      let i = 0;
+      i < 60 && !(await page.evaluate(() => document.activeElement?.matches('.sk-marker:not(.sk-marker--cluster)')));
+      i++
+    ) {
       await page.keyboard.press('Tab');
     }
     const gekozen = await marker();
@@ -156,7 +169,9 @@ describe('kaart', () => {
     await page.keyboard.press('Enter');
     const popup = page.getByRole('dialog');
     await popup.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null && document.activeElement?.tagName)).toBe('A');
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null && document.activeElement?.tagName),
+    ).toBe('A');
     await page.keyboard.press('Escape');
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await marker()).toBe(gekozen);
@@ -185,7 +200,9 @@ describe('kaart', () => {
     const page = await nieuwePagina(browser, { viewport: { width: 1000, height: 900 } });
     await zonderAutomatischLaden(page);
     const problemen: string[] = [];
-    const org = await page.request.get(`${basis}/open-data/sociale-kaart.json`).then((r) => r.json() as Promise<{ organisaties: { slug: string }[] }>);
+    const org = await page.request
+      .get(`${basis}/open-data/sociale-kaart.json`)
+      .then((r) => r.json() as Promise<{ organisaties: { slug: string }[] }>);
     for (const pad of ['/', '/kernen/geerdijk/', `/organisaties/${org.organisaties[0].slug}/`]) {
       await page.goto(basis + pad);
       const knop = page.getByRole('button', { name: 'Toon de kaart' });
@@ -227,7 +244,11 @@ describe('dichtbij mij', () => {
       };
     });
     await page.goto(`${basis}/themas/ontmoeting/`);
-    const volgorde = () => page.locator('[data-dichtbij-lijst] > section > h2').allTextContents().then((t) => t.map((s) => s.trim()));
+    const volgorde = () =>
+      page
+        .locator('[data-dichtbij-lijst] > section > h2')
+        .allTextContents()
+        .then((t) => t.map((s) => s.trim()));
     const gewoon = await volgorde();
     expect(gewoon[0]).toBe('Vriezenveen');
     expect(gevraagd).toBe(0);
@@ -254,9 +275,17 @@ describe('dichtbij mij', () => {
     await page.goto(`${basis}/kernen/vriezenveen/`);
     await page.getByLabel('Of vanaf het midden van').selectOption({ label: 'Aadorp' });
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/vanaf het midden van Aadorp/);
-    const lijsten = await page.locator('ul[data-dichtbij-lijst]').evaluateAll((uls) =>
-      uls.map((ul) => Array.from(ul.children, (li) => [Number(li.getAttribute('data-lat')), Number(li.getAttribute('data-lon')), li.hasAttribute('data-lat') ? 1 : 0])),
-    );
+    const lijsten = await page
+      .locator('ul[data-dichtbij-lijst]')
+      .evaluateAll((uls) =>
+        uls.map((ul) =>
+          Array.from(ul.children, (li) => [
+            Number(li.getAttribute('data-lat')),
+            Number(li.getAttribute('data-lon')),
+            li.hasAttribute('data-lat') ? 1 : 0,
+          ]),
+        ),
+      );
     expect(lijsten.length).toBeGreaterThan(3);
     const aadorp = { lat: 52.377, lon: 6.629 };
     const km = ([lat, lon]: number[]) => Math.hypot(lat - aadorp.lat, (lon - aadorp.lon) * Math.cos((52.4 * Math.PI) / 180));
@@ -277,11 +306,14 @@ describe('dichtbij mij', () => {
     await page.locator('#zoekformulier[data-status="klaar"]').waitFor({ timeout: 20_000 });
     await page.getByLabel('Of vanaf het midden van').selectOption({ label: 'Kloosterhaar' });
     const kloosterhaar = { lat: 52.5185, lon: 6.642 };
-    const km = (lat: number, lon: number) => Math.hypot(lat - kloosterhaar.lat, (lon - kloosterhaar.lon) * Math.cos((52.4 * Math.PI) / 180));
+    const km = (lat: number, lon: number) =>
+      Math.hypot(lat - kloosterhaar.lat, (lon - kloosterhaar.lon) * Math.cos((52.4 * Math.PI) / 180));
     const afstanden = async () =>
-      (await page.locator('#resultatenlijst > li[data-lat]').evaluateAll((lis) => lis.map((li) => [Number(li.getAttribute('data-lat')), Number(li.getAttribute('data-lon'))]))).map(
-        ([lat, lon]) => km(lat, lon),
-      );
+      (
+        await page
+          .locator('#resultatenlijst > li[data-lat]')
+          .evaluateAll((lis) => lis.map((li) => [Number(li.getAttribute('data-lat')), Number(li.getAttribute('data-lon'))]))
+      ).map(([lat, lon]) => km(lat, lon));
     await expect.poll(async () => (await afstanden()).length).toBeGreaterThan(3);
     const eerst = await afstanden();
     expect(eerst).toEqual([...eerst].sort((a, b) => a - b));
@@ -292,7 +324,9 @@ describe('dichtbij mij', () => {
       const daarna = await afstanden();
       expect(daarna).toEqual([...daarna].sort((a, b) => a - b));
     }
-    expect(await page.locator('#resultatenlijst [data-afstand]:not([hidden])').first().textContent()).toMatch(/^Afstand: \d+(,\d)? k?m, ongeveer/);
+    expect(await page.locator('#resultatenlijst [data-afstand]:not([hidden])').first().textContent()).toMatch(
+      /^Afstand: \d+(,\d)? k?m, ongeveer/,
+    );
     expect(page.fouten).toEqual([]);
   });
 

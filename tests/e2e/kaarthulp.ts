@@ -16,9 +16,13 @@ export async function zonderAutomatischLaden(page: Page): Promise<void> {
 export async function wachtOpKaart(page: Page): Promise<void> {
   await page.locator('.maplibregl-canvas').waitFor({ timeout: 30_000 });
   await page.locator('.sk-marker').first().waitFor({ timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelector('.sk-kaart [role="status"]')?.textContent?.includes('geladen met'), undefined, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    () => document.querySelector('.sk-kaart [role="status"]')?.textContent?.includes('geladen met'),
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
 }
 
 /**
@@ -27,7 +31,8 @@ export async function wachtOpKaart(page: Page): Promise<void> {
  */
 export async function pixelAandeel(page: Page, kleur?: [number, number, number]): Promise<number> {
   await page.evaluate(() => {
-    for (const el of document.querySelectorAll<HTMLElement>('.maplibregl-marker, .maplibregl-control-container')) el.style.visibility = 'hidden';
+    for (const el of document.querySelectorAll<HTMLElement>('.maplibregl-marker, .maplibregl-control-container'))
+      el.style.visibility = 'hidden';
   });
   const png = (await page.locator('.maplibregl-canvas').screenshot()).toString('base64');
   return page.evaluate(
@@ -58,7 +63,12 @@ export async function pixelAandeel(page: Page, kleur?: [number, number, number])
  * The share of pixels near a colour once the map has drawn it: tiles arrive and render
  * asynchronously, and on a busy machine later. Waits up to `maxSeconden`, then gives the last share.
  */
-export async function getekendAandeel(page: Page, kleur: [number, number, number] | undefined, minimaal: number, maxSeconden = 30): Promise<number> {
+export async function getekendAandeel(
+  page: Page,
+  kleur: [number, number, number] | undefined,
+  minimaal: number,
+  maxSeconden = 30,
+): Promise<number> {
   const einde = Date.now() + maxSeconden * 1000;
   let aandeel = 0;
   while (Date.now() < einde) {

@@ -17,7 +17,9 @@ describe('open data in the release', () => {
     for (const bestand of HSDS_BESTANDEN) {
       const res = await fetch(`${basis}/open-data/hsds/${bestand}`);
       expect(res.status, bestand).toBe(200);
-      expect(res.headers.get('content-type'), bestand).toBe(bestand.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+      expect(res.headers.get('content-type'), bestand).toBe(
+        bestand.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      );
     }
     const valideer = hsdsValidator()('service');
     const services = (await (await fetch(`${basis}/open-data/hsds/services.json`)).json()) as { contents: unknown[] };

@@ -71,7 +71,8 @@ export async function wachtTotZichtbaar(url: string, tekst: string, maxSeconden 
 export async function wachtTotGeenPublicatie(): Promise<void> {
   const db = testDb();
   try {
-    const bezig = () => db.$client.prepare("select count(*) as n from publicatie where status in ('wacht', 'bezig')").get() as { n: number };
+    const bezig = () =>
+      db.$client.prepare("select count(*) as n from publicatie where status in ('wacht', 'bezig')").get() as { n: number };
     while (bezig().n > 0) await new Promise((r) => setTimeout(r, 200));
   } finally {
     db.$client.close();
@@ -122,8 +123,12 @@ export async function publiceerOpnieuw(beheerder: Pagina): Promise<string> {
       await beheerder.getByRole('button', { name: 'Nu opnieuw publiceren' }).click();
       for (let i = 0; i < 2400; i++) {
         await new Promise((r) => setTimeout(r, 250));
-        const open = db.$client.prepare("select count(*) as n from publicatie where id > ? and status in ('wacht', 'bezig')").get(vanaf.id) as { n: number };
-        const klaar = db.$client.prepare("select count(*) as n from publicatie where id > ? and status = 'klaar'").get(vanaf.id) as { n: number };
+        const open = db.$client
+          .prepare("select count(*) as n from publicatie where id > ? and status in ('wacht', 'bezig')")
+          .get(vanaf.id) as { n: number };
+        const klaar = db.$client
+          .prepare("select count(*) as n from publicatie where id > ? and status = 'klaar'")
+          .get(vanaf.id) as { n: number };
         if (open.n === 0) {
           if (klaar.n > 0 && (await liveId()) !== voor) return realpathSync(path.join(dataDir, 'releases', 'current'));
           break;

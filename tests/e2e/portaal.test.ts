@@ -6,7 +6,17 @@ import * as t from '../../db/schema.ts';
 import { laadKaart, type Activiteit, type Organisatie } from '../../src/lib/data/kaart.ts';
 import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, linkUit, logIn, mails, neemPublicatieSlot, testDb, wachtOpMail, wachtTotGeenPublicatie, wachtTotZichtbaar } from './portaal-hulp.ts';
+import {
+  basis,
+  linkUit,
+  logIn,
+  mails,
+  neemPublicatieSlot,
+  testDb,
+  wachtOpMail,
+  wachtTotGeenPublicatie,
+  wachtTotZichtbaar,
+} from './portaal-hulp.ts';
 
 let browser: Browser;
 const db = testDb();
@@ -26,10 +36,15 @@ beforeAll(async () => {
   geefSlotVrij = await neemPublicatieSlot();
   browser = await startBrowser();
   const kaart = laadKaart(db);
-  const wekelijks = (a: Activiteit) => a.status === 'gepubliceerd' && a.rooster.regels[0]?.type === 'wekelijks' && !a.rooster.periode;
+  const wekelijks = (a: Activiteit) =>
+    a.status === 'gepubliceerd' && a.rooster.regels[0]?.type === 'wekelijks' && !a.rooster.periode;
   // Organisations in small kernen, so other test files looking at Vriezenveen are not affected.
-  orgA = kaart.organisaties.find((o) => o.kernen.join() === 'aadorp' && kaart.activiteiten.some((a) => a.organisatie === o.slug && wekelijks(a)))!;
-  orgB = kaart.organisaties.find((o) => o.kernen.join() === 'kloosterhaar' && kaart.activiteiten.some((a) => a.organisatie === o.slug))!;
+  orgA = kaart.organisaties.find(
+    (o) => o.kernen.join() === 'aadorp' && kaart.activiteiten.some((a) => a.organisatie === o.slug && wekelijks(a)),
+  )!;
+  orgB = kaart.organisaties.find(
+    (o) => o.kernen.join() === 'kloosterhaar' && kaart.activiteiten.some((a) => a.organisatie === o.slug),
+  )!;
   actA = kaart.activiteiten.find((a) => a.organisatie === orgA.slug && wekelijks(a))!;
   actB = kaart.activiteiten.find((a) => a.organisatie === orgB.slug)!;
   bewaarAccount(db, { email: PARTNER_A, naam: 'Anna Partner', beheerder: false, organisaties: [orgA.id], kernen: [] });
@@ -94,7 +109,9 @@ describe('partner portal', () => {
     const inwoner = await nieuwePagina(browser);
     await inwoner.goto(`${basis}/zoeken/?q=zwanenveldje`);
     await inwoner.locator('#zoekformulier[data-status="klaar"]').waitFor({ timeout: 20_000 });
-    expect(await inwoner.locator('#resultatenlijst > li h3 a').evaluateAll((a) => a.map((l) => l.getAttribute('href')))).toContain(`/organisaties/${orgA.slug}/`);
+    expect(
+      await inwoner.locator('#resultatenlijst > li h3 a').evaluateAll((a) => a.map((l) => l.getAttribute('href'))),
+    ).toContain(`/organisaties/${orgA.slug}/`);
     expect(problemen).toEqual([]);
     expect([...partner.fouten, ...beheerder.fouten]).toEqual([]);
   });
@@ -129,7 +146,10 @@ describe('partner portal', () => {
     expect(db.select().from(t.revisie).where(eq(t.revisie.organisatieId, orgB.id)).all().length).toBe(voor);
     expect(db.select().from(t.activiteit).where(eq(t.activiteit.id, actB.id)).get()).toBeDefined();
     // Without the CSRF token a form post is refused, even for one's own organisation.
-    const zonder = await page.request.post(`${basis}/partners/organisaties/${orgA.id}/`, { form: { actie: 'controleren' }, headers: { Origin: basis } });
+    const zonder = await page.request.post(`${basis}/partners/organisaties/${orgA.id}/`, {
+      form: { actie: 'controleren' },
+      headers: { Origin: basis },
+    });
     expect(zonder.status()).toBe(403);
   });
 
@@ -178,7 +198,12 @@ describe('partner portal', () => {
     await bert.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await bert.getByRole('heading', { name: 'Uw wijziging is niet opgeslagen' }).waitFor();
     await expect(bert.getByLabel('Wat doet u?').inputValue()).resolves.toBe(bertTekst);
-    const wachtend = db.select().from(t.revisie).where(eq(t.revisie.organisatieId, orgA.id)).all().filter((r) => r.status === 'wacht');
+    const wachtend = db
+      .select()
+      .from(t.revisie)
+      .where(eq(t.revisie.organisatieId, orgA.id))
+      .all()
+      .filter((r) => r.status === 'wacht');
     expect(wachtend).toHaveLength(1);
     expect((wachtend[0].data as { telefoon: string }).telefoon).toBe('0546 011 111');
     expect(await axeFouten(bert)).toEqual([]);
@@ -217,7 +242,9 @@ describe('partner portal', () => {
     expect(db.select().from(t.activiteit).where(eq(t.activiteit.id, actA.id)).get()!.omschrijving).toBe(vijandig);
     await wachtTotZichtbaar(`${basis}/aanbod/${actA.slug}/`, 'DROP TABLE activiteit');
     await page.goto(`${basis}/aanbod/${actA.slug}/`);
-    await expect(page.locator('main').getByText("' OR 1=1", { exact: false }).first().textContent()).resolves.toContain(vijandig.slice(0, 40));
+    await expect(page.locator('main').getByText("' OR 1=1", { exact: false }).first().textContent()).resolves.toContain(
+      vijandig.slice(0, 40),
+    );
     const scripts = await page.locator('script').allTextContents();
     expect(scripts.filter((s) => s.includes('alert(1)') && !s.trim().startsWith('{'))).toEqual([]);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
@@ -237,7 +264,10 @@ describe('partner portal', () => {
     let gedood = false;
     for (let i = 0; i < 200 && !gedood; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      const kinderen = execFileSync('sh', ['-c', `pgrep -P ${inject('serverPid')} || true`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+      const kinderen = execFileSync('sh', ['-c', `pgrep -P ${inject('serverPid')} || true`], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .filter(Boolean);
       for (const pid of kinderen) {
         const opdracht = execFileSync('sh', ['-c', `tr '\\0' ' ' < /proc/${pid}/cmdline || true`], { encoding: 'utf8' });
         if (!opdracht.includes('astro.js build')) continue;

@@ -47,12 +47,15 @@ describe('public pages', () => {
     for (const { pad, kop, link } of paginaTypes()) {
       const res = await page.goto(basis + pad);
       expect(res?.status(), pad).toBe(200);
-      await expect(page.getByRole('heading', { level: 1, name: kop, exact: true }).count(), `${pad}: h1 "${kop}"`).resolves.toBe(1);
+      await expect(page.getByRole('heading', { level: 1, name: kop, exact: true }).count(), `${pad}: h1 "${kop}"`).resolves.toBe(
+        1,
+      );
       expect(await page.getByRole('main').count(), `${pad}: main`).toBe(1);
       expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count(), `${pad}: menu`).toBe(1);
       expect(await page.getByRole('search').count(), `${pad}: zoeken`).toBe(1);
       expect(await page.getByRole('contentinfo').count(), `${pad}: footer`).toBe(1);
-      if (link) expect(await page.getByRole('link', { name: link, exact: true }).count(), `${pad}: link ${link}`).toBeGreaterThan(0);
+      if (link)
+        expect(await page.getByRole('link', { name: link, exact: true }).count(), `${pad}: link ${link}`).toBeGreaterThan(0);
       for (const f of await axeFouten(page)) problemen.push(`${pad}: ${f}`);
       for (const f of page.fouten.splice(0)) problemen.push(`${pad}: ${f}`);
     }
@@ -80,7 +83,9 @@ describe('public pages', () => {
     await page.goto(`${basis}/organisaties/${org.slug}/`);
     await expect(page.getByRole('note', { name: 'Voorbeeldgegevens' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText(/^Gecontroleerd op \d{1,2} [a-z]+ \d{4}\.$/).count()).resolves.toBe(1);
-    await expect(page.getByText(/Deze pagina is bijgewerkt op \d{1,2} [a-z]+ \d{4} om \d{1,2}\.\d\d uur\./).count()).resolves.toBe(1);
+    await expect(
+      page.getByText(/Deze pagina is bijgewerkt op \d{1,2} [a-z]+ \d{4} om \d{1,2}\.\d\d uur\./).count(),
+    ).resolves.toBe(1);
   });
 
   it('an activity page says when, where, for whom, the cost and how to join, with Event JSON-LD', async () => {

@@ -31,19 +31,37 @@ const kwartaal = kwartaalLabel(kwartaalVan(lokaal(new Date()).datum));
 function alleenIn(slug: string) {
   const kern = db.select().from(t.kern).where(eq(t.kern.slug, slug)).get()!;
   const rijen = db.select().from(t.organisatieKern).all();
-  const ids = [...new Set(rijen.filter((r) => r.kernId === kern.id).map((r) => r.organisatieId))].filter((o) => rijen.filter((r) => r.organisatieId === o).length === 1);
-  return { kern, orgs: ids.map((id) => db.select({ id: t.organisatie.id, naam: t.organisatie.naam }).from(t.organisatie).where(eq(t.organisatie.id, id)).get()!) };
+  const ids = [...new Set(rijen.filter((r) => r.kernId === kern.id).map((r) => r.organisatieId))].filter(
+    (o) => rijen.filter((r) => r.organisatieId === o).length === 1,
+  );
+  return {
+    kern,
+    orgs: ids.map(
+      (id) =>
+        db.select({ id: t.organisatie.id, naam: t.organisatie.naam }).from(t.organisatie).where(eq(t.organisatie.id, id)).get()!,
+    ),
+  };
 }
 
 beforeAll(async () => {
   browser = await startBrowser();
   const geerdijk = alleenIn('geerdijk');
   [org1, org2] = geerdijk.orgs;
-  activiteit = db.select({ id: t.activiteit.id, titel: t.activiteit.titel, slug: t.activiteit.slug }).from(t.activiteit).where(eq(t.activiteit.kernId, geerdijk.kern.id)).all()[0];
+  activiteit = db
+    .select({ id: t.activiteit.id, titel: t.activiteit.titel, slug: t.activiteit.slug })
+    .from(t.activiteit)
+    .where(eq(t.activiteit.kernId, geerdijk.kern.id))
+    .all()[0];
   bewaarAccount(db, { email: P1, naam: 'Petra Een', beheerder: false, organisaties: [org1.id], kernen: [] });
   bewaarAccount(db, { email: P2, naam: 'Paul Twee', beheerder: false, organisaties: [org2.id], kernen: [] });
   bewaarAccount(db, { email: KO, naam: 'Karin Kern', beheerder: false, organisaties: [], kernen: [geerdijk.kern.id] });
-  bewaarAccount(db, { email: ANDER, naam: 'Anton Ander', beheerder: false, organisaties: [alleenIn('bruinehaar').orgs[0].id], kernen: [] });
+  bewaarAccount(db, {
+    email: ANDER,
+    naam: 'Anton Ander',
+    beheerder: false,
+    organisaties: [alleenIn('bruinehaar').orgs[0].id],
+    kernen: [],
+  });
   bewaarAccount(db, { email: BEHEER, naam: 'Bea Heer', beheerder: true, organisaties: [], kernen: [] });
 });
 afterAll(async () => {
@@ -95,7 +113,13 @@ describe('signalen', () => {
     const fout = await partner.locator('#veld-tekst-fout').textContent();
     expect(fout).toContain('Dit lijkt een naam: "Meneer Jansen".');
     expect(fout).toContain('Schrijf over de groep, niet over één persoon.');
-    expect(db.select().from(t.signaal).all().some((s) => s.tekst.includes('Jansen'))).toBe(false);
+    expect(
+      db
+        .select()
+        .from(t.signaal)
+        .all()
+        .some((s) => s.tekst.includes('Jansen')),
+    ).toBe(false);
     await axe(partner, 'nieuw signaal met fout');
 
     await partner.getByLabel('Wat ziet u?').fill(tekst);
@@ -106,7 +130,11 @@ describe('signalen', () => {
     await partner.getByText('Uw signaal is opgeslagen').waitFor();
     signaalId = Number(/\/signalen\/(\d+)\//.exec(partner.url())![1]);
     await partner.getByRole('heading', { level: 1, name: `Signaal ${signaalId} in Geerdijk` }).waitFor();
-    expect(db.select().from(t.signaal).where(eq(t.signaal.id, signaalId)).get()).toMatchObject({ organisatieId: org1.id, tekst, status: 'nieuw' });
+    expect(db.select().from(t.signaal).where(eq(t.signaal.id, signaalId)).get()).toMatchObject({
+      organisatieId: org1.id,
+      tekst,
+      status: 'nieuw',
+    });
     await axe(partner, 'signaal');
 
     const tweede = await ingelogd(P2);
@@ -119,7 +147,10 @@ describe('signalen', () => {
     await tweede.getByText('Herkend door 2 organisaties').waitFor();
     // A second click (a tampered form) changes nothing: organisations count, not clicks.
     const csrf = await tweede.locator('input[name="csrf"]').first().inputValue();
-    const nogmaals = await tweede.request.post(`${basis}/partners/signalen/${signaalId}/`, { form: { csrf, actie: 'herkennen', afzender: `org-${org2.id}` }, headers: { Origin: basis } });
+    const nogmaals = await tweede.request.post(`${basis}/partners/signalen/${signaalId}/`, {
+      form: { csrf, actie: 'herkennen', afzender: `org-${org2.id}` },
+      headers: { Origin: basis },
+    });
     expect(nogmaals.status()).toBe(403);
     expect(db.select().from(t.signaalHerkenning).where(eq(t.signaalHerkenning.signaalId, signaalId)).all()).toHaveLength(1);
 
@@ -141,7 +172,8 @@ describe('signalen', () => {
     await ko.getByText('Stand: Afgerond').waitFor();
     expect(await ko.getByRole('link', { name: activiteit.titel }).getAttribute('href')).toBe(`/aanbod/${activiteit.slug}/`);
     const tijdlijn = await ko.getByRole('region', { name: 'Wat er gebeurde' }).textContent();
-    for (const stap of ['Gemeld', 'Wij zien dit ook', 'Besproken', `Opgepakt door ${org2.naam}`, 'Afgerond']) expect(tijdlijn).toContain(stap);
+    for (const stap of ['Gemeld', 'Wij zien dit ook', 'Besproken', `Opgepakt door ${org2.naam}`, 'Afgerond'])
+      expect(tijdlijn).toContain(stap);
     expect(tijdlijn).toContain(org1.naam);
     expect(tijdlijn).not.toContain('Petra');
 
@@ -156,12 +188,20 @@ describe('signalen', () => {
     // Gemeente-wide, the same figure may travel beyond the kern: small counts are hidden.
     const beheer = await ingelogd(BEHEER);
     await beheer.goto(`${basis}/partners/signalen/overzicht/`);
-    await expect(beheer.getByRole('row', { name: new RegExp(`^${kwartaal}`) }).getByRole('cell').first().textContent()).resolves.toBe('minder dan 5');
+    await expect(
+      beheer
+        .getByRole('row', { name: new RegExp(`^${kwartaal}`) })
+        .getByRole('cell')
+        .first()
+        .textContent(),
+    ).resolves.toBe('minder dan 5');
     expect(await beheer.getByRole('row', { name: /^Totaal/ }).count()).toBe(0);
     await axe(beheer, 'overzicht gemeente');
     expect(problemen).toEqual([]);
     // The refused form answers 422 on purpose; Chromium logs that as a failed resource.
-    const fouten = [...partner.fouten, ...tweede.fouten, ...ko.fouten, ...beheer.fouten].filter((f) => !f.includes('status of 422'));
+    const fouten = [...partner.fouten, ...tweede.fouten, ...ko.fouten, ...beheer.fouten].filter(
+      (f) => !f.includes('status of 422'),
+    );
     expect(fouten).toEqual([]);
   });
 
@@ -170,18 +210,30 @@ describe('signalen', () => {
     await page.goto(`${basis}/partners/signalen/nieuw/`);
     await vulSignaal(page, 'Mail de moeder op jan.bos@voorbeeld.example over de kinderen.');
     await page.getByRole('button', { name: 'Voorbeeld bijwerken' }).click();
-    await expect(page.locator('#veld-tekst-fout').textContent()).resolves.toContain('Dit lijkt een e-mailadres: jan.bos@voorbeeld.example.');
+    await expect(page.locator('#veld-tekst-fout').textContent()).resolves.toContain(
+      'Dit lijkt een e-mailadres: jan.bos@voorbeeld.example.',
+    );
     await page.getByRole('button', { name: 'Signaal opslaan' }).click();
     await expect(page.locator('#veld-tekst-fout').textContent()).resolves.toBe(
       'Dit lijkt een e-mailadres: jan.bos@voorbeeld.example. Schrijf over de groep, niet over één persoon.',
     );
     await expect(page.getByLabel('Wat ziet u?').inputValue()).resolves.toContain('jan.bos@voorbeeld.example');
-    expect(db.select().from(t.signaal).all().some((s) => s.tekst.includes('jan.bos'))).toBe(false);
+    expect(
+      db
+        .select()
+        .from(t.signaal)
+        .all()
+        .some((s) => s.tekst.includes('jan.bos')),
+    ).toBe(false);
   });
 
   it('keeps a partner of another kern out: no page, no list, no export, no reaction', async () => {
     const page = await ingelogd(ANDER);
-    for (const pad of [`/partners/signalen/${signaalId}/`, '/partners/signalen/?kern=geerdijk', '/partners/signalen/overzicht/?kern=geerdijk']) {
+    for (const pad of [
+      `/partners/signalen/${signaalId}/`,
+      '/partners/signalen/?kern=geerdijk',
+      '/partners/signalen/overzicht/?kern=geerdijk',
+    ]) {
       const res = await page.goto(basis + pad);
       expect(res?.status(), pad).toBe(403);
       await expect(page.getByRole('heading', { name: 'Geen toegang' }).count(), pad).resolves.toBe(1);
@@ -189,17 +241,27 @@ describe('signalen', () => {
     await page.goto(`${basis}/partners/signalen/`);
     expect(await page.locator('main').textContent()).not.toContain('Kenmerk-ouderen-e2e');
     for (const soort of ['signalen', 'aantallen']) {
-      expect((await page.request.get(`${basis}/partners/signalen/export.csv?soort=${soort}&kern=geerdijk`)).status(), soort).toBe(403);
+      expect((await page.request.get(`${basis}/partners/signalen/export.csv?soort=${soort}&kern=geerdijk`)).status(), soort).toBe(
+        403,
+      );
     }
     const eigen = await page.request.get(`${basis}/partners/signalen/export.csv?soort=signalen`);
     expect(eigen.status()).toBe(200);
     expect(await eigen.text()).not.toContain('Kenmerk-ouderen-e2e');
     const csrf = await page.locator('input[name="csrf"]').first().inputValue();
-    const gebeurtenissen = () => db.select().from(t.signaalGebeurtenis).where(eq(t.signaalGebeurtenis.signaalId, signaalId)).all().length;
+    const gebeurtenissen = () =>
+      db.select().from(t.signaalGebeurtenis).where(eq(t.signaalGebeurtenis.signaalId, signaalId)).all().length;
     const voor = gebeurtenissen();
-    const aanvallen: Record<string, string>[] = [{ actie: 'herkennen', afzender: 'org-1' }, { actie: 'status', status: 'geen-actie', uitkomst: 'Nee' }, { actie: 'speelt-nog' }];
+    const aanvallen: Record<string, string>[] = [
+      { actie: 'herkennen', afzender: 'org-1' },
+      { actie: 'status', status: 'geen-actie', uitkomst: 'Nee' },
+      { actie: 'speelt-nog' },
+    ];
     for (const velden of aanvallen) {
-      const res = await page.request.post(`${basis}/partners/signalen/${signaalId}/`, { form: { csrf, ...velden }, headers: { Origin: basis } });
+      const res = await page.request.post(`${basis}/partners/signalen/${signaalId}/`, {
+        form: { csrf, ...velden },
+        headers: { Origin: basis },
+      });
       expect(res.status(), velden.actie).toBe(403);
     }
     expect(gebeurtenissen()).toBe(voor);

@@ -63,20 +63,44 @@ beforeAll(async () => {
     .all()
     .find((a) => a.rooster.regels[0]?.type === 'wekelijks' && !isVoorbij(a.rooster, nu) && a.capaciteit !== 'vol')!;
   koTelefoon = db.select().from(t.kernondersteuner).where(eq(t.kernondersteuner.kernId, kern.id)).get()!.telefoon;
-  const andereOrg = db.select().from(t.activiteit).all().find((a) => a.organisatieId !== act.organisatieId && a.kernId !== kern.id)!;
+  const andereOrg = db
+    .select()
+    .from(t.activiteit)
+    .all()
+    .find((a) => a.organisatieId !== act.organisatieId && a.kernId !== kern.id)!;
   const anderKern = db.select().from(t.kern).where(eq(t.kern.slug, 'daarlerveen')).get()!;
   bewaarAccount(db, { email: KO, naam: 'Karin Kern', beheerder: false, organisaties: [], kernen: [kern.id] });
-  bewaarAccount(db, { email: AANBIEDER, naam: 'Arend Aanbieder', beheerder: false, organisaties: [act.organisatieId], kernen: [] });
+  bewaarAccount(db, {
+    email: AANBIEDER,
+    naam: 'Arend Aanbieder',
+    beheerder: false,
+    organisaties: [act.organisatieId],
+    kernen: [],
+  });
   bewaarAccount(db, { email: BEHEERDER, naam: 'Gemeente Cijfers', beheerder: true, organisaties: [], kernen: [] });
   ids = {
-    ander: bewaarAccount(db, { email: 'ander@verwijzen.example', naam: 'Andere Partner', beheerder: false, organisaties: [andereOrg.organisatieId], kernen: [] }),
-    andereKo: bewaarAccount(db, { email: 'ko-daarlerveen@verwijzen.example', naam: 'Andere Kern', beheerder: false, organisaties: [], kernen: [anderKern.id] }),
+    ander: bewaarAccount(db, {
+      email: 'ander@verwijzen.example',
+      naam: 'Andere Partner',
+      beheerder: false,
+      organisaties: [andereOrg.organisatieId],
+      kernen: [],
+    }),
+    andereKo: bewaarAccount(db, {
+      email: 'ko-daarlerveen@verwijzen.example',
+      naam: 'Andere Kern',
+      beheerder: false,
+      organisaties: [],
+      kernen: [anderKern.id],
+    }),
   };
-  [ko, aanbieder, beheerder] = await Promise.all([KO, AANBIEDER, BEHEERDER].map(async (email) => {
-    const page = await nieuwePagina(browser);
-    await logIn(page, email);
-    return page;
-  }));
+  [ko, aanbieder, beheerder] = await Promise.all(
+    [KO, AANBIEDER, BEHEERDER].map(async (email) => {
+      const page = await nieuwePagina(browser);
+      await logIn(page, email);
+      return page;
+    }),
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -117,8 +141,10 @@ describe('verwijzen', () => {
     const pdf = path.join(UIT, 'kaartje.pdf');
     await ko.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
     const tekst = tekstUitPdf(pdf);
-    for (const moet of [getoond, act.titel, roosterTekst(act.rooster)[0], koTelefoon, 'Karin Kern']) expect(tekst, moet).toContain(moet);
-    for (const niet of [INWONER_TELEFOON, INWONER_NAAM, '98765432', 'Partnerportaal', 'Uitloggen']) expect(tekst, niet).not.toContain(niet);
+    for (const moet of [getoond, act.titel, roosterTekst(act.rooster)[0], koTelefoon, 'Karin Kern'])
+      expect(tekst, moet).toContain(moet);
+    for (const niet of [INWONER_TELEFOON, INWONER_NAAM, '98765432', 'Partnerportaal', 'Uitloggen'])
+      expect(tekst, niet).not.toContain(niet);
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, path.join(UIT, 'kaartje')]);
 
@@ -138,7 +164,9 @@ describe('verwijzen', () => {
     await ko.goto(`${basis}/partners/verwijzingen/${verwijzingId}/`);
     await expect(ko.getByRole('definition').filter({ hasText: 'Aangekomen' }).count()).resolves.toBe(1);
     const organisatie = db.select().from(t.organisatie).where(eq(t.organisatie.id, act.organisatieId)).get()!;
-    await expect(ko.getByRole('row').filter({ hasText: organisatie.naam }).filter({ hasText: 'Aangekomen' }).count()).resolves.toBe(1);
+    await expect(
+      ko.getByRole('row').filter({ hasText: organisatie.naam }).filter({ hasText: 'Aangekomen' }).count(),
+    ).resolves.toBe(1);
 
     // Exact for the kernondersteuner in her own kern; "minder dan 5" for the gemeente-wide view.
     const inKern = db.select().from(t.verwijzing).where(eq(t.verwijzing.kernId, kern.id)).all().length;
@@ -147,7 +175,9 @@ describe('verwijzen', () => {
     await axe(ko, 'cijfers');
     const rij = (p: Pagina) => p.locator('section[aria-labelledby="per-kern"]').getByRole('row').filter({ hasText: kern.naam });
     await expect(rij(ko).getByRole('cell').textContent()).resolves.toBe(String(inKern));
-    await expect(ko.locator('section[aria-labelledby="per-kern"] svg[role="img"] title').textContent()).resolves.toContain(`${kern.naam}: ${inKern}`);
+    await expect(ko.locator('section[aria-labelledby="per-kern"] svg[role="img"] title').textContent()).resolves.toContain(
+      `${kern.naam}: ${inKern}`,
+    );
     await beheerder.goto(`${basis}/partners/verwijzingen/cijfers/`);
     await axe(beheerder, 'cijfers beheer');
     await expect(rij(beheerder).getByRole('cell').textContent()).resolves.toBe(inKern < 5 ? 'minder dan 5' : String(inKern));
@@ -158,7 +188,11 @@ describe('verwijzen', () => {
   it('keeps a referral from everyone but the referrer and the provider, and forgets the contact detail when it closes', async () => {
     const ander = await metSessie(ids.ander);
     const andereKo = await metSessie(ids.andereKo);
-    for (const [wie, page] of [['andere partner', ander], ['andere kernondersteuner', andereKo], ['beheerder', beheerder]] as const) {
+    for (const [wie, page] of [
+      ['andere partner', ander],
+      ['andere kernondersteuner', andereKo],
+      ['beheerder', beheerder],
+    ] as const) {
       for (const pad of [`/partners/verwijzingen/${verwijzingId}/`, `/partners/verwijzingen/${verwijzingId}/kaartje/`]) {
         const res = await page.goto(basis + pad);
         expect(res?.status(), `${wie} ${pad}`).toBe(403);
@@ -172,7 +206,10 @@ describe('verwijzen', () => {
     expect(beheerNieuw?.status()).toBe(403);
     await beheerder.getByText('Verwijzen kan alleen een kernondersteuner').waitFor();
     const csrf = await ander.locator('input[name="csrf"]').first().inputValue();
-    const aanval = await ander.request.post(`${basis}/partners/verwijzingen/${verwijzingId}/`, { form: { csrf, status: 'niet-gekomen' }, headers: { Origin: basis } });
+    const aanval = await ander.request.post(`${basis}/partners/verwijzingen/${verwijzingId}/`, {
+      form: { csrf, status: 'niet-gekomen' },
+      headers: { Origin: basis },
+    });
     expect(aanval.status()).toBe(403);
     await ander.goto(`${basis}/partners/verwijzingen/`);
     await ander.getByLabel('Code invoeren').fill(code);
@@ -190,7 +227,11 @@ describe('verwijzen', () => {
     await ko.getByLabel('Telefoon van de inwoner').fill('');
     await ko.getByRole('button', { name: 'Verwijzing maken' }).click();
     await ko.getByText('De verwijzing is gemaakt').waitFor();
-    const zonder = db.select().from(t.verwijzing).where(eq(t.verwijzing.id, Number(ko.url().match(/verwijzingen\/(\d+)\//)![1]))).get()!;
+    const zonder = db
+      .select()
+      .from(t.verwijzing)
+      .where(eq(t.verwijzing.id, Number(ko.url().match(/verwijzingen\/(\d+)\//)![1])))
+      .get()!;
     expect([zonder.toestemmingOp, zonder.contactVersleuteld]).toEqual([null, null]);
 
     const voor = db.select().from(t.verwijzing).where(eq(t.verwijzing.id, verwijzingId)).get()!;
@@ -208,7 +249,9 @@ describe('verwijzen', () => {
     const bytes = bestanden.map((f) => readFileSync(path.join(dataDir, f)).toString('latin1')).join('');
     for (const geheim of [INWONER_TELEFOON, '98765432', INWONER_NAAM]) expect(bytes.includes(geheim), geheim).toBe(false);
     if (busy === 0) expect(bytes.includes(voor.contactVersleuteld!)).toBe(false);
-    const outbox = readdirSync(path.join(dataDir, 'outbox')).map((f) => readFileSync(path.join(dataDir, 'outbox', f), 'utf8')).join('');
+    const outbox = readdirSync(path.join(dataDir, 'outbox'))
+      .map((f) => readFileSync(path.join(dataDir, 'outbox', f), 'utf8'))
+      .join('');
     expect(outbox).not.toContain(INWONER_TELEFOON);
     expect(problemen).toEqual([]);
   });
@@ -229,7 +272,9 @@ describe('verwijzen', () => {
     expect(problemen).toEqual([]);
   });
   // Publishes: waits for the lock that keeps the test files' builds apart (portaal-hulp.ts).
-  it('a provider marks an activity "vol": the public page and new cards show it, no review needed', { timeout: 600_000 }, async () => {
+  it('a provider marks an activity "vol": the public page and new cards show it, no review needed', {
+    timeout: 600_000,
+  }, async () => {
     const geefVrij = await neemPublicatieSlot();
     try {
       const plaatsen = () => aanbieder.getByRole('combobox', { name: `${act.titel} (${kern.naam}` });

@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('relevantie van het zoeken', () => {
-  it(`finds the expected page in the top 5 for at least ${MINIMALE_RECALL * 100}% of the inwoner queries`, { timeout: 240_000 }, async () => {
+  it(`finds the expected page in the top 5 for at least ${MINIMALE_RECALL * 100}% of the inwoner queries`, {
+    timeout: 240_000,
+  }, async () => {
     const page = await nieuwePagina(browser);
     const meting = await meetRelevantie(page, inject('baseUrl'));
     const uitleg = `recall@5 ${meting.recallBij5.toFixed(3)}, MRR ${meting.mrr.toFixed(3)}\n${missers(meting).join('\n')}`;

@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const klaar = (page: Pagina) => page.locator('#zoekformulier[data-status="klaar"]').waitFor({ timeout: 20_000 });
-const resultaten = (page: Pagina) => page.locator('#resultatenlijst > li h3 a').evaluateAll((a) => a.map((l) => l.getAttribute('href')));
+const resultaten = (page: Pagina) =>
+  page.locator('#resultatenlijst > li h3 a').evaluateAll((a) => a.map((l) => l.getAttribute('href')));
 const status = (page: Pagina) => page.getByRole('status').textContent();
 
 describe('zoeken', () => {
@@ -69,7 +70,8 @@ describe('zoeken', () => {
   it('the whole flow by keyboard: header search on a kern page, filters, a result, back', async () => {
     const page = await nieuwePagina(browser);
     await page.goto(`${basis}/kernen/den-ham/`);
-    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== 'sk-zoekveld'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== 'sk-zoekveld'; i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sk-zoekveld');
     await expect(page.getByLabel('Zoeken in Den Ham').count()).resolves.toBe(1);
     await page.keyboard.type('koor');
@@ -77,7 +79,9 @@ describe('zoeken', () => {
     await page.waitForURL(/\/zoeken\/\?q=koor&kern=den-ham$/);
     await klaar(page);
     await expect.poll(() => status(page)).toMatch(/voor ‘koor’ in Den Ham\./);
-    await expect(page.getByRole('link', { name: /^Zoek ook in andere kernen \(\d+ resultaten in de hele gemeente\)$/ }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('link', { name: /^Zoek ook in andere kernen \(\d+ resultaten in de hele gemeente\)$/ }).isVisible(),
+    ).resolves.toBe(true);
 
     // Into the filters: field → Zoek → Filters (open with Enter) → Kern → one down = first kern.
     await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).focus();
@@ -198,8 +202,17 @@ describe('zoeken', () => {
     const db = testDb();
     try {
       const act = db.select().from(t.activiteit).where(eq(t.activiteit.status, 'gepubliceerd')).all().at(-1)!;
-      db.update(t.activiteit).set({ omschrijving: `${act.omschrijving} Ook xylofoonles voor wie wil.` }).where(eq(t.activiteit.id, act.id)).run();
-      bewaarAccount(db, { email: 'zoek-beheer@test.example', naam: 'Zoek Beheer', beheerder: true, organisaties: [], kernen: [] });
+      db.update(t.activiteit)
+        .set({ omschrijving: `${act.omschrijving} Ook xylofoonles voor wie wil.` })
+        .where(eq(t.activiteit.id, act.id))
+        .run();
+      bewaarAccount(db, {
+        email: 'zoek-beheer@test.example',
+        naam: 'Zoek Beheer',
+        beheerder: true,
+        organisaties: [],
+        kernen: [],
+      });
     } finally {
       db.$client.close();
     }

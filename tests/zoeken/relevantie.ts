@@ -22,10 +22,13 @@ const vraagSchema = z
 export type Relevantievraag = z.infer<typeof vraagSchema>;
 
 export function laadRelevantie(bestand = fileURLToPath(new URL('relevantie.yaml', import.meta.url))): Relevantievraag[] {
-  return z.array(vraagSchema).min(40).parse(parse(readFileSync(bestand, 'utf8')));
+  return z
+    .array(vraagSchema)
+    .min(40)
+    .parse(parse(readFileSync(bestand, 'utf8')));
 }
 
-export type Uitslag = { vraag: Relevantievraag; top5: string[]; /** 1-based; 0 = not in the results shown. */ rang: number };
+export type Uitslag = { vraag: Relevantievraag; top5: string[] /** 1-based; 0 = not in the results shown. */; rang: number };
 export type Meting = { recallBij5: number; mrr: number; uitslagen: Uitslag[] };
 
 /** The result links of the search page for one query, as an inwoner would see them. */
@@ -52,5 +55,8 @@ export async function meetRelevantie(page: Page, basis: string, vragen = laadRel
 export function missers(meting: Meting): string[] {
   return meting.uitslagen
     .filter((u) => u.rang === 0 || u.rang > 5)
-    .map((u) => `"${u.vraag.vraag}"${u.vraag.kern ? ` in ${u.vraag.kern}` : ''}: rang ${u.rang || '-'}; top 5: ${u.top5.join(', ') || '(niets)'}`);
+    .map(
+      (u) =>
+        `"${u.vraag.vraag}"${u.vraag.kern ? ` in ${u.vraag.kern}` : ''}: rang ${u.rang || '-'}; top 5: ${u.top5.join(', ') || '(niets)'}`,
+    );
 }

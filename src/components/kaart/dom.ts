@@ -19,7 +19,10 @@ export const aantal = (n: number, een: string, meer: string) => `${n} ${n === 1 
 /** What a screen reader hears for one place. */
 export function beschrijf(p: KaartPlek): string {
   const waar = [p.naam, p.adres].filter(Boolean).join(', ');
-  if (p.items.length === 1) return [`${p.items[0].naam} (${p.items[0].soort.toLowerCase()})`, p.naam === p.items[0].naam ? undefined : waar].filter(Boolean).join(', ');
+  if (p.items.length === 1)
+    return [`${p.items[0].naam} (${p.items[0].soort.toLowerCase()})`, p.naam === p.items[0].naam ? undefined : waar]
+      .filter(Boolean)
+      .join(', ');
   return `${waar}: ${aantal(p.items.length, 'organisatie of activiteit', 'organisaties en activiteiten')}`;
 }
 

@@ -1,10 +1,29 @@
-import { AttributionControl, LngLatBounds, Map as MlMap, Marker, NavigationControl, Popup, setWorkerUrl, type GeoJSONSourceSpecification, type LngLatLike, type StyleSpecification } from 'maplibre-gl';
+import {
+  AttributionControl,
+  LngLatBounds,
+  Map as MlMap,
+  Marker,
+  NavigationControl,
+  Popup,
+  setWorkerUrl,
+  type GeoJSONSourceSpecification,
+  type LngLatLike,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { clusterIndexen, clusterVakken, grenzenVan, groepSleutel } from '../../lib/kaart/cluster.ts';
 import type { KernenGeoJson } from '../../lib/kaart/omlijningen.ts';
 import type { KaartPlek } from '../../lib/kaart/plekken.ts';
-import { attributie, basisStijl, kernLagen, KERNEN_BRON, STANDAARD_KLEUREN, vulStijlIn, type Kleuren } from '../../lib/kaart/stijl.ts';
+import {
+  attributie,
+  basisStijl,
+  kernLagen,
+  KERNEN_BRON,
+  STANDAARD_KLEUREN,
+  vulStijlIn,
+  type Kleuren,
+} from '../../lib/kaart/stijl.ts';
 import kaartCss from './kaart.css?url';
 import { aantal, beschrijf, element, labelMaat, popupInhoud } from './dom.ts';
 import type { KaartInstellingen } from './lezen.ts';
@@ -103,7 +122,12 @@ function beginGrenzen(inst: KaartInstellingen, plekken: KaartPlek[], kernen?: Ke
   if (inst.soort === 'kern' && kernen) {
     for (const f of kernen.features) {
       if (f.properties.kern !== inst.kern) continue;
-      const ringen = f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat() : [[f.geometry.coordinates]];
+      const ringen =
+        f.geometry.type === 'Polygon'
+          ? f.geometry.coordinates
+          : f.geometry.type === 'MultiPolygon'
+            ? f.geometry.coordinates.flat()
+            : [[f.geometry.coordinates]];
       for (const ring of ringen) for (const [lon, lat] of ring) punten.push({ lat, lon });
     }
   }
@@ -113,7 +137,12 @@ function beginGrenzen(inst: KaartInstellingen, plekken: KaartPlek[], kernen?: Ke
 
 type Groep = { leden: number[]; knop: HTMLButtonElement; marker: Marker; positie: [number, number] };
 
-export async function maakKaart(doel: HTMLElement, sectie: HTMLElement, inst: KaartInstellingen, plekken: KaartPlek[]): Promise<MlMap> {
+export async function maakKaart(
+  doel: HTMLElement,
+  sectie: HTMLElement,
+  inst: KaartInstellingen,
+  plekken: KaartPlek[],
+): Promise<MlMap> {
   const kleuren = leesKleuren(sectie);
   const [kernen, stijl] = await Promise.all([laadKernen(), stijlVoor(inst, kleuren), laadCss(maplibreCss), laadCss(kaartCss)]);
   const grenzen = beginGrenzen(inst, plekken, kernen);
@@ -161,7 +190,11 @@ export async function maakKaart(doel: HTMLElement, sectie: HTMLElement, inst: Ka
     if (zonderOndergrond && inst.soort !== 'overzicht') {
       for (const f of kernen.features) {
         if (f.properties.soort !== 'centrum' || f.geometry.type !== 'Point') continue;
-        const label = element('div', `sk-kaartlabel${f.properties.kern === inst.kern ? ' sk-kaartlabel--actief' : ''}`, f.properties.naam);
+        const label = element(
+          'div',
+          `sk-kaartlabel${f.properties.kern === inst.kern ? ' sk-kaartlabel--actief' : ''}`,
+          f.properties.naam,
+        );
         label.setAttribute('aria-hidden', 'true');
         new Marker({ element: label }).setLngLat(f.geometry.coordinates).addTo(kaart);
       }
@@ -185,7 +218,10 @@ export async function maakKaart(doel: HTMLElement, sectie: HTMLElement, inst: Ka
       .addTo(kaart);
     const el = p.getElement();
     el.setAttribute('role', 'dialog');
-    el.setAttribute('aria-label', leden.length === 1 ? (leden[0].naam ?? leden[0].items[0].naam) : aantal(leden.length, 'plek', 'plekken'));
+    el.setAttribute(
+      'aria-label',
+      leden.length === 1 ? (leden[0].naam ?? leden[0].items[0].naam) : aantal(leden.length, 'plek', 'plekken'),
+    );
     el.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape') return;
       e.stopPropagation();
@@ -193,7 +229,8 @@ export async function maakKaart(doel: HTMLElement, sectie: HTMLElement, inst: Ka
       g.knop.focus();
     });
     p.on('close', () => {
-      if (!document.activeElement || document.activeElement === document.body || el.contains(document.activeElement)) g.knop.focus();
+      if (!document.activeElement || document.activeElement === document.body || el.contains(document.activeElement))
+        g.knop.focus();
     });
     popup = p;
   };
@@ -258,7 +295,10 @@ export async function maakKaart(doel: HTMLElement, sectie: HTMLElement, inst: Ka
     const actief = document.activeElement;
     const nieuw = new Map<string, Groep>();
     // Kern names on the overview are wide labels: they merge when their boxes would overlap.
-    const indeling = inst.soort === 'overzicht' ? clusterVakken(posities.map((p, i) => ({ x: p.x, y: p.y, ...labelMaat(plekken[i].naam ?? '') }))) : clusterIndexen(posities, STRAAL);
+    const indeling =
+      inst.soort === 'overzicht'
+        ? clusterVakken(posities.map((p, i) => ({ x: p.x, y: p.y, ...labelMaat(plekken[i].naam ?? '') })))
+        : clusterIndexen(posities, STRAAL);
     for (const leden of indeling) {
       const sleutel = groepSleutel(leden);
       nieuw.set(sleutel, groepen.get(sleutel) ?? maakGroep(leden));

@@ -26,7 +26,9 @@ describe('snoeiTokens', () => {
 
   it('keeps data URLs with semicolons intact', () => {
     const css = `.t { --icoon: url("data:image/svg+xml;utf8,<svg viewBox='0 0 1 1'><path d='M0 0'/></svg>"); --weg: 1px; }`;
-    expect(snoeiTokens(css, ['--icoon']).replace(/\s+}/, ' }')).toBe(`.t { --icoon: url("data:image/svg+xml;utf8,<svg viewBox='0 0 1 1'><path d='M0 0'/></svg>"); }`);
+    expect(snoeiTokens(css, ['--icoon']).replace(/\s+}/, ' }')).toBe(
+      `.t { --icoon: url("data:image/svg+xml;utf8,<svg viewBox='0 0 1 1'><path d='M0 0'/></svg>"); }`,
+    );
   });
 
   it('follows fallbacks inside var()', () => {

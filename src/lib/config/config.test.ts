@@ -20,12 +20,27 @@ describe('gemeente config', () => {
   it('reads the Twenterand config with ten kernen and the fixed lists', () => {
     const config = loadConfig();
     expect(config.kernen.map((k) => k.naam)).toEqual([
-      'Vriezenveen', 'Vroomshoop', 'Den Ham', 'Westerhaar-Vriezenveensewijk', 'Aadorp',
-      'Bruinehaar', 'Daarlerveen', 'Geerdijk', 'Kloosterhaar', 'Sibculo',
+      'Vriezenveen',
+      'Vroomshoop',
+      'Den Ham',
+      'Westerhaar-Vriezenveensewijk',
+      'Aadorp',
+      'Bruinehaar',
+      'Daarlerveen',
+      'Geerdijk',
+      'Kloosterhaar',
+      'Sibculo',
     ]);
     expect(config.soorten.map((s) => s.slug)).toEqual([
-      'kernondersteuning', 'welzijn', 'vereniging', 'kerk', 'ontmoetingsplek',
-      'zorg-en-gezondheid', 'onderwijs-en-opvang', 'bewonersinitiatief', 'gemeente',
+      'kernondersteuning',
+      'welzijn',
+      'vereniging',
+      'kerk',
+      'ontmoetingsplek',
+      'zorg-en-gezondheid',
+      'onderwijs-en-opvang',
+      'bewonersinitiatief',
+      'gemeente',
     ]);
     expect(config.themas).toHaveLength(11);
     expect(config.doelgroepen.map((d) => d.slug)).toContain('mensen-met-een-beperking');
@@ -41,9 +56,7 @@ describe('gemeente config', () => {
 
   it('reports a missing field and a duplicate slug', () => {
     const zonderUrl = echt.replace(/^url: .*$/m, '');
-    expect(fout(zonderUrl).problemen).toEqual([
-      'url: moet een volledig webadres zijn, zoals https://socialekaart.example.nl',
-    ]);
+    expect(fout(zonderUrl).problemen).toEqual(['url: moet een volledig webadres zijn, zoals https://socialekaart.example.nl']);
     const dubbel = echt.replace('slug: sibculo', 'slug: aadorp');
     expect(fout(dubbel).problemen).toEqual(['kernen[9].slug: "aadorp" staat er twee keer in']);
     const slechteSlug = echt.replace('slug: mantelzorg\n', 'slug: Mantel Zorg\n');

@@ -25,9 +25,7 @@ export function configPath(): string {
 
 /** "kernen[2].centrum.lat" from zod's path array. */
 export function veldNaam(pad: ReadonlyArray<PropertyKey>): string {
-  return pad
-    .map((deel, i) => (typeof deel === 'number' ? `[${deel}]` : `${i === 0 ? '' : '.'}${String(deel)}`))
-    .join('');
+  return pad.map((deel, i) => (typeof deel === 'number' ? `[${deel}]` : `${i === 0 ? '' : '.'}${String(deel)}`)).join('');
 }
 
 export function formatZodIssues(issues: z.core.$ZodIssue[]): string[] {

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 
 /** A slug as used in URLs and data: lowercase letters, digits and single hyphens. */
-export const slugSchema = z
-  .string({ error: 'moet tekst zijn' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-    error: 'mag alleen kleine letters, cijfers en losse streepjes bevatten (bijvoorbeeld "den-ham")',
-  });
+export const slugSchema = z.string({ error: 'moet tekst zijn' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  error: 'mag alleen kleine letters, cijfers en losse streepjes bevatten (bijvoorbeeld "den-ham")',
+});
 
 export const coordinaatSchema = z.object({
   lat: z.number({ error: 'moet een getal zijn' }).min(-90).max(90),
@@ -107,7 +105,10 @@ export const gemeenteConfigSchema = z
         /** CSS file with design tokens, relative to the project root, or "voorbeeld". */
         tokens: z.string().min(1).default('voorbeeld'),
         /** Class on <html> that activates the tokens. */
-        klasse: z.string().regex(/^[a-z][a-z0-9-]*$/).default('voorbeeld-theme'),
+        klasse: z
+          .string()
+          .regex(/^[a-z][a-z0-9-]*$/)
+          .default('voorbeeld-theme'),
       })
       .prefault({}),
     kaart: kaartConfigSchema.prefault({ ondergrond: 'none' }),

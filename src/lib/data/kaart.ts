@@ -84,7 +84,13 @@ function naarActiviteit(a: ActiviteitRij, org: { slug: string; bezoekadres?: Adr
 }
 
 function kernSlugs(db: DbOfTx): Map<number, string> {
-  return new Map(db.select({ id: t.kern.id, slug: t.kern.slug }).from(t.kern).all().map((k) => [k.id, k.slug]));
+  return new Map(
+    db
+      .select({ id: t.kern.id, slug: t.kern.slug })
+      .from(t.kern)
+      .all()
+      .map((k) => [k.id, k.slug]),
+  );
 }
 
 /** One organisation, also a draft, with the kernen it serves in config order. */
@@ -140,7 +146,10 @@ export function laadKaart(db: DbOfTx, opties: { ookConcepten?: boolean } = {}): 
   }
   const volgorde = new Map(kernen.map((k, i) => [k.slug, i]));
   const organisaties: Organisatie[] = orgRijen.map((o) =>
-    naarOrganisatie(o, (orgKernen.get(o.id) ?? []).sort((a, b) => volgorde.get(a)! - volgorde.get(b)!)),
+    naarOrganisatie(
+      o,
+      (orgKernen.get(o.id) ?? []).sort((a, b) => volgorde.get(a)! - volgorde.get(b)!),
+    ),
   );
   const orgPerId = new Map(organisaties.map((o) => [o.id, o]));
 
@@ -161,20 +170,21 @@ export function laadKaart(db: DbOfTx, opties: { ookConcepten?: boolean } = {}): 
     .select()
     .from(t.kernondersteuner)
     .all()
-    .map((k) =>
-      schoon({
-        id: k.id,
-        uuid: k.uuid,
-        kern: kernSlug.get(k.kernId)!,
-        naam: k.naam,
-        foto: k.foto,
-        telefoon: k.telefoon,
-        email: k.email,
-        organisatie: k.organisatieId ? orgSlug.get(k.organisatieId) : undefined,
-        bereikbaar: k.bereikbaar,
-        spreekuren: k.spreekuren,
-        versie: k.versie,
-      }) as Kernondersteuner,
+    .map(
+      (k) =>
+        schoon({
+          id: k.id,
+          uuid: k.uuid,
+          kern: kernSlug.get(k.kernId)!,
+          naam: k.naam,
+          foto: k.foto,
+          telefoon: k.telefoon,
+          email: k.email,
+          organisatie: k.organisatieId ? orgSlug.get(k.organisatieId) : undefined,
+          bereikbaar: k.bereikbaar,
+          spreekuren: k.spreekuren,
+          versie: k.versie,
+        }) as Kernondersteuner,
     );
 
   return { kernen, organisaties, activiteiten, kernondersteuners, demo: leesMeta(db, 'demo') === 'ja' };

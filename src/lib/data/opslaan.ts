@@ -35,7 +35,13 @@ export function syncKernen(db: Db, config: GemeenteConfig): void {
 }
 
 export function kernIdMap(db: Db): Map<string, number> {
-  return new Map(db.select({ id: t.kern.id, slug: t.kern.slug }).from(t.kern).all().map((k) => [k.slug, k.id]));
+  return new Map(
+    db
+      .select({ id: t.kern.id, slug: t.kern.slug })
+      .from(t.kern)
+      .all()
+      .map((k) => [k.slug, k.id]),
+  );
 }
 
 function kernId(kernen: Map<string, number>, slug: string): number {
@@ -68,7 +74,9 @@ function zetKernen(db: Db, organisatieId: number, slugs: string[]) {
   const kernen = kernIdMap(db);
   db.delete(t.organisatieKern).where(eq(t.organisatieKern.organisatieId, organisatieId)).run();
   for (const slug of slugs) {
-    db.insert(t.organisatieKern).values({ organisatieId, kernId: kernId(kernen, slug) }).run();
+    db.insert(t.organisatieKern)
+      .values({ organisatieId, kernId: kernId(kernen, slug) })
+      .run();
   }
 }
 
@@ -79,7 +87,11 @@ export function voegOrganisatieToe(db: Db, data: OrganisatieData, opties: NieuwO
   return db.transaction((tx) => {
     const { id } = tx
       .insert(t.organisatie)
-      .values({ uuid: opties.uuid ?? nieuweUuid(), ...organisatieKolommen(data), ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}) })
+      .values({
+        uuid: opties.uuid ?? nieuweUuid(),
+        ...organisatieKolommen(data),
+        ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}),
+      })
       .returning({ id: t.organisatie.id })
       .get();
     zetKernen(tx, id, data.kernen);
@@ -93,14 +105,25 @@ type MetVersie = typeof t.organisatie | typeof t.activiteit | typeof t.kernonder
  * Writes the columns as a new version if `versie` is still the current one, and returns the new
  * version; an edit based on an older version is refused, so the other person's change stays.
  */
-function nieuweVersie(db: Db, tabel: MetVersie, soort: VersieConflict['soort'], id: number, versie: number, kolommen: object): number {
+function nieuweVersie(
+  db: Db,
+  tabel: MetVersie,
+  soort: VersieConflict['soort'],
+  id: number,
+  versie: number,
+  kolommen: object,
+): number {
   const r = db
     .update(tabel as typeof t.organisatie)
     .set({ ...kolommen, versie: sql`${tabel.versie} + 1`, gewijzigdOp: nu() })
     .where(and(eq(tabel.id, id), eq(tabel.versie, versie)))
     .run();
   if (r.changes === 0) {
-    const huidig = db.select({ versie: tabel.versie }).from(tabel as typeof t.organisatie).where(eq(tabel.id, id)).get();
+    const huidig = db
+      .select({ versie: tabel.versie })
+      .from(tabel as typeof t.organisatie)
+      .where(eq(tabel.id, id))
+      .get();
     throw new VersieConflict(soort, id, huidig?.versie ?? -1);
   }
   return versie + 1;
@@ -141,7 +164,11 @@ function activiteitKolommen(db: Db, data: ActiviteitData) {
 export function voegActiviteitToe(db: Db, data: ActiviteitData, opties: NieuwOpties = {}): number {
   return db
     .insert(t.activiteit)
-    .values({ uuid: opties.uuid ?? nieuweUuid(), ...activiteitKolommen(db, data), ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}) })
+    .values({
+      uuid: opties.uuid ?? nieuweUuid(),
+      ...activiteitKolommen(db, data),
+      ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}),
+    })
     .returning({ id: t.activiteit.id })
     .get().id;
 }
@@ -170,13 +197,19 @@ function kernondersteunerKolommen(db: Db, data: KernondersteunerData) {
 export function voegKernondersteunerToe(db: Db, data: KernondersteunerData, opties: NieuwOpties = {}): number {
   return db
     .insert(t.kernondersteuner)
-    .values({ uuid: opties.uuid ?? nieuweUuid(), ...kernondersteunerKolommen(db, data), ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}) })
+    .values({
+      uuid: opties.uuid ?? nieuweUuid(),
+      ...kernondersteunerKolommen(db, data),
+      ...(opties.gewijzigdOp ? { gewijzigdOp: opties.gewijzigdOp } : {}),
+    })
     .returning({ id: t.kernondersteuner.id })
     .get().id;
 }
 
 export function werkKernondersteunerBij(db: Db, id: number, data: KernondersteunerData, versie: number): number {
-  return db.transaction((tx) => nieuweVersie(tx, t.kernondersteuner, 'kernondersteuner', id, versie, kernondersteunerKolommen(tx, data)));
+  return db.transaction((tx) =>
+    nieuweVersie(tx, t.kernondersteuner, 'kernondersteuner', id, versie, kernondersteunerKolommen(tx, data)),
+  );
 }
 
 export function zetMeta(db: Db, sleutel: string, waarde: string): void {

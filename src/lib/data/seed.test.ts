@@ -54,10 +54,14 @@ describe('seedDemo', () => {
   it('adds only what is missing and keeps edits', () => {
     const db = openDb(path.join(dir, 'd.sqlite'));
     seedDemo(db, config, '2026-11-22');
-    db.$client.prepare("update organisatie set naam = 'Door partner gewijzigd' where slug = 'kernondersteuning-twenterand'").run();
-    db.$client.prepare("delete from activiteit where id = (select min(id) from activiteit)").run();
+    db.$client
+      .prepare("update organisatie set naam = 'Door partner gewijzigd' where slug = 'kernondersteuning-twenterand'")
+      .run();
+    db.$client.prepare('delete from activiteit where id = (select min(id) from activiteit)').run();
     expect(seedDemo(db, config, '2026-11-22')).toEqual({ organisaties: 0, activiteiten: 1, kernondersteuners: 0 });
-    const naam = db.$client.prepare("select naam from organisatie where slug = 'kernondersteuning-twenterand'").get() as { naam: string };
+    const naam = db.$client.prepare("select naam from organisatie where slug = 'kernondersteuning-twenterand'").get() as {
+      naam: string;
+    };
     expect(naam.naam).toBe('Door partner gewijzigd');
     db.$client.close();
   });

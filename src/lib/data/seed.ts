@@ -41,8 +41,20 @@ export function seedDemo(db: DbOfTx, config: GemeenteConfig, referentieDatum = l
   db.transaction((tx) => {
     syncKernen(tx, config);
     const bestaand = {
-      activiteiten: new Set(tx.select({ slug: t.activiteit.slug }).from(t.activiteit).all().map((a) => a.slug)),
-      ondersteunerKernen: new Set(tx.select({ kernId: t.kernondersteuner.kernId }).from(t.kernondersteuner).all().map((k) => k.kernId)),
+      activiteiten: new Set(
+        tx
+          .select({ slug: t.activiteit.slug })
+          .from(t.activiteit)
+          .all()
+          .map((a) => a.slug),
+      ),
+      ondersteunerKernen: new Set(
+        tx
+          .select({ kernId: t.kernondersteuner.kernId })
+          .from(t.kernondersteuner)
+          .all()
+          .map((k) => k.kernId),
+      ),
     };
     const leegVoor = isLeeg(tx);
     for (const invoer of data.organisaties) {

@@ -4,7 +4,15 @@ import { controleDatum, type GemaakteOrganisatie, type Plek, type Werkplaats } f
 import { toevalVoor, type Toeval } from './prng.ts';
 import { bouwRooster, dagenInWoorden } from './roosters.ts';
 import type { Weekdag } from '../rooster/schema.ts';
-import { maakOmschrijving, maakSlug, plaatshouders, type SlugRegister, tijdInWoorden, vulIn, type Variabelen } from './teksten.ts';
+import {
+  maakOmschrijving,
+  maakSlug,
+  plaatshouders,
+  type SlugRegister,
+  tijdInWoorden,
+  vulIn,
+  type Variabelen,
+} from './teksten.ts';
 
 const WEEKNAMEN: Record<number, string> = { 1: 'eerste', 2: 'tweede', 3: 'derde', 4: 'vierde', [-1]: 'laatste' };
 
@@ -12,14 +20,22 @@ const WEEKNAMEN: Record<number, string> = { 1: 'eerste', 2: 'tweede', 3: 'derde'
 function wanneerInWoorden(recept: RoosterRecept, dagen: Weekdag[], week: number | undefined): string {
   const d = dagenInWoorden(dagen);
   switch (recept.soort) {
-    case 'wekelijks': return `elke ${d}`;
-    case 'om-de-week': return `om de week op ${d}`;
-    case 'om-de-drie-weken': return `eens in de drie weken op ${d}`;
-    case 'maandelijks': return `elke ${WEEKNAMEN[week ?? 1]} ${d} van de maand`;
-    case 'eenmalig': return `op ${d}`;
-    case 'reeks': return `een paar keer op ${d}`;
-    case 'cursus': return `een aantal weken op ${d}`;
-    case 'op-afspraak': return 'op afspraak';
+    case 'wekelijks':
+      return `elke ${d}`;
+    case 'om-de-week':
+      return `om de week op ${d}`;
+    case 'om-de-drie-weken':
+      return `eens in de drie weken op ${d}`;
+    case 'maandelijks':
+      return `elke ${WEEKNAMEN[week ?? 1]} ${d} van de maand`;
+    case 'eenmalig':
+      return `op ${d}`;
+    case 'reeks':
+      return `een paar keer op ${d}`;
+    case 'cursus':
+      return `een aantal weken op ${d}`;
+    case 'op-afspraak':
+      return 'op afspraak';
   }
 }
 
@@ -72,7 +88,9 @@ export function maakActiviteit(
   // Options whose {placeholders} this organisation can fill; a website link needs a website.
   const kan = (hoe?: string) => plaatshouders(hoe ?? '').every((p) => p !== 'website' || org.contact.website);
   const opties = sjabloon.aanmelden.filter((a) => kan(a.hoe));
-  const aanmeldKeuze = toeval.kies(opties.length > 0 ? opties : [{ soort: 'aanmelden' as const, hoe: 'Bel {contact}: {telefoon}.' }]);
+  const aanmeldKeuze = toeval.kies(
+    opties.length > 0 ? opties : [{ soort: 'aanmelden' as const, hoe: 'Bel {contact}: {telefoon}.' }],
+  );
   const nodig = plaatshouders(aanmeldKeuze.hoe ?? '');
   if (nodig.includes('telefoon') && !persoon?.telefoon) persoon = org.personen.find((p) => p.telefoon) ?? persoon;
   if (nodig.includes('email') && !persoon?.email) persoon = org.personen.find((p) => p.email) ?? persoon;
@@ -101,7 +119,11 @@ export function maakActiviteit(
   const capaciteit = sjabloon.capaciteit && toeval.kans(0.5) ? toeval.kies(sjabloon.capaciteit) : undefined;
   const orgKort = maakSlug(org.invoer.naam).replace(maakSlug(kern.naam), '');
   const contactpersoon = persoon
-    ? { naam: persoon.naam, ...(persoon.telefoon ? { telefoon: persoon.telefoon } : {}), ...(persoon.email ? { email: persoon.email } : {}) }
+    ? {
+        naam: persoon.naam,
+        ...(persoon.telefoon ? { telefoon: persoon.telefoon } : {}),
+        ...(persoon.email ? { email: persoon.email } : {}),
+      }
     : undefined;
 
   return {

@@ -26,7 +26,14 @@ const tijdvakSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3])
 const bereik = z.tuple([z.int().min(0), z.int().min(0)]);
 
 export const ROOSTER_SOORTEN = [
-  'wekelijks', 'om-de-week', 'om-de-drie-weken', 'maandelijks', 'eenmalig', 'reeks', 'cursus', 'op-afspraak',
+  'wekelijks',
+  'om-de-week',
+  'om-de-drie-weken',
+  'maandelijks',
+  'eenmalig',
+  'reeks',
+  'cursus',
+  'op-afspraak',
 ] as const;
 
 export const roosterReceptSchema = z
@@ -62,8 +69,14 @@ export const activiteitSjabloonSchema = z.object({
   themas: z.array(slugSchema).min(1),
   doelgroepen: z.array(slugSchema).min(1),
   rooster: z.array(roosterReceptSchema).min(1),
-  kosten: z.array(kostenSchema).min(1).default([{ soort: 'gratis' }]),
-  aanmelden: z.array(aanmeldOptie).min(1).default([{ soort: 'vrije-inloop' }]),
+  kosten: z
+    .array(kostenSchema)
+    .min(1)
+    .default([{ soort: 'gratis' }]),
+  aanmelden: z
+    .array(aanmeldOptie)
+    .min(1)
+    .default([{ soort: 'vrije-inloop' }]),
   capaciteit: z.array(z.enum(CAPACITEIT)).optional(),
   /** Chance that the activity names a contact person. */
   contact: z.number().min(0).max(1).default(0.85),
@@ -73,10 +86,9 @@ export type ActiviteitSjabloon = z.infer<typeof activiteitSjabloonSchema>;
 /** Where an activity takes place: template keys of organisations in the same kern, tried in order. */
 const plekSchema = eenOfMeer(z.string().min(1));
 
-const activiteitVerwijzing = z.union([
-  z.string(),
-  z.object({ sjabloon: z.string(), kans: z.number().min(0).max(1).default(1), plek: plekSchema.optional() }),
-]).transform((v) => (typeof v === 'string' ? { sjabloon: v, kans: 1, plek: undefined } : v));
+const activiteitVerwijzing = z
+  .union([z.string(), z.object({ sjabloon: z.string(), kans: z.number().min(0).max(1).default(1), plek: plekSchema.optional() })])
+  .transform((v) => (typeof v === 'string' ? { sjabloon: v, kans: 1, plek: undefined } : v));
 
 export const organisatieSjabloonSchema = z.object({
   soort: slugSchema,
@@ -100,27 +112,36 @@ const gemeentebreedSchema = organisatieSjabloonSchema.extend({
   kernen: z.union([z.literal('alle'), z.array(slugSchema).min(1)]),
   /** Kern of the visiting address; "geen" for telephone or online services. */
   thuis: z.union([z.literal('geen'), slugSchema]),
-  activiteiten: z.array(
-    z.object({
-      sjabloon: z.string(),
-      kernen: z.union([z.literal('alle'), z.array(slugSchema).min(1)]),
-      plek: plekSchema.optional(),
-    }),
-  ).default([]),
+  activiteiten: z
+    .array(
+      z.object({
+        sjabloon: z.string(),
+        kernen: z.union([z.literal('alle'), z.array(slugSchema).min(1)]),
+        plek: plekSchema.optional(),
+      }),
+    )
+    .default([]),
 });
 export type GemeentebreedSjabloon = z.infer<typeof gemeentebreedSchema>;
 
-const kernOrganisatie = z.union([
-  z.string(),
-  z.record(z.string(), z.union([
+const kernOrganisatie = z
+  .union([
     z.string(),
-    z.object({ naam: z.string().optional(), concept: z.boolean().default(false), ook: z.array(slugSchema).default([]) }),
-  ])).refine((r) => Object.keys(r).length === 1, { error: 'schrijf één organisatie per regel: "sjabloon: Naam"' }),
-]).transform((v) => {
-  if (typeof v === 'string') return { sjabloon: v, naam: undefined, concept: false, ook: [] as string[] };
-  const [sjabloon, rest] = Object.entries(v)[0];
-  return typeof rest === 'string' ? { sjabloon, naam: rest, concept: false, ook: [] as string[] } : { sjabloon, ...rest };
-});
+    z
+      .record(
+        z.string(),
+        z.union([
+          z.string(),
+          z.object({ naam: z.string().optional(), concept: z.boolean().default(false), ook: z.array(slugSchema).default([]) }),
+        ]),
+      )
+      .refine((r) => Object.keys(r).length === 1, { error: 'schrijf één organisatie per regel: "sjabloon: Naam"' }),
+  ])
+  .transform((v) => {
+    if (typeof v === 'string') return { sjabloon: v, naam: undefined, concept: false, ook: [] as string[] };
+    const [sjabloon, rest] = Object.entries(v)[0];
+    return typeof rest === 'string' ? { sjabloon, naam: rest, concept: false, ook: [] as string[] } : { sjabloon, ...rest };
+  });
 export type KernOrganisatie = z.output<typeof kernOrganisatie>;
 
 const kernBouwsteenSchema = z.object({
@@ -163,7 +184,11 @@ function leesYaml<T extends z.ZodType>(bestand: string, schema: T): z.output<T> 
   const pad = path.resolve(projectRoot(), 'content/demo', bestand);
   const doc = parseDocument(readFileSync(pad, 'utf8'), { prettyErrors: true });
   const naam = `content/demo/${bestand}`;
-  if (doc.errors.length > 0) throw new ConfigError(naam, doc.errors.map((e) => e.message.split('\n')[0]));
+  if (doc.errors.length > 0)
+    throw new ConfigError(
+      naam,
+      doc.errors.map((e) => e.message.split('\n')[0]),
+    );
   const uitkomst = schema.safeParse(doc.toJS());
   if (!uitkomst.success) throw new ConfigError(naam, formatZodIssues(uitkomst.error.issues));
   return uitkomst.data;
@@ -173,7 +198,9 @@ function leesYaml<T extends z.ZodType>(bestand: string, schema: T): z.output<T> 
 function leesMap<T extends z.ZodType>(voorvoegsel: string, schema: T): Record<string, z.output<T>> {
   const map = path.resolve(projectRoot(), 'content/demo');
   const uit: Record<string, z.output<T>> = {};
-  for (const bestand of readdirSync(map).filter((b) => b.startsWith(voorvoegsel) && b.endsWith('.yaml')).sort()) {
+  for (const bestand of readdirSync(map)
+    .filter((b) => b.startsWith(voorvoegsel) && b.endsWith('.yaml'))
+    .sort()) {
     const inhoud = leesYaml(bestand, z.record(z.string(), schema));
     for (const [sleutel, waarde] of Object.entries(inhoud)) {
       if (sleutel in uit) throw new ConfigError(`content/demo/${bestand}`, [`"${sleutel}" staat al in een ander bestand`]);
@@ -195,7 +222,9 @@ export function laadBouwstenen(config: GemeenteConfig): Bouwstenen {
     kernondersteuning: leesYaml('kernondersteuning.yaml', kernondersteuningSchema),
   };
   const fouten: string[] = [];
-  const check = (ok: boolean, melding: string) => { if (!ok) fouten.push(melding); };
+  const check = (ok: boolean, melding: string) => {
+    if (!ok) fouten.push(melding);
+  };
   const kernen = new Set(config.kernen.map((k) => k.slug));
   const soorten = new Set(config.soorten.map((s) => s.slug));
   const themas = new Set(config.themas.map((t) => t.slug));
@@ -215,7 +244,8 @@ export function laadBouwstenen(config: GemeenteConfig): Bouwstenen {
     check(soorten.has(o.soort), `organisatie "${sleutel}": onbekende soort "${o.soort}"`);
     for (const t of o.themas) check(themas.has(t), `organisatie "${sleutel}": onbekend thema "${t}"`);
     for (const v of o.vestigingen) check(kernen.has(v), `organisatie "${sleutel}": onbekende kern "${v}"`);
-    for (const a of o.activiteiten) check(a.sjabloon in b.activiteiten, `organisatie "${sleutel}": onbekende activiteit "${a.sjabloon}"`);
+    for (const a of o.activiteiten)
+      check(a.sjabloon in b.activiteiten, `organisatie "${sleutel}": onbekende activiteit "${a.sjabloon}"`);
   }
   for (const [sleutel, o] of Object.entries(b.gemeentebreed)) {
     check(o.thuis === 'geen' || kernen.has(o.thuis), `organisatie "${sleutel}": onbekende kern "${o.thuis}"`);

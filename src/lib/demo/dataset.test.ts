@@ -88,7 +88,9 @@ describe('demo dataset: omvang en spreiding', () => {
 
   it('heeft organisaties die in alle kernen werken', () => {
     const overal = organisaties.filter((o) => kernSlugs.every((k) => o.kernen.includes(k)));
-    expect(overal.map((o) => o.soort)).toEqual(expect.arrayContaining(['welzijn', 'kernondersteuning', 'gemeente', 'onderwijs-en-opvang']));
+    expect(overal.map((o) => o.soort)).toEqual(
+      expect.arrayContaining(['welzijn', 'kernondersteuning', 'gemeente', 'onderwijs-en-opvang']),
+    );
   });
 });
 

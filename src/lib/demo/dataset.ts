@@ -42,14 +42,17 @@ function maakKernondersteuner(
   const voornaam = toeval.kies(vrij.length > 0 ? vrij : w.b.namen.voornamen);
   gebruikteNamen.add(voornaam);
   const achternaam = toeval.kies(w.b.namen.achternamen);
-  const domein = werkgever?.contact.website?.replace(/^https?:\/\//, '') ?? `${maakSlug(ko.organisatie).replace(/-/g, '')}.example`;
+  const domein =
+    werkgever?.contact.website?.replace(/^https?:\/\//, '') ?? `${maakSlug(ko.organisatie).replace(/-/g, '')}.example`;
 
   const spreekuur = toeval.kies(ko.spreekuur);
-  const spreekuren = [{
-    omschrijving: spreekuur.omschrijving,
-    plek: plekIn(w, kern.slug, ['dorpshuis']).adres,
-    rooster: bouwRooster(spreekuur.rooster, w.ref, toeval).rooster,
-  }];
+  const spreekuren = [
+    {
+      omschrijving: spreekuur.omschrijving,
+      plek: plekIn(w, kern.slug, ['dorpshuis']).adres,
+      rooster: bouwRooster(spreekuur.rooster, w.ref, toeval).rooster,
+    },
+  ];
   const extra = ko.extra[kern.slug];
   if (extra) {
     spreekuren.push({

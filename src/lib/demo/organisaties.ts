@@ -204,10 +204,24 @@ function bouw(w: Werkplaats, o: Basis): GemaakteOrganisatie {
     status: o.concept ? 'concept' : 'gepubliceerd',
     gecontroleerdOp: controleDatum(w.ref, toeval),
   };
-  return { invoer, contact, sleutel: o.sleutel, gemeentebreed: o.gemeentebreed, concept: o.concept, plekken, personen, plannen: o.plannen };
+  return {
+    invoer,
+    contact,
+    sleutel: o.sleutel,
+    gemeentebreed: o.gemeentebreed,
+    concept: o.concept,
+    plekken,
+    personen,
+    plannen: o.plannen,
+  };
 }
 
-export function maakLokaleOrganisatie(w: Werkplaats, kern: KernConfig, regel: KernOrganisatie, volgnummer: number): GemaakteOrganisatie {
+export function maakLokaleOrganisatie(
+  w: Werkplaats,
+  kern: KernConfig,
+  regel: KernOrganisatie,
+  volgnummer: number,
+): GemaakteOrganisatie {
   const sjabloon = w.b.organisaties[regel.sjabloon];
   const toeval = toevalVoor(w.basis, 'organisatie', kern.slug, String(volgnummer), regel.sjabloon);
   const patroon = regel.naam ?? toeval.kies(sjabloon.naam ?? [`{kern}`]);
@@ -215,7 +229,15 @@ export function maakLokaleOrganisatie(w: Werkplaats, kern: KernConfig, regel: Ke
   const kernen = [kern.slug, ...regel.ook];
   const plannen = sjabloon.activiteiten.map((a) => ({ sjabloon: a.sjabloon, kern: kern.slug, kans: a.kans, plek: a.plek }));
   return bouw(w, {
-    sleutel: regel.sjabloon, sjabloon, naam, thuis: kern, kernen, concept: regel.concept, gemeentebreed: false, plannen, toeval,
+    sleutel: regel.sjabloon,
+    sjabloon,
+    naam,
+    thuis: kern,
+    kernen,
+    concept: regel.concept,
+    gemeentebreed: false,
+    plannen,
+    toeval,
   });
 }
 

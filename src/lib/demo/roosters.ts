@@ -93,13 +93,17 @@ export function bouwRooster(recept: RoosterRecept, referentieDatum: string, toev
   const dagen = recept.dagen ?? [toeval.kies(recept.dag ?? ['di'])];
   const { van, tot } = tijdvak(toeval.kies(recept.tijd ?? ['09:30-11:30']));
   const week = toeval.kies<NonNullable<RoosterRecept['week']>[number]>(recept.week ?? [1]);
-  const [overMin, overMax] = recept.over ?? (recept.soort === 'om-de-week' || recept.soort === 'om-de-drie-weken' ? [0, 20] : [10, 120]);
+  const [overMin, overMax] =
+    recept.over ?? (recept.soort === 'om-de-week' || recept.soort === 'om-de-drie-weken' ? [0, 20] : [10, 120]);
   const over = toeval.tussen(overMin, overMax);
   const [aantalMin, aantalMax] = recept.aantal ?? [4, 8];
   const aantal = toeval.tussen(aantalMin, aantalMax);
   const reeksStap = toeval.kies([7, 7, 14]);
-  const nietOp = recept.soort !== 'eenmalig' && recept.soort !== 'reeks' && recept.soort !== 'op-afspraak'
-    && toeval.kans(recept.nietOp ?? NIET_OP_KANS);
+  const nietOp =
+    recept.soort !== 'eenmalig' &&
+    recept.soort !== 'reeks' &&
+    recept.soort !== 'op-afspraak' &&
+    toeval.kans(recept.nietOp ?? NIET_OP_KANS);
   const nietOpOver = toeval.tussen(14, 70);
 
   const ref = datumNaarDag(referentieDatum);
@@ -114,10 +118,16 @@ export function bouwRooster(recept: RoosterRecept, referentieDatum: string, toev
       break;
     case 'om-de-week':
     case 'om-de-drie-weken':
-      rooster.regels = [{
-        type: 'wekelijks', dagen, interval: recept.soort === 'om-de-week' ? 2 : 3,
-        vanafWeek: dagNaarDatum(eerste), van, tot,
-      }];
+      rooster.regels = [
+        {
+          type: 'wekelijks',
+          dagen,
+          interval: recept.soort === 'om-de-week' ? 2 : 3,
+          vanafWeek: dagNaarDatum(eerste),
+          van,
+          tot,
+        },
+      ];
       break;
     case 'maandelijks':
       rooster.regels = [{ type: 'maandelijks', week, dag: dagen[0], van, tot }];
@@ -137,7 +147,10 @@ export function bouwRooster(recept: RoosterRecept, referentieDatum: string, toev
     }
     case 'reeks':
       rooster.regels = Array.from({ length: aantal }, (_, i) => ({
-        type: 'eenmalig' as const, datum: dagNaarDatum(eerste + i * reeksStap), van, tot,
+        type: 'eenmalig' as const,
+        datum: dagNaarDatum(eerste + i * reeksStap),
+        van,
+        tot,
       }));
       break;
     case 'op-afspraak':
@@ -166,7 +179,13 @@ export function bouwRooster(recept: RoosterRecept, referentieDatum: string, toev
 }
 
 const DAGNAMEN: Record<Weekdag, string> = {
-  ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag', zo: 'zondag',
+  ma: 'maandag',
+  di: 'dinsdag',
+  wo: 'woensdag',
+  do: 'donderdag',
+  vr: 'vrijdag',
+  za: 'zaterdag',
+  zo: 'zondag',
 };
 
 /** "dinsdag" or "maandag en donderdag". */

@@ -54,7 +54,14 @@ describe('sorteerOpAfstand', () => {
 
   it('puts the nearest first, keeps ties in order and puts items without a place last', () => {
     const r = sorteerOpAfstand(items, (i) => i.plek, { lat: 52.41, lon: 6.622 });
-    expect(r.map((x) => x.item.naam)).toEqual(['Vriezenveen', 'Vriezenveen 2', 'Aadorp', 'Vroomshoop', 'zonder plek', 'ook zonder plek']);
+    expect(r.map((x) => x.item.naam)).toEqual([
+      'Vriezenveen',
+      'Vriezenveen 2',
+      'Aadorp',
+      'Vroomshoop',
+      'zonder plek',
+      'ook zonder plek',
+    ]);
     expect(r[0].km).toBeLessThan(0.2);
     expect(r[4].km).toBeUndefined();
   });

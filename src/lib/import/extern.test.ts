@@ -29,13 +29,27 @@ function dienst(extra: Record<string, unknown> = {}) {
     alert: 'Let op: in de zomer gesloten',
     assured_date: '2026-09-01',
     application_process: 'Bel de bibliotheek.',
-    schedules: [{ id: '44444444-4444-4444-8444-444444444444', freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:30', closes_at: '11:00' }],
+    schedules: [
+      { id: '44444444-4444-4444-8444-444444444444', freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:30', closes_at: '11:00' },
+    ],
     service_at_locations: [{ id: '55555555-5555-4555-8555-555555555555', location_id: LOC }],
     cost_options: [{ id: '66666666-6666-4666-8666-666666666666', amount: 0, currency: 'EUR' }],
     attributes: [
-      { id: '77777777-7777-4777-8777-777777777771', taxonomy_term_id: 'aaaaaaaa-0000-4000-8000-000000000001', taxonomy_term: term('aaaaaaaa-0000-4000-8000-000000000001', 'Taal en computer') },
-      { id: '77777777-7777-4777-8777-777777777772', taxonomy_term_id: 'aaaaaaaa-0000-4000-8000-000000000002', taxonomy_term: term('aaaaaaaa-0000-4000-8000-000000000002', 'Nieuwkomers') },
-      { id: '77777777-7777-4777-8777-777777777773', taxonomy_term_id: 'aaaaaaaa-0000-4000-8000-000000000003', taxonomy_term: term('aaaaaaaa-0000-4000-8000-000000000003', 'Language support', 'BD-1800') },
+      {
+        id: '77777777-7777-4777-8777-777777777771',
+        taxonomy_term_id: 'aaaaaaaa-0000-4000-8000-000000000001',
+        taxonomy_term: term('aaaaaaaa-0000-4000-8000-000000000001', 'Taal en computer'),
+      },
+      {
+        id: '77777777-7777-4777-8777-777777777772',
+        taxonomy_term_id: 'aaaaaaaa-0000-4000-8000-000000000002',
+        taxonomy_term: term('aaaaaaaa-0000-4000-8000-000000000002', 'Nieuwkomers'),
+      },
+      {
+        id: '77777777-7777-4777-8777-777777777773',
+        taxonomy_term_id: 'aaaaaaaa-0000-4000-8000-000000000003',
+        taxonomy_term: term('aaaaaaaa-0000-4000-8000-000000000003', 'Language support', 'BD-1800'),
+      },
     ],
     ...extra,
   };
@@ -50,10 +64,26 @@ const organisatie = {
       id: LOC,
       location_type: 'physical',
       name: 'Bibliotheek',
-      addresses: [{ id: '88888888-8888-4888-8888-888888888888', address_1: 'Westeinde 20a', city: 'Vriezenveen', postal_code: '7671cd', state_province: 'Overijssel', country: 'NL', address_type: 'physical' }],
+      addresses: [
+        {
+          id: '88888888-8888-4888-8888-888888888888',
+          address_1: 'Westeinde 20a',
+          city: 'Vriezenveen',
+          postal_code: '7671cd',
+          state_province: 'Overijssel',
+          country: 'NL',
+          address_type: 'physical',
+        },
+      ],
     },
   ],
-  attributes: [{ id: '99999999-9999-4999-8999-999999999999', taxonomy_term_id: 'bbbbbbbb-0000-4000-8000-000000000001', taxonomy_term: term('bbbbbbbb-0000-4000-8000-000000000001', 'Onderwijs en opvang') }],
+  attributes: [
+    {
+      id: '99999999-9999-4999-8999-999999999999',
+      taxonomy_term_id: 'bbbbbbbb-0000-4000-8000-000000000001',
+      taxonomy_term: term('bbbbbbbb-0000-4000-8000-000000000001', 'Onderwijs en opvang'),
+    },
+  ],
 };
 
 function invoer(services: unknown[]): string {
@@ -83,7 +113,14 @@ describe('HSDS from another system', { timeout: 60_000 }, () => {
       soort: 'onderwijs-en-opvang',
       status: 'concept',
       kernen: ['vriezenveen'],
-      bezoekadres: { naam: 'Bibliotheek', straat: 'Westeinde', huisnummer: '20a', postcode: '7671 CD', plaats: 'Vriezenveen', kern: 'vriezenveen' },
+      bezoekadres: {
+        naam: 'Bibliotheek',
+        straat: 'Westeinde',
+        huisnummer: '20a',
+        postcode: '7671 CD',
+        plaats: 'Vriezenveen',
+        kern: 'vriezenveen',
+      },
     });
     expect(kaart.activiteiten[0]).toMatchObject({
       uuid: SVC,
@@ -100,7 +137,13 @@ describe('HSDS from another system', { timeout: 60_000 }, () => {
   });
 
   it('names every field our model needs and the file lacks', () => {
-    const kaal = dienst({ attributes: [], cost_options: [], application_process: undefined, schedules: [], service_at_locations: [] });
+    const kaal = dienst({
+      attributes: [],
+      cost_options: [],
+      application_process: undefined,
+      schedules: [],
+      service_at_locations: [],
+    });
     const r = importeer(invoer([kaal]), openDb(path.join(dir, 'b.sqlite')), config, { toepassen: true, vandaag: '2026-11-22' });
     expect(r.code).toBe(1);
     const problemen = r.plan!.meldingen.filter((m) => m.ernst === 'probleem').map(meldingTekst);

@@ -61,7 +61,9 @@ describe('broken input leaves the database untouched', { timeout: 120_000 }, () 
     const rapport = mislukt(invoer(hsdsJson(services, orgs)));
     expect(rapport).toContain('services.json:contents[0]:name: name ontbreekt; dit veld is verplicht in HSDS (service).');
     expect(rapport).toContain('services.json:contents[1]:status: status ontbreekt; dit veld is verplicht in HSDS (service).');
-    expect(rapport).toContain('organizations.json:contents[2]:description: description ontbreekt; dit veld is verplicht in HSDS (organization).');
+    expect(rapport).toContain(
+      'organizations.json:contents[2]:description: description ontbreekt; dit veld is verplicht in HSDS (organization).',
+    );
   });
 
   it('bad dates (HSDS CSV package and spreadsheet)', () => {
@@ -71,7 +73,9 @@ describe('broken input leaves the database untouched', { timeout: 120_000 }, () 
     const i = rijen.findIndex((r) => r.valid_from);
     rijen[i].valid_from = '2027-02-30';
     csv['schedules.csv'] = naarRfcCsv(kolommen, rijen);
-    expect(mislukt(invoer(csv))).toContain(`schedules.csv:${i + 2}:valid_from: "2027-02-30" is geen datum als 2027-03-14 (jjjj-mm-dd).`);
+    expect(mislukt(invoer(csv))).toContain(
+      `schedules.csv:${i + 2}:valid_from: "2027-02-30" is geen datum als 2027-03-14 (jjjj-mm-dd).`,
+    );
     expect(mislukt(invoer({ 'kaart.csv': spreadsheet(3, 'gecontroleerd_op', '31-2-2026') }))).toContain(
       'kaart.csv:3:gecontroleerd_op: "31-2-2026" is geen datum; schrijf 14-3-2027 of 2027-03-14.',
     );
@@ -93,25 +97,38 @@ describe('broken input leaves the database untouched', { timeout: 120_000 }, () 
   it('duplicate ids (JSON, CSV package) and a listing twice (spreadsheet)', () => {
     const services = json('services.json');
     services.contents.push({ ...services.contents[5], name: 'Andere naam' });
-    expect(mislukt(invoer(hsdsJson(services)))).toMatch(/services\.json:contents\[\d+\]:id: Dit id \(service [0-9a-f-]+\) staat er al, met andere gegevens \(contents\[5\]\)/);
+    expect(mislukt(invoer(hsdsJson(services)))).toMatch(
+      /services\.json:contents\[\d+\]:id: Dit id \(service [0-9a-f-]+\) staat er al, met andere gegevens \(contents\[5\]\)/,
+    );
 
     const csv = Object.fromEntries([...bestanden].filter(([b]) => b.endsWith('.csv')));
     const regels = csv['organizations.csv'].split('\r\n');
-    csv['organizations.csv'] = [...regels.slice(0, -1), regels[1].replace(/^([^,]+),[^,]+/, '$1,Dubbele organisatie'), ''].join('\r\n');
-    expect(mislukt(invoer(csv))).toMatch(/organizations\.csv:\d+:id: "[0-9a-f-]+" staat er twee keer in \(ook op 2\); dit moet uniek zijn\./);
+    csv['organizations.csv'] = [...regels.slice(0, -1), regels[1].replace(/^([^,]+),[^,]+/, '$1,Dubbele organisatie'), ''].join(
+      '\r\n',
+    );
+    expect(mislukt(invoer(csv))).toMatch(
+      /organizations\.csv:\d+:id: "[0-9a-f-]+" staat er twee keer in \(ook op 2\); dit moet uniek zijn\./,
+    );
 
     const dubbel = `${voorbeeld}${voorbeeld.split('\r\n')[3]}\r\n`;
-    expect(mislukt(invoer({ 'kaart.csv': dubbel }))).toMatch(/kaart\.csv:7:id: Deze activiteit staat twee keer in de invoer \(ook op kaart\.csv:4\)\./);
+    expect(mislukt(invoer({ 'kaart.csv': dubbel }))).toMatch(
+      /kaart\.csv:7:id: Deze activiteit staat twee keer in de invoer \(ook op kaart\.csv:4\)\./,
+    );
   });
 
   it('wrong encoding: Windows-1252 and UTF-16 say how to save the file', () => {
-    const latin = Buffer.from(spreadsheet(2, 'omschrijving', 'Het dorpshuis met het café, voor iedereen in Geerdijk.').replace('\uFEFF', ''), 'latin1');
+    const latin = Buffer.from(
+      spreadsheet(2, 'omschrijving', 'Het dorpshuis met het café, voor iedereen in Geerdijk.').replace('\uFEFF', ''),
+      'latin1',
+    );
     expect(mislukt(invoer({ 'kaart.csv': latin }))).toMatch(
       /kaart\.csv:2: Het bestand is niet in UTF-8 opgeslagen .*\(regel 2: ".*café.*"\)\. Sla het in Excel op als "CSV UTF-8/,
     );
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(voorbeeld, 'utf16le')]);
     expect(mislukt(invoer({ 'kaart.csv': utf16 }))).toContain('UTF-16');
-    expect(mislukt(invoer({ 'services.json': '{"contents": [\n  {"id": 1,\n}' }))).toMatch(/services\.json:3: Dit is geen geldige JSON/);
+    expect(mislukt(invoer({ 'services.json': '{"contents": [\n  {"id": 1,\n}' }))).toMatch(
+      /services\.json:3: Dit is geen geldige JSON/,
+    );
   });
 
   it('a 10 MB file is refused before it is read, with the limit and how to raise it', () => {

@@ -32,7 +32,9 @@ export function adresUit(
   const { tekst, getal, per, attributen, raak } = lezer;
   const id = tekst(locatie, 'id');
   if (tekst(locatie, 'location_type') === 'virtual') {
-    meldingen.push(letOp({ ...locatie.plek, veld: 'location_type' }, 'Een online locatie kent de sociale kaart niet; niet overgenomen.'));
+    meldingen.push(
+      letOp({ ...locatie.plek, veld: 'location_type' }, 'Een online locatie kent de sociale kaart niet; niet overgenomen.'),
+    );
     return undefined;
   }
   const adressen = per('address', 'location_id', id);
@@ -64,7 +66,9 @@ export function adresUit(
   }
   const provincie = tekst(adres, 'state_province');
   if (provincie && config.provincie && provincie.toLowerCase() !== config.provincie.toLowerCase()) {
-    meldingen.push(letOp({ ...adres.plek, veld: 'state_province' }, `Provincie "${provincie}" is niet ${config.provincie}; niet overgenomen.`));
+    meldingen.push(
+      letOp({ ...adres.plek, veld: 'state_province' }, `Provincie "${provincie}" is niet ${config.provincie}; niet overgenomen.`),
+    );
   }
 
   const plaats = tekst(adres, 'city');

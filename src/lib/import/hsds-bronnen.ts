@@ -8,11 +8,30 @@ import { letOp, probleem, type Melding } from './melding.ts';
 /** HSDS files (JSON or the CSV package) into checked tables. */
 
 /** The tables we read; the rest (funding, programs, …) is reported as not taken over. */
-const GELEZEN = ['organization', 'service', 'location', 'address', 'phone', 'contact', 'schedule', 'service_area', 'service_at_location', 'cost_option', 'attribute', 'taxonomy_term', 'language'];
+const GELEZEN = [
+  'organization',
+  'service',
+  'location',
+  'address',
+  'phone',
+  'contact',
+  'schedule',
+  'service_area',
+  'service_at_location',
+  'cost_option',
+  'attribute',
+  'taxonomy_term',
+  'language',
+];
 /** Required in HSDS, but we do not need them: an empty one is no reason to refuse the file. */
 const NIET_NODIG = new Set([
-  'address.state_province', 'address.country', 'address.address_type', 'location.location_type',
-  'attribute.link_entity', 'taxonomy_term.name', 'taxonomy_term.description',
+  'address.state_province',
+  'address.country',
+  'address.address_type',
+  'location.location_type',
+  'attribute.link_entity',
+  'taxonomy_term.name',
+  'taxonomy_term.description',
 ]);
 
 const TABEL_VOOR_BESTAND: Record<string, string> = {
@@ -25,7 +44,9 @@ const TABEL_VOOR_BESTAND: Record<string, string> = {
 };
 
 function controleer(tabellen: Tabellen): Melding[] {
-  return GELEZEN.flatMap((naam) => controleerTabel(naam, tabellen.get(naam) ?? [], tabellen, { soepel: true, nietVerplicht: NIET_NODIG }));
+  return GELEZEN.flatMap((naam) =>
+    controleerTabel(naam, tabellen.get(naam) ?? [], tabellen, { soepel: true, nietVerplicht: NIET_NODIG }),
+  );
 }
 
 function regelVan(tekst: string, fout: unknown): number | undefined {
@@ -41,7 +62,9 @@ export function hsdsJsonTabellen(bronnen: Bron[]): { tabellen: Tabellen; melding
     try {
       data = JSON.parse(bron.tekst);
     } catch (e) {
-      meldingen.push(probleem({ bestand: bron.naam, rij: regelVan(bron.tekst, e) }, `Dit is geen geldige JSON: ${(e as Error).message}`));
+      meldingen.push(
+        probleem({ bestand: bron.naam, rij: regelVan(bron.tekst, e) }, `Dit is geen geldige JSON: ${(e as Error).message}`),
+      );
       continue;
     }
     const pagina = typeof data === 'object' && data !== null && Array.isArray((data as { contents?: unknown }).contents);
@@ -68,13 +91,27 @@ export function hsdsCsvTabellen(bronnen: Bron[]): { tabellen: Tabellen; meldinge
     if (!tabel) continue; // datapackage.json: we read with the official one
     const { kolommen, records } = leesCsv(bron.tekst);
     const bekend = new Set(tabel.fields.map((f) => f.name));
-    for (const k of kolommen) if (!bekend.has(k)) meldingen.push(letOp({ bestand: bron.naam, rij: 1, veld: k }, `Kolom ${k} hoort niet bij ${tabel.path} in HSDS 3.0; niet overgenomen.`));
+    for (const k of kolommen)
+      if (!bekend.has(k))
+        meldingen.push(
+          letOp(
+            { bestand: bron.naam, rij: 1, veld: k },
+            `Kolom ${k} hoort niet bij ${tabel.path} in HSDS 3.0; niet overgenomen.`,
+          ),
+        );
     for (const r of records) {
       if (r.cellen.length !== kolommen.length) {
-        meldingen.push(probleem({ bestand: bron.naam, rij: r.rij }, `Deze rij heeft ${r.cellen.length} cellen, de kopregel ${kolommen.length}. Staat er een scheidingsteken of aanhalingsteken verkeerd?`));
+        meldingen.push(
+          probleem(
+            { bestand: bron.naam, rij: r.rij },
+            `Deze rij heeft ${r.cellen.length} cellen, de kopregel ${kolommen.length}. Staat er een scheidingsteken of aanhalingsteken verkeerd?`,
+          ),
+        );
         continue;
       }
-      const waarden = Object.fromEntries(kolommen.map((k, i) => [k, r.cellen[i]] as const).filter(([k, w]) => bekend.has(k) && w !== ''));
+      const waarden = Object.fromEntries(
+        kolommen.map((k, i) => [k, r.cellen[i]] as const).filter(([k, w]) => bekend.has(k) && w !== ''),
+      );
       tabellen.get(tabel.name)!.push({ plek: { bestand: bron.naam, rij: r.rij }, waarden });
     }
   }

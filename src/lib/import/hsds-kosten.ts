@@ -10,12 +10,18 @@ const PER_UIT_TEKST = Object.fromEntries(Object.entries(KOSTEN_PER_TEKST).map(([
 
 export function kostenUit(lezer: Lezer, opties: Rij[], dienst: Rij, h: Herkomst, meldingen: Melding[]): unknown {
   const { tekst, getal, raak } = lezer;
-  for (const extra of opties.slice(1)) meldingen.push(letOp(extra.plek, 'De sociale kaart kent één prijs per activiteit; deze extra niet overgenomen.'));
+  for (const extra of opties.slice(1))
+    meldingen.push(letOp(extra.plek, 'De sociale kaart kent één prijs per activiteit; deze extra niet overgenomen.'));
   const k = opties[0];
   if (!k) {
     const tekstKosten = tekst(dienst, 'fees_description') ?? tekst(dienst, 'fees');
     h.velden.kosten = { ...dienst.plek, veld: 'cost_options' };
-    meldingen.push(probleem(h.velden.kosten, `De kosten ontbreken${tekstKosten ? ` (er staat alleen "${tekstKosten}")` : ''}. Geef gratis, vrijwillige bijdrage of een bedrag.`));
+    meldingen.push(
+      probleem(
+        h.velden.kosten,
+        `De kosten ontbreken${tekstKosten ? ` (er staat alleen "${tekstKosten}")` : ''}. Geef gratis, vrijwillige bijdrage of een bedrag.`,
+      ),
+    );
     return undefined;
   }
   raak(dienst, 'fees_description');
@@ -25,17 +31,32 @@ export function kostenUit(lezer: Lezer, opties: Rij[], dienst: Rij, h: Herkomst,
   const munt = tekst(k, 'currency');
   const omschrijving = (tekst(k, 'amount_description') ?? '').toLowerCase();
   const toelichting = tekst(k, 'option');
-  if (munt && munt.toUpperCase() !== 'EUR') meldingen.push(probleem({ ...k.plek, veld: 'currency' }, `Bedragen in ${munt} kent de sociale kaart niet; alleen euro (EUR).`));
-  if (omschrijving === KOSTEN_SOORT_TEKST['vrijwillige-bijdrage'] || (bedrag === undefined && omschrijving.includes('vrijwillig'))) return { soort: 'vrijwillige-bijdrage', toelichting };
-  if (bedrag === 0 || (bedrag === undefined && omschrijving === KOSTEN_SOORT_TEKST.gratis)) return { soort: 'gratis', toelichting };
+  if (munt && munt.toUpperCase() !== 'EUR')
+    meldingen.push(
+      probleem({ ...k.plek, veld: 'currency' }, `Bedragen in ${munt} kent de sociale kaart niet; alleen euro (EUR).`),
+    );
+  if (
+    omschrijving === KOSTEN_SOORT_TEKST['vrijwillige-bijdrage'] ||
+    (bedrag === undefined && omschrijving.includes('vrijwillig'))
+  )
+    return { soort: 'vrijwillige-bijdrage', toelichting };
+  if (bedrag === 0 || (bedrag === undefined && omschrijving === KOSTEN_SOORT_TEKST.gratis))
+    return { soort: 'gratis', toelichting };
   if (bedrag === undefined) {
-    meldingen.push(probleem({ ...k.plek, veld: 'amount' }, 'Er staat geen bedrag, en niet dat het gratis is of een vrijwillige bijdrage.'));
+    meldingen.push(
+      probleem({ ...k.plek, veld: 'amount' }, 'Er staat geen bedrag, en niet dat het gratis is of een vrijwillige bijdrage.'),
+    );
     return undefined;
   }
   let perEenheid = PER_UIT_TEKST[omschrijving];
   if (!perEenheid) {
     perEenheid = 'keer';
-    meldingen.push(letOp({ ...k.plek, veld: 'amount_description' }, `We weten niet waar het bedrag voor is ("${omschrijving}"); we nemen "per keer". Kies uit: ${Object.values(KOSTEN_PER_TEKST).join(', ')}.`));
+    meldingen.push(
+      letOp(
+        { ...k.plek, veld: 'amount_description' },
+        `We weten niet waar het bedrag voor is ("${omschrijving}"); we nemen "per keer". Kies uit: ${Object.values(KOSTEN_PER_TEKST).join(', ')}.`,
+      ),
+    );
   }
   return { soort: 'bedrag', bedragCent: Math.round(bedrag * 100), per: perEenheid, toelichting };
 }

@@ -61,12 +61,21 @@ export function maakLezer(tabellen: Tabellen, config: GemeenteConfig, meldingen:
       const term = per('taxonomy_term', 'id', termId)[0];
       const herkend = herkenTerm(
         config,
-        { id: termId, code: term ? String(term.waarden.code ?? '') : undefined, name: term ? String(term.waarden.name ?? '') : undefined },
+        {
+          id: termId,
+          code: term ? String(term.waarden.code ?? '') : undefined,
+          name: term ? String(term.waarden.name ?? '') : undefined,
+        },
         tekst(rij, 'link_type'),
       );
       if (!herkend) {
         const naam = term ? ` "${String(term.waarden.name ?? term.waarden.code ?? '')}"` : '';
-        meldingen.push(letOp({ ...rij.plek, veld: 'taxonomy_term_id' }, `Term${naam} (${termId ?? 'zonder id'}) staat niet in onze lijsten; niet overgenomen.`));
+        meldingen.push(
+          letOp(
+            { ...rij.plek, veld: 'taxonomy_term_id' },
+            `Term${naam} (${termId ?? 'zonder id'}) staat niet in onze lijsten; niet overgenomen.`,
+          ),
+        );
         return [];
       }
       return [{ ...herkend, waarde: tekst(rij, 'value'), rij }];
@@ -86,12 +95,24 @@ export function maakLezer(tabellen: Tabellen, config: GemeenteConfig, meldingen:
       for (const rij of rijen as Gevolgd[]) {
         const gebruikt = rij[GEBRUIKT];
         if (!gebruikt) {
-          meld(`${rij.plek.bestand}|${tabel}`, letOp(rij.plek, `${tabel} ${String(rij.waarden.id ?? '')} hoort bij niets wat we overnemen (de sociale kaart kent ${tabel} niet, of het hoort bij iets wat is overgeslagen); niet overgenomen.`));
+          meld(
+            `${rij.plek.bestand}|${tabel}`,
+            letOp(
+              rij.plek,
+              `${tabel} ${String(rij.waarden.id ?? '')} hoort bij niets wat we overnemen (de sociale kaart kent ${tabel} niet, of het hoort bij iets wat is overgeslagen); niet overgenomen.`,
+            ),
+          );
           continue;
         }
         for (const [veld, w] of Object.entries(rij.waarden)) {
           if (leeg(w) || gebruikt.has(veld)) continue;
-          meld(`${rij.plek.bestand}|${tabel}|${veld}`, letOp({ ...rij.plek, veld }, `${veld} ("${String(w).slice(0, 60)}") heeft geen plek in de sociale kaart; niet overgenomen.`));
+          meld(
+            `${rij.plek.bestand}|${tabel}|${veld}`,
+            letOp(
+              { ...rij.plek, veld },
+              `${veld} ("${String(w).slice(0, 60)}") heeft geen plek in de sociale kaart; niet overgenomen.`,
+            ),
+          );
         }
       }
     }

@@ -22,7 +22,8 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
   const orgPerId = new Map<string, OrganisatieBron>();
 
   const eerste = (rijen: Rij[], wat: string) => {
-    for (const extra of rijen.slice(1)) meldingen.push(letOp(extra.plek, `De sociale kaart kent één ${wat}; deze extra niet overgenomen.`));
+    for (const extra of rijen.slice(1))
+      meldingen.push(letOp(extra.plek, `De sociale kaart kent één ${wat}; deze extra niet overgenomen.`));
     return rijen[0];
   };
   const herkomstVan = (rij: Rij): Herkomst => ({ plek: rij.plek, velden: {} });
@@ -36,7 +37,12 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
   const nietVoor = (attrs: Attribuut[], toegestaan: string[], wat: string) => {
     for (const a of attrs) {
       if (!toegestaan.includes(a.code) && !(a.code === 'veld' && toegestaan.includes(`veld:${a.slug}`))) {
-        meldingen.push(letOp({ ...a.rij.plek, veld: 'taxonomy_term_id' }, `${a.code} "${a.slug}" hoort niet bij een ${wat}; niet overgenomen.`));
+        meldingen.push(
+          letOp(
+            { ...a.rij.plek, veld: 'taxonomy_term_id' },
+            `${a.code} "${a.slug}" hoort niet bij een ${wat}; niet overgenomen.`,
+          ),
+        );
       }
     }
   };
@@ -63,14 +69,16 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     meldingen.push(...r.meldingen);
     data[sleutel] = r.rooster;
     h.velden[pad] = rijen[0]?.plek ?? { ...h.plek, veld: 'schedules' };
-    if (rijen.length === (r.rooster.regels ?? []).length) rijen.forEach((rij, i) => {
+    if (rijen.length === (r.rooster.regels ?? []).length)
+      rijen.forEach((rij, i) => {
         h.velden[`${pad}.regels.${i}`] = rij.plek;
       });
   }
 
   const talen = (serviceId: string | undefined) => {
     for (const rij of per('language', 'service_id', serviceId)) {
-      if ([tekst(rij, 'code'), tekst(rij, 'name')].some((w) => w && NEDERLANDS.has(w.toLowerCase()))) raak(rij, 'id', 'service_id');
+      if ([tekst(rij, 'code'), tekst(rij, 'name')].some((w) => w && NEDERLANDS.has(w.toLowerCase())))
+        raak(rij, 'id', 'service_id');
     }
   };
 
@@ -86,7 +94,12 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     });
     const gevonden = [...new Set(kernen.map((k) => k.kern).filter((k): k is string => k !== undefined))];
     if (gevonden.length > 1) {
-      meldingen.push(probleem({ ...gebieden[0].plek, veld: 'name' }, `Een activiteit is in één kern; hier staan er ${gevonden.length} (${gevonden.join(', ')}). Maak er aparte activiteiten van.`));
+      meldingen.push(
+        probleem(
+          { ...gebieden[0].plek, veld: 'name' },
+          `Een activiteit is in één kern; hier staan er ${gevonden.length} (${gevonden.join(', ')}). Maak er aparte activiteiten van.`,
+        ),
+      );
     }
     if (kernen[0]) h.velden.kern = { ...kernen[0].rij.plek, veld: 'name' };
     return gevonden[0] ?? (kernen.length === 0 ? plekKern : undefined);
@@ -116,7 +129,12 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
       continue;
     }
     const h = herkomstVan(rij);
-    const data: Record<string, unknown> = { naam: tekst(rij, 'name'), omschrijving: tekst(rij, 'description'), email: tekst(rij, 'email'), website: tekst(rij, 'website') };
+    const data: Record<string, unknown> = {
+      naam: tekst(rij, 'name'),
+      omschrijving: tekst(rij, 'description'),
+      email: tekst(rij, 'email'),
+      website: tekst(rij, 'website'),
+    };
     bron(h, 'naam', rij, 'name');
     bron(h, 'omschrijving', rij, 'description');
     bron(h, 'email', rij, 'email');
@@ -128,7 +146,9 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
       bron(h, 'telefoon', tel, 'number');
     }
     const locaties = per('location', 'organization_id', id);
-    const loc = locaties.find((l) => per('address', 'location_id', String(l.waarden.id)).length > 0 && l.waarden.location_type !== 'virtual');
+    const loc = locaties.find(
+      (l) => per('address', 'location_id', String(l.waarden.id)).length > 0 && l.waarden.location_type !== 'virtual',
+    );
     if (loc) {
       raak(loc, 'organization_id');
       data.bezoekadres = adresUit(lezer, config, loc, 'bezoekadres', h, meldingen);
@@ -144,7 +164,12 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     if (kernAttr) bron(h, 'kernen', kernAttr.rij, 'taxonomy_term_id');
     if ((data.kernen as string[]).length === 0 && typeof (data.bezoekadres as { kern?: string })?.kern === 'string') {
       data.kernen = [(data.bezoekadres as { kern: string }).kern];
-      meldingen.push(letOp({ ...rij.plek, veld: 'attributes' }, 'Er staat niet in welke kernen de organisatie actief is; we nemen de kern van het adres.'));
+      meldingen.push(
+        letOp(
+          { ...rij.plek, veld: 'attributes' },
+          'Er staat niet in welke kernen de organisatie actief is; we nemen de kern van het adres.',
+        ),
+      );
     }
     data.themas = slugs(attrs, 'thema');
     data.gecontroleerdOp = veldWaarde(attrs, 'gecontroleerd-op', h, 'gecontroleerdOp');
@@ -160,7 +185,16 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
 
   /** Everything a service has, marked as used: for the general service we derive ourselves. */
   function verbruikDienst(sid: string | undefined) {
-    for (const [tabel, kolom] of [['phone', 'service_id'], ['service_area', 'service_id'], ['service_at_location', 'service_id'], ['language', 'service_id'], ['attribute', 'link_id'], ['schedule', 'service_id'], ['cost_option', 'service_id'], ['contact', 'service_id']]) {
+    for (const [tabel, kolom] of [
+      ['phone', 'service_id'],
+      ['service_area', 'service_id'],
+      ['service_at_location', 'service_id'],
+      ['language', 'service_id'],
+      ['attribute', 'link_id'],
+      ['schedule', 'service_id'],
+      ['cost_option', 'service_id'],
+      ['contact', 'service_id'],
+    ]) {
       for (const r of per(tabel, kolom, sid)) {
         alles(r);
         for (const a of per('attribute', 'link_id', String(r.waarden.id))) alles(a);
@@ -178,8 +212,15 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
       alles(dienst);
       return;
     }
-    if (status === 'inactive') meldingen.push(letOp({ ...dienst.plek, veld: 'status' }, 'Deze dienst is niet actief (inactive); hij komt binnen als concept.'));
-    nietVoor(attrs, ['aanbod', 'thema', 'doelgroep', 'aanmelden', 'capaciteit', 'veld:slug', 'veld:toegankelijkheid'], 'activiteit');
+    if (status === 'inactive')
+      meldingen.push(
+        letOp({ ...dienst.plek, veld: 'status' }, 'Deze dienst is niet actief (inactive); hij komt binnen als concept.'),
+      );
+    nietVoor(
+      attrs,
+      ['aanbod', 'thema', 'doelgroep', 'aanmelden', 'capaciteit', 'veld:slug', 'veld:toegankelijkheid'],
+      'activiteit',
+    );
     const slug = veldWaarde(attrs, 'slug', h, 'slug');
     const org = orgPerId.get(tekst(dienst, 'organization_id') ?? '');
     const data: Record<string, unknown> = {
@@ -194,20 +235,36 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     bron(h, 'titel', dienst, 'name');
     bron(h, 'omschrijving', dienst, 'description');
     bron(h, 'gecontroleerdOp', dienst, 'assured_date');
-    for (const [model, code] of [['themas', 'thema'], ['doelgroepen', 'doelgroep']]) {
+    for (const [model, code] of [
+      ['themas', 'thema'],
+      ['doelgroepen', 'doelgroep'],
+    ]) {
       const a = attrs.find((x) => x.code === code);
       h.velden[model] = a ? { ...a.rij.plek, veld: 'taxonomy_term_id' } : { ...dienst.plek, veld: 'attributes' };
     }
     const url = tekst(dienst, 'url');
     if (url && slug && url !== new URL(`/aanbod/${slug}/`, config.url).href) {
-      meldingen.push(letOp({ ...dienst.plek, veld: 'url' }, `Een eigen webadres per activiteit kent de sociale kaart niet (${url}); niet overgenomen.`));
+      meldingen.push(
+        letOp(
+          { ...dienst.plek, veld: 'url' },
+          `Een eigen webadres per activiteit kent de sociale kaart niet (${url}); niet overgenomen.`,
+        ),
+      );
     }
     const aanmelden = attrs.find((a) => a.code === 'aanmelden');
     const hoe = tekst(dienst, 'application_process');
     data.aanmelden = { soort: aanmelden?.slug ?? (hoe ? 'aanmelden' : undefined), hoe };
-    h.velden.aanmelden = aanmelden ? { ...aanmelden.rij.plek, veld: 'taxonomy_term_id' } : { ...dienst.plek, veld: 'application_process' };
+    h.velden.aanmelden = aanmelden
+      ? { ...aanmelden.rij.plek, veld: 'taxonomy_term_id' }
+      : { ...dienst.plek, veld: 'application_process' };
     h.velden['aanmelden.hoe'] = { ...dienst.plek, veld: 'application_process' };
-    if (!aanmelden && hoe) meldingen.push(letOp({ ...dienst.plek, veld: 'application_process' }, 'Er staat hoe u zich aanmeldt; we nemen aan dat aanmelden nodig is.'));
+    if (!aanmelden && hoe)
+      meldingen.push(
+        letOp(
+          { ...dienst.plek, veld: 'application_process' },
+          'Er staat hoe u zich aanmeldt; we nemen aan dat aanmelden nodig is.',
+        ),
+      );
     data.kosten = kostenUit(lezer, per('cost_option', 'service_id', sid), dienst, h, meldingen);
     const c = contact(per('contact', 'service_id', sid), h, 'contact');
     if (c) data.contact = { naam: c.naam, telefoon: c.telefoon, email: c.email };
@@ -218,8 +275,10 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
       raak(sal, 'id', 'service_id', 'location_id');
       const locId = tekst(sal, 'location_id');
       const loc = per('location', 'id', locId)[0];
-      if (!loc) meldingen.push(probleem({ ...sal.plek, veld: 'location_id' }, `Locatie ${locId ?? ''} staat niet in het bestand.`));
-      else if (org?.uuid && orgLocatie.get(org.uuid) === locId) plekKern = (org.data.bezoekadres as { kern?: string } | undefined)?.kern;
+      if (!loc)
+        meldingen.push(probleem({ ...sal.plek, veld: 'location_id' }, `Locatie ${locId ?? ''} staat niet in het bestand.`));
+      else if (org?.uuid && orgLocatie.get(org.uuid) === locId)
+        plekKern = (org.data.bezoekadres as { kern?: string } | undefined)?.kern;
       else {
         data.locatie = adresUit(lezer, config, loc, 'locatie', h, meldingen);
         plekKern = (data.locatie as { kern?: string } | undefined)?.kern;
@@ -228,14 +287,32 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     data.kern = kernVan(sid, h, plekKern);
     if (data.kern === undefined && per('service_area', 'service_id', sid).length === 0) {
       h.velden.kern = { ...dienst.plek, veld: 'service_areas' };
-      meldingen.push(probleem(h.velden.kern, `Er staat niet in welke kern de activiteit is. Geef een service_area met de naam van de kern (${config.kernen.map((k) => k.naam).join(', ')}), of een plek met adres.`));
+      meldingen.push(
+        probleem(
+          h.velden.kern,
+          `Er staat niet in welke kern de activiteit is. Geef een service_area met de naam van de kern (${config.kernen.map((k) => k.naam).join(', ')}), of een plek met adres.`,
+        ),
+      );
     }
     const eigen = per('schedule', 'service_id', sid);
-    roosterInto(h, 'rooster', eigen.length > 0 || !sal ? eigen : per('schedule', 'service_at_location_id', tekst(sal, 'id')), data);
+    roosterInto(
+      h,
+      'rooster',
+      eigen.length > 0 || !sal ? eigen : per('schedule', 'service_at_location_id', tekst(sal, 'id')),
+      data,
+    );
     talen(sid);
     raak(dienst, 'organization_id', 'status', 'last_modified', 'url');
     const bronStatus = status === 'temporarily closed' ? 'gepauzeerd' : status === 'inactive' ? 'concept' : 'gepubliceerd';
-    const act: ActiviteitBron = { herkomst: h, uuid: sid, slug, gewijzigdOp: tekst(dienst, 'last_modified'), data, organisatie: verwijzing(dienst), status: bronStatus };
+    const act: ActiviteitBron = {
+      herkomst: h,
+      uuid: sid,
+      slug,
+      gewijzigdOp: tekst(dienst, 'last_modified'),
+      data,
+      organisatie: verwijzing(dienst),
+      status: bronStatus,
+    };
     invoer.activiteiten.push(act);
   }
 
@@ -247,7 +324,12 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     const data: Record<string, unknown> = { foto: veldWaarde(attrs, 'foto', h, 'foto') };
     const c = contact(per('contact', 'service_id', sid), h, 'contact');
     if (c) {
-      Object.assign(data, { naam: c.naam, email: c.email, telefoon: c.telefoon, bereikbaar: c.tel ? tekst(c.tel, 'description') : undefined });
+      Object.assign(data, {
+        naam: c.naam,
+        email: c.email,
+        telefoon: c.telefoon,
+        bereikbaar: c.tel ? tekst(c.tel, 'description') : undefined,
+      });
       for (const v of ['naam', 'email', 'telefoon']) h.velden[v] = h.velden[`contact.${v}`];
       if (c.tel) bron(h, 'bereikbaar', c.tel, 'description');
     }
@@ -265,7 +347,12 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     talen(sid);
     const uuid = tekst(dienst, 'organization_id');
     const eigen = uuid && uuid !== gemeenteOrgId(config.naam);
-    invoer.kernondersteuners.push({ herkomst: h, uuid: sid, data, organisatie: eigen ? verwijzing(dienst) : undefined } satisfies KernondersteunerBron);
+    invoer.kernondersteuners.push({
+      herkomst: h,
+      uuid: sid,
+      data,
+      organisatie: eigen ? verwijzing(dienst) : undefined,
+    } satisfies KernondersteunerBron);
   }
 
   for (const dienst of tabellen.get('service') ?? []) {
@@ -276,12 +363,18 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
       const org = orgPerId.get(tekst(dienst, 'organization_id') ?? '');
       verbruikDienst(sid);
       alles(dienst);
-      if (!org) meldingen.push(letOp(dienst.plek, 'Algemene dienst van een organisatie die niet in het bestand staat; overgeslagen.'));
+      if (!org)
+        meldingen.push(letOp(dienst.plek, 'Algemene dienst van een organisatie die niet in het bestand staat; overgeslagen.'));
       else org.gewijzigdOp ??= tekst(dienst, 'last_modified');
       if (!org) {
         // reported above
       } else if (org.data.naam !== tekst(dienst, 'name') || org.data.omschrijving !== tekst(dienst, 'description')) {
-        meldingen.push(letOp(dienst.plek, 'De algemene dienst wijkt af van de organisatie; we nemen de naam en omschrijving van de organisatie.'));
+        meldingen.push(
+          letOp(
+            dienst.plek,
+            'De algemene dienst wijkt af van de organisatie; we nemen de naam en omschrijving van de organisatie.',
+          ),
+        );
       }
     } else if (aanbod === 'kernondersteuning') kernondersteuner(dienst, attrs);
     else activiteit(dienst, attrs);

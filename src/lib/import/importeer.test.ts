@@ -29,7 +29,8 @@ const exporteer = (db: ReturnType<typeof openDb>) => maakHsdsBestanden(maakSiteD
 const opties = { toepassen: true, publiceren: true, vandaag: NU.datum };
 
 const validator = hsdsValidator();
-const fouten = (schema: string, items: unknown[]) => items.filter((i) => !validator(schema)(i)).map(() => validator(schema).errors);
+const fouten = (schema: string, items: unknown[]) =>
+  items.filter((i) => !validator(schema)(i)).map(() => validator(schema).errors);
 
 function verschillen(a: Map<string, string>, b: Map<string, string>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
@@ -37,7 +38,10 @@ function verschillen(a: Map<string, string>, b: Map<string, string>): string[] {
 
 // Real databases and whole exports: seconds of work, more when both cores are busy.
 describe('import of our own HSDS export', { timeout: 120_000 }, () => {
-  for (const [soort, pad] of [['JSON', jsonMap], ['CSV package', csvMap]] as const) {
+  for (const [soort, pad] of [
+    ['JSON', jsonMap],
+    ['CSV package', csvMap],
+  ] as const) {
     it(`${soort}: export → import into an empty database → export gives identical files`, () => {
       const db = leegDb();
       const r = importeer(pad, db, config, opties);
@@ -60,7 +64,9 @@ describe('import of our own HSDS export', { timeout: 120_000 }, () => {
   it('a kernondersteuner without organisation belongs to the gemeente in HSDS, and comes back without one', () => {
     const bron = leegDb();
     importeer(jsonMap, bron, config, opties);
-    bron.$client.prepare("update kernondersteuner set organisatie_id = null where kern_id = (select id from kern where slug = 'aadorp')").run();
+    bron.$client
+      .prepare("update kernondersteuner set organisatie_id = null where kern_id = (select id from kern where slug = 'aadorp')")
+      .run();
     const eerste = exporteer(bron);
     const orgs = JSON.parse(eerste.get('organizations.json')!).contents as { name: string }[];
     expect(orgs.at(-1)!.name).toBe('Gemeente Twenterand');
@@ -68,7 +74,8 @@ describe('import of our own HSDS export', { timeout: 120_000 }, () => {
     expect(fouten('organization', orgs)).toEqual([]);
     const pad = path.join(dir, 'zonder-org');
     mkdirSync(pad);
-    for (const naam of ['services.json', 'organizations.json', 'taxonomy_terms.json']) writeFileSync(path.join(pad, naam), eerste.get(naam)!);
+    for (const naam of ['services.json', 'organizations.json', 'taxonomy_terms.json'])
+      writeFileSync(path.join(pad, naam), eerste.get(naam)!);
     const db = leegDb();
     const r = importeer(pad, db, config, opties);
     expect(r.plan!.meldingen.map(meldingTekst)).toEqual([]);

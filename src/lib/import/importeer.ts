@@ -31,7 +31,8 @@ function leesNaarInvoer(pad: string, config: GemeenteConfig, maxMb: number): { i
     const invoer = spreadsheetNaarInvoer(gelezen.bronnen, config);
     return { invoer: { ...invoer, meldingen: [...gelezen.meldingen, ...invoer.meldingen] }, meldingen: [] };
   }
-  const { tabellen, meldingen } = gelezen.soort === 'hsds-json' ? hsdsJsonTabellen(gelezen.bronnen) : hsdsCsvTabellen(gelezen.bronnen);
+  const { tabellen, meldingen } =
+    gelezen.soort === 'hsds-json' ? hsdsJsonTabellen(gelezen.bronnen) : hsdsCsvTabellen(gelezen.bronnen);
   const invoer = hsdsNaarInvoer(tabellen, config, gelezen.soort, bestanden);
   return { invoer: { ...invoer, meldingen: [...gelezen.meldingen, ...meldingen, ...invoer.meldingen] }, meldingen: [] };
 }
@@ -42,19 +43,38 @@ function leesNaarInvoer(pad: string, config: GemeenteConfig, maxMb: number): { i
  */
 export function importeer(pad: string, db: Db, config: GemeenteConfig, opties: ImportOpties = {}): ImportResultaat {
   const { invoer, meldingen } = leesNaarInvoer(pad, config, opties.maxMb ?? STANDAARD_MAX_MB);
-  const nietOpgeslagen = (reden: string): Uitkomst => (opties.toepassen ? { soort: 'niet-opgeslagen', reden } : { soort: 'proef' });
+  const nietOpgeslagen = (reden: string): Uitkomst =>
+    opties.toepassen ? { soort: 'niet-opgeslagen', reden } : { soort: 'proef' };
   if (!invoer) {
     return { rapport: maakRapport({ pad, meldingen }, nietOpgeslagen('de invoer is niet gelezen.')), code: 1 };
   }
-  const plan = maakPlan(db, config, invoer, { publiceren: opties.publiceren ?? false, vandaag: opties.vandaag ?? lokaal(new Date()).datum });
+  const plan = maakPlan(db, config, invoer, {
+    publiceren: opties.publiceren ?? false,
+    vandaag: opties.vandaag ?? lokaal(new Date()).datum,
+  });
   const problemen = plan.meldingen.filter((m) => m.ernst === 'probleem').length;
-  if (problemen > 0) return { rapport: maakRapport({ pad, plan, meldingen: [] }, nietOpgeslagen(`er ${problemen === 1 ? 'is 1 probleem' : `zijn ${problemen} problemen`}.`)), code: 1, plan };
+  if (problemen > 0)
+    return {
+      rapport: maakRapport(
+        { pad, plan, meldingen: [] },
+        nietOpgeslagen(`er ${problemen === 1 ? 'is 1 probleem' : `zijn ${problemen} problemen`}.`),
+      ),
+      code: 1,
+      plan,
+    };
   if (!opties.toepassen) return { rapport: maakRapport({ pad, plan, meldingen: [] }, { soort: 'proef' }), code: 0, plan };
   try {
     const r = voerPlanUit(db, config, plan);
     return { rapport: maakRapport({ pad, plan, meldingen: [] }, { soort: 'opgeslagen', ...r }), code: 0, plan };
   } catch (e) {
     plan.meldingen.push(probleem({ bestand: pad }, `Opslaan mislukte: ${(e as Error).message}`));
-    return { rapport: maakRapport({ pad, plan, meldingen: [] }, { soort: 'niet-opgeslagen', reden: 'opslaan mislukte; de database is niet veranderd.' }), code: 1, plan };
+    return {
+      rapport: maakRapport(
+        { pad, plan, meldingen: [] },
+        { soort: 'niet-opgeslagen', reden: 'opslaan mislukte; de database is niet veranderd.' },
+      ),
+      code: 1,
+      plan,
+    };
   }
 }

@@ -37,7 +37,12 @@ export function eersteOngeldigeByte(buf: Uint8Array): number {
 export function decodeer(buf: Buffer, naam: string): { tekst?: string; melding?: Melding } {
   const plek = { bestand: naam };
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
-    return { melding: probleem(plek, 'Het bestand is opgeslagen als UTF-16 ("Unicode-tekst"). Sla het in Excel op als "CSV UTF-8 (door komma\'s gescheiden)".') };
+    return {
+      melding: probleem(
+        plek,
+        'Het bestand is opgeslagen als UTF-16 ("Unicode-tekst"). Sla het in Excel op als "CSV UTF-8 (door komma\'s gescheiden)".',
+      ),
+    };
   }
   const inhoud = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
   if (inhoud.includes(0)) return { melding: probleem(plek, 'Dit is geen tekstbestand (CSV of JSON).') };
@@ -46,7 +51,10 @@ export function decodeer(buf: Buffer, naam: string): { tekst?: string; melding?:
     const regel = inhoud.subarray(0, fout).toString('latin1').split('\n').length;
     const begin = inhoud.lastIndexOf(0x0a, fout) + 1;
     const eind = inhoud.indexOf(0x0a, fout);
-    const fragment = new TextDecoder('windows-1252').decode(inhoud.subarray(begin, eind < 0 ? undefined : eind)).trim().slice(0, 80);
+    const fragment = new TextDecoder('windows-1252')
+      .decode(inhoud.subarray(begin, eind < 0 ? undefined : eind))
+      .trim()
+      .slice(0, 80);
     return {
       melding: probleem(
         { bestand: naam, rij: regel },
@@ -83,8 +91,14 @@ export function leesInvoer(pad: string, maxMb = STANDAARD_MAX_MB): Gelezen {
   if (!soort) return { bronnen: [], meldingen: [probleem({ bestand: pad }, 'Hier staat geen .json- of .csv-bestand in.')] };
   const bruikbaar = bestanden.filter((b) => {
     const ext = path.extname(b);
-    const past = soort === 'hsds-csv' ? HSDS_CSV.has(path.basename(b)) || path.basename(b) === 'datapackage.json' : soort === 'hsds-json' ? ext === '.json' : ext === '.csv';
-    if (!past) meldingen.push(letOp({ bestand: path.basename(b) }, 'Dit bestand hoort niet bij de invoer en wordt overgeslagen.'));
+    const past =
+      soort === 'hsds-csv'
+        ? HSDS_CSV.has(path.basename(b)) || path.basename(b) === 'datapackage.json'
+        : soort === 'hsds-json'
+          ? ext === '.json'
+          : ext === '.csv';
+    if (!past)
+      meldingen.push(letOp({ bestand: path.basename(b) }, 'Dit bestand hoort niet bij de invoer en wordt overgeslagen.'));
     return past;
   });
   const totaal = bruikbaar.reduce((som, b) => som + statSync(b).size, 0);

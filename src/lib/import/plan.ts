@@ -28,10 +28,35 @@ export type PlanItem = {
 };
 export type Plan = { invoer: Invoer; items: PlanItem[]; meldingen: Melding[]; publiceren: boolean };
 
-const ORG_VELDEN = ['slug', 'naam', 'soort', 'omschrijving', 'telefoon', 'email', 'website', 'bezoekadres', 'kernen', 'themas', 'gecontroleerdOp'];
+const ORG_VELDEN = [
+  'slug',
+  'naam',
+  'soort',
+  'omschrijving',
+  'telefoon',
+  'email',
+  'website',
+  'bezoekadres',
+  'kernen',
+  'themas',
+  'gecontroleerdOp',
+];
 const ACT_VELDEN = [
-  'slug', 'titel', 'omschrijving', 'organisatie', 'kern', 'locatie', 'rooster', 'themas', 'doelgroepen', 'kosten', 'aanmelden',
-  'toegankelijkheid', 'contact', 'capaciteit', 'gecontroleerdOp',
+  'slug',
+  'titel',
+  'omschrijving',
+  'organisatie',
+  'kern',
+  'locatie',
+  'rooster',
+  'themas',
+  'doelgroepen',
+  'kosten',
+  'aanmelden',
+  'toegankelijkheid',
+  'contact',
+  'capaciteit',
+  'gecontroleerdOp',
 ];
 const KO_VELDEN = ['kern', 'naam', 'foto', 'telefoon', 'email', 'organisatie', 'bereikbaar', 'spreekuren'];
 const SETS = new Set(['kernen', 'themas', 'doelgroepen']);
@@ -40,7 +65,11 @@ const SETS = new Set(['kernen', 'themas', 'doelgroepen']);
 function stabiel(w: unknown): string {
   return JSON.stringify(w, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined && x !== null)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
       : v,
   );
 }
@@ -49,7 +78,7 @@ function verschil(oud: object | undefined, nieuw: object, velden: string[]): str
   if (!oud) return velden;
   const o = oud as Record<string, unknown>;
   const n = nieuw as Record<string, unknown>;
-  const norm = (veld: string, w: unknown) => stabiel(SETS.has(veld) && Array.isArray(w) ? [...w].sort() : w ?? null);
+  const norm = (veld: string, w: unknown) => stabiel(SETS.has(veld) && Array.isArray(w) ? [...w].sort() : (w ?? null));
   return velden.filter((v) => norm(v, o[v]) !== norm(v, n[v]));
 }
 
@@ -58,7 +87,12 @@ function datumTijd(w: string | undefined): string | undefined {
   return new Date(w).toISOString();
 }
 
-export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opties: { publiceren: boolean; vandaag: string }): Plan {
+export function maakPlan(
+  db: DbOfTx,
+  config: GemeenteConfig,
+  invoer: Invoer,
+  opties: { publiceren: boolean; vandaag: string },
+): Plan {
   const schemas = maakSchemas(config);
   const kaart = laadKaart(db, { ookConcepten: true });
   const meldingen: Melding[] = [...invoer.meldingen];
@@ -85,7 +119,12 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
       if (!s) continue;
       const eerder = gezien.get(s);
       if (eerder) {
-        meldingen.push(probleem({ ...herkomst.plek, veld: herkomst.plek.veld ?? 'id' }, `Deze ${wat} staat twee keer in de invoer (ook op ${[eerder.plek.bestand, eerder.plek.rij].join(':')}).`));
+        meldingen.push(
+          probleem(
+            { ...herkomst.plek, veld: herkomst.plek.veld ?? 'id' },
+            `Deze ${wat} staat twee keer in de invoer (ook op ${[eerder.plek.bestand, eerder.plek.rij].join(':')}).`,
+          ),
+        );
         return true;
       }
     }
@@ -102,15 +141,36 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
   function gecontroleerd(w: unknown, bestaand: string | undefined, herkomst: Herkomst): unknown {
     if (w !== undefined && w !== '') return w;
     if (bestaand) return bestaand;
-    meldingen.push(letOp(herkomst.plek, `Er staat niet wanneer de gegevens zijn gecontroleerd; we zetten ${vandaag}.`, 'gecontroleerd_op'));
+    meldingen.push(
+      letOp(herkomst.plek, `Er staat niet wanneer de gegevens zijn gecontroleerd; we zetten ${vandaag}.`, 'gecontroleerd_op'),
+    );
     return vandaag;
   }
 
-  function voegItemToe(soort: Soort, naam: string, sleutel: string, uuid: string, data: Data | undefined, bestaand: (Organisatie | Activiteit | Kernondersteuner) | undefined, velden: string[], gewijzigdOp?: string) {
+  function voegItemToe(
+    soort: Soort,
+    naam: string,
+    sleutel: string,
+    uuid: string,
+    data: Data | undefined,
+    bestaand: (Organisatie | Activiteit | Kernondersteuner) | undefined,
+    velden: string[],
+    gewijzigdOp?: string,
+  ) {
     if (!data) return;
     const wijzigingen = verschil(bestaand, data, publiceren && soort !== 'kernondersteuner' ? [...velden, 'status'] : velden);
     const actie = !bestaand ? 'nieuw' : wijzigingen.length > 0 ? 'bijwerken' : 'ongewijzigd';
-    items.push({ soort, actie, naam, sleutel, uuid, data, bestaand: bestaand && { id: bestaand.id, versie: bestaand.versie }, gewijzigdOp: datumTijd(gewijzigdOp), wijzigingen: actie === 'bijwerken' ? wijzigingen : [] });
+    items.push({
+      soort,
+      actie,
+      naam,
+      sleutel,
+      uuid,
+      data,
+      bestaand: bestaand && { id: bestaand.id, versie: bestaand.versie },
+      gewijzigdOp: datumTijd(gewijzigdOp),
+      wijzigingen: actie === 'bijwerken' ? wijzigingen : [],
+    });
   }
 
   // Organisations
@@ -122,9 +182,15 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
   for (const bron of invoer.organisaties) {
     const naam = typeof bron.data.naam === 'string' ? bron.data.naam : '';
     const uuid = bron.uuid && isUuid(bron.uuid) ? bron.uuid.toLowerCase() : undefined;
-    const bestaand = (uuid && orgPerUuid.get(uuid)) || (bron.slug && orgPerSlug.get(bron.slug)) || (!uuid ? orgPerSlug.get(maakSlug(naam)) : undefined) || undefined;
+    const bestaand =
+      (uuid && orgPerUuid.get(uuid)) ||
+      (bron.slug && orgPerSlug.get(bron.slug)) ||
+      (!uuid ? orgPerSlug.get(maakSlug(naam)) : undefined) ||
+      undefined;
     if (bron.slug && bestaand && bestaand.slug !== bron.slug && orgSlugs.has(bron.slug)) {
-      meldingen.push(probleem(bron.herkomst.velden.slug ?? bron.herkomst.plek, `Korte naam "${bron.slug}" is al van een andere organisatie.`));
+      meldingen.push(
+        probleem(bron.herkomst.velden.slug ?? bron.herkomst.plek, `Korte naam "${bron.slug}" is al van een andere organisatie.`),
+      );
       continue;
     }
     // Without an id (a spreadsheet) the name is the identity: the same name twice is one listing twice.
@@ -134,12 +200,16 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
     orgSlugs.add(slug);
     const definitiefUuid = bestaand?.uuid ?? uuid ?? naamUuid('organisatie', slug);
     for (const s of [uuid, definitiefUuid, slug, naam.toLowerCase()]) if (s) nieuweOrgs.set(s, slug);
-    const data = valideer(schemas.organisatie, {
-      ...bron.data,
-      slug,
-      status: publiceren ? 'gepubliceerd' : (bestaand?.status ?? 'concept'),
-      gecontroleerdOp: gecontroleerd(bron.data.gecontroleerdOp, bestaand?.gecontroleerdOp, bron.herkomst),
-    }, bron.herkomst);
+    const data = valideer(
+      schemas.organisatie,
+      {
+        ...bron.data,
+        slug,
+        status: publiceren ? 'gepubliceerd' : (bestaand?.status ?? 'concept'),
+        gecontroleerdOp: gecontroleerd(bron.data.gecontroleerdOp, bestaand?.gecontroleerdOp, bron.herkomst),
+      },
+      bron.herkomst,
+    );
     voegItemToe('organisatie', naam, slug, definitiefUuid, data, bestaand, ORG_VELDEN, bron.gewijzigdOp);
   }
 
@@ -147,10 +217,16 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
     if (!v) return undefined;
     const kandidaten = [v.uuid?.toLowerCase(), v.slug, v.naam?.toLowerCase()].filter((s): s is string => !!s);
     for (const k of kandidaten) {
-      const slug = nieuweOrgs.get(k) ?? orgPerUuid.get(k)?.slug ?? orgPerSlug.get(k)?.slug ?? kaart.organisaties.find((o) => o.naam.toLowerCase() === k)?.slug;
+      const slug =
+        nieuweOrgs.get(k) ??
+        orgPerUuid.get(k)?.slug ??
+        orgPerSlug.get(k)?.slug ??
+        kaart.organisaties.find((o) => o.naam.toLowerCase() === k)?.slug;
       if (slug) return slug;
     }
-    meldingen.push(probleem(v.plek, `Organisatie "${v.naam ?? v.slug ?? v.uuid ?? ''}" staat niet in de invoer en niet op de sociale kaart.`));
+    meldingen.push(
+      probleem(v.plek, `Organisatie "${v.naam ?? v.slug ?? v.uuid ?? ''}" staat niet in de invoer en niet op de sociale kaart.`),
+    );
     return undefined;
   }
 
@@ -163,9 +239,15 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
     const titel = typeof bron.data.titel === 'string' ? bron.data.titel : '';
     const uuid = bron.uuid && isUuid(bron.uuid) ? bron.uuid.toLowerCase() : undefined;
     const afgeleid = maakSlug(`${titel}-${String(bron.data.kern ?? '')}`);
-    const bestaand = (uuid && actPerUuid.get(uuid)) || (bron.slug && actPerSlug.get(bron.slug)) || (!uuid ? actPerSlug.get(afgeleid) : undefined) || undefined;
+    const bestaand =
+      (uuid && actPerUuid.get(uuid)) ||
+      (bron.slug && actPerSlug.get(bron.slug)) ||
+      (!uuid ? actPerSlug.get(afgeleid) : undefined) ||
+      undefined;
     if (bron.slug && bestaand && bestaand.slug !== bron.slug && actSlugs.has(bron.slug)) {
-      meldingen.push(probleem(bron.herkomst.velden.slug ?? bron.herkomst.plek, `Korte naam "${bron.slug}" is al van een andere activiteit.`));
+      meldingen.push(
+        probleem(bron.herkomst.velden.slug ?? bron.herkomst.plek, `Korte naam "${bron.slug}" is al van een andere activiteit.`),
+      );
       continue;
     }
     const eigen = uuid ? [uuid] : [bron.slug ?? afgeleid];
@@ -173,14 +255,27 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
     const slug = bron.slug ?? bestaand?.slug ?? uniekeSlug(afgeleid, actSlugs);
     actSlugs.add(slug);
     const organisatie = orgSlug(bron.organisatie);
-    const data = valideer(schemas.activiteit, {
-      ...bron.data,
+    const data = valideer(
+      schemas.activiteit,
+      {
+        ...bron.data,
+        slug,
+        organisatie: organisatie ?? '',
+        status: publiceren ? bron.status : (bestaand?.status ?? 'concept'),
+        gecontroleerdOp: gecontroleerd(bron.data.gecontroleerdOp, bestaand?.gecontroleerdOp, bron.herkomst),
+      },
+      { ...bron.herkomst, velden: { organisatie: bron.organisatie.plek, ...bron.herkomst.velden } },
+    );
+    voegItemToe(
+      'activiteit',
+      titel,
       slug,
-      organisatie: organisatie ?? '',
-      status: publiceren ? bron.status : (bestaand?.status ?? 'concept'),
-      gecontroleerdOp: gecontroleerd(bron.data.gecontroleerdOp, bestaand?.gecontroleerdOp, bron.herkomst),
-    }, { ...bron.herkomst, velden: { organisatie: bron.organisatie.plek, ...bron.herkomst.velden } });
-    voegItemToe('activiteit', titel, slug, bestaand?.uuid ?? uuid ?? naamUuid('activiteit', slug), organisatie ? data : undefined, bestaand, ACT_VELDEN, bron.gewijzigdOp);
+      bestaand?.uuid ?? uuid ?? naamUuid('activiteit', slug),
+      organisatie ? data : undefined,
+      bestaand,
+      ACT_VELDEN,
+      bron.gewijzigdOp,
+    );
   }
 
   // Kernondersteuners: the model has no draft state for them, so they only come in with --publish.
@@ -191,7 +286,12 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
     const kern = String(bron.data.kern ?? '');
     const naam = `${String(bron.data.naam ?? '')} (${kern})`;
     if (!publiceren) {
-      meldingen.push(letOp(bron.herkomst.plek, `Kernondersteuner ${naam}: een kernondersteuner heeft geen concept-stand en komt alleen binnen met --publish; overgeslagen.`));
+      meldingen.push(
+        letOp(
+          bron.herkomst.plek,
+          `Kernondersteuner ${naam}: een kernondersteuner heeft geen concept-stand en komt alleen binnen met --publish; overgeslagen.`,
+        ),
+      );
       items.push({ soort: 'kernondersteuner', actie: 'overslaan', naam, sleutel: kern, uuid: bron.uuid ?? '', wijzigingen: [] });
       continue;
     }
@@ -200,7 +300,15 @@ export function maakPlan(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, opt
     if (dubbel(gezienKo, [kern, uuid], bron.herkomst, 'kernondersteuner')) continue;
     const organisatie = bron.organisatie ? orgSlug(bron.organisatie) : undefined;
     const data = valideer(schemas.kernondersteuner, { ...bron.data, organisatie }, bron.herkomst);
-    voegItemToe('kernondersteuner', naam, kern, bestaand?.uuid ?? uuid ?? naamUuid('kernondersteuner', kern), data, bestaand, KO_VELDEN);
+    voegItemToe(
+      'kernondersteuner',
+      naam,
+      kern,
+      bestaand?.uuid ?? uuid ?? naamUuid('kernondersteuner', kern),
+      data,
+      bestaand,
+      KO_VELDEN,
+    );
   }
   return { invoer, items, meldingen, publiceren };
 }

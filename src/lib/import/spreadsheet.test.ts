@@ -56,7 +56,14 @@ describe('spreadsheet template', { timeout: 120_000 }, () => {
       doelgroepen: ['volwassenen', 'ouderen'],
       kosten: { soort: 'bedrag', bedragCent: 250, per: 'keer', toelichting: 'Leden wandelen gratis mee.' },
       aanmelden: { soort: 'aanmelden', hoe: 'Stuur een e-mail naar de secretaris.' },
-      locatie: { naam: 'Bij de kerk', straat: 'Kerkstraat', huisnummer: '1', postcode: '7692 AA', plaats: 'Kloosterhaar', kern: 'kloosterhaar' },
+      locatie: {
+        naam: 'Bij de kerk',
+        straat: 'Kerkstraat',
+        huisnummer: '1',
+        postcode: '7692 AA',
+        plaats: 'Kloosterhaar',
+        kern: 'kloosterhaar',
+      },
       gecontroleerdOp: '2026-10-20',
     });
     expect(wandelen.rooster).toMatchObject({
@@ -68,7 +75,9 @@ describe('spreadsheet template', { timeout: 120_000 }, () => {
     expect(koffie.rooster.nietOp).toEqual(['2026-12-29']);
     expect(koffie.locatie).toBeUndefined();
     expect(koffie.plek).toMatchObject({ straat: 'Lindelaan', lat: 52.469, lon: 6.587 });
-    expect(kaart.activiteiten.find((a) => a.slug === 'kerstmarkt-geerdijk')!.rooster.regels).toEqual([{ type: 'eenmalig', datum: '2026-12-12', van: '14:00', tot: '18:00' }]);
+    expect(kaart.activiteiten.find((a) => a.slug === 'kerstmarkt-geerdijk')!.rooster.regels).toEqual([
+      { type: 'eenmalig', datum: '2026-12-12', van: '14:00', tot: '18:00' },
+    ]);
   });
 
   it('reads the same file saved with commas, without BOM and with LF line ends', () => {
@@ -96,7 +105,9 @@ describe('spreadsheet template', { timeout: 120_000 }, () => {
     const r = importeer(bestand(gewijzigd), db, config, { toepassen: true, vandaag });
     expect(r.code, r.rapport).toBe(0);
     expect(r.rapport).toMatch(/activiteit +Kerstmarkt \(kerstmarkt-geerdijk\) \[gepubliceerd\]: omschrijving/);
-    expect(r.plan!.meldingen.map(meldingTekst)).toContain('kaart.csv:1:extra: Kolom extra kennen we niet; niet overgenomen. Zie de kolommen in de README.');
+    expect(r.plan!.meldingen.map(meldingTekst)).toContain(
+      'kaart.csv:1:extra: Kolom extra kennen we niet; niet overgenomen. Zie de kolommen in de README.',
+    );
     const kerst = laadKaart(db).activiteiten.find((a) => a.slug === 'kerstmarkt-geerdijk')!;
     expect(kerst).toMatchObject({ versie: 2, status: 'gepubliceerd' });
   });
@@ -128,7 +139,8 @@ describe('spreadsheet template', { timeout: 120_000 }, () => {
     regels[1] = cellen.join(';');
     const r = importeer(bestand(regels.join('\r\n')), leegDb(), config, { vandaag });
     expect(r.plan!.meldingen.map(meldingTekst)).toEqual([]);
-    const org = (r.plan!.items.find((i) => i.soort === 'organisatie')!.data as { bezoekadres: { lat: number; lon: number } }).bezoekadres;
+    const org = (r.plan!.items.find((i) => i.soort === 'organisatie')!.data as { bezoekadres: { lat: number; lon: number } })
+      .bezoekadres;
     expect(org.lat).toBeCloseTo(52.45, 1);
     expect(org.lon).toBeCloseTo(6.6, 1);
     // Latitude and longitude swapped into the RD columns, a common slip.

@@ -14,7 +14,11 @@ import { KOLOMMEN } from './spreadsheet-kolommen.ts';
 /** The simple spreadsheet template: one row per organisation or activity. */
 
 const KOLOM = new Map(KOLOMMEN.map((k) => [k.naam, k]));
-const gewoon = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+const gewoon = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 
 /** "14-3-2027", "14/03/2027" (as Dutch Excel saves) or "2027-03-14" → "2027-03-14". */
 export function leesDatum(s: string): string | undefined {
@@ -34,15 +38,27 @@ export function leesTijd(s: string): string | undefined {
 
 /** "2,50", "€ 2,50", "2.50", "15" → cents. */
 export function leesBedrag(s: string): number | undefined {
-  const t = s.replace(/€|eur(o)?/gi, '').trim().replace(',', '.');
+  const t = s
+    .replace(/€|eur(o)?/gi, '')
+    .trim()
+    .replace(',', '.');
   return /^\d+(\.\d{1,2})?$/.test(t) ? Math.round(Number(t) * 100) : undefined;
 }
 
-const lijst = (s: string | undefined) => (s ?? '').split(/[,;|]/).map((x) => x.trim()).filter(Boolean);
+const lijst = (s: string | undefined) =>
+  (s ?? '')
+    .split(/[,;|]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): Omit<Invoer, 'soort'> & { soort: 'spreadsheet' } {
   const invoer: Omit<Invoer, 'soort'> & { soort: 'spreadsheet' } = {
-    soort: 'spreadsheet', bestanden: bronnen.map((b) => b.naam), organisaties: [], activiteiten: [], kernondersteuners: [], meldingen: [],
+    soort: 'spreadsheet',
+    bestanden: bronnen.map((b) => b.naam),
+    organisaties: [],
+    activiteiten: [],
+    kernondersteuners: [],
+    meldingen: [],
   };
   const meldingen: Melding[] = invoer.meldingen;
   for (const bron of bronnen) {
@@ -52,10 +68,16 @@ export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): 
     for (const k of kolommen) {
       if (gezien.has(k)) meldingen.push(probleem(kop(k), 'Deze kolom staat er twee keer in.'));
       gezien.add(k);
-      if (!KOLOM.has(k)) meldingen.push(letOp(kop(k), `Kolom ${k} kennen we niet; niet overgenomen. Zie de kolommen in de README.`));
+      if (!KOLOM.has(k))
+        meldingen.push(letOp(kop(k), `Kolom ${k} kennen we niet; niet overgenomen. Zie de kolommen in de README.`));
     }
     if (!gezien.has('type')) {
-      meldingen.push(probleem(kop('type'), `De kolom type ontbreekt. Is dit het sjabloon? Gevonden kolommen: ${kolommen.slice(0, 8).join(', ')}${kolommen.length > 8 ? ', …' : ''}.`));
+      meldingen.push(
+        probleem(
+          kop('type'),
+          `De kolom type ontbreekt. Is dit het sjabloon? Gevonden kolommen: ${kolommen.slice(0, 8).join(', ')}${kolommen.length > 8 ? ', …' : ''}.`,
+        ),
+      );
       continue;
     }
     for (const record of records) {
@@ -63,7 +85,12 @@ export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): 
       const waarden = new Map(kolommen.map((k, i) => [k, (record.cellen[i] ?? '').trim()]));
       const cel = (k: string) => waarden.get(k) || undefined;
       if (record.cellen.length > kolommen.length && record.cellen.slice(kolommen.length).some((c) => c.trim())) {
-        meldingen.push(probleem(plek(''), `Deze rij heeft meer cellen (${record.cellen.length}) dan de kopregel (${kolommen.length}). Staat er een scheidingsteken verkeerd?`));
+        meldingen.push(
+          probleem(
+            plek(''),
+            `Deze rij heeft meer cellen (${record.cellen.length}) dan de kopregel (${kolommen.length}). Staat er een scheidingsteken verkeerd?`,
+          ),
+        );
         continue;
       }
       const type = gewoon(cel('type') ?? '');
@@ -73,7 +100,8 @@ export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): 
       }
       for (const [k, w] of waarden) {
         const kolom = KOLOM.get(k);
-        if (w && kolom && kolom.voor !== 'beide' && kolom.voor !== type) meldingen.push(letOp(plek(k), `Kolom ${k} hoort niet bij een ${type}; niet overgenomen.`));
+        if (w && kolom && kolom.voor !== 'beide' && kolom.voor !== type)
+          meldingen.push(letOp(plek(k), `Kolom ${k} hoort niet bij een ${type}; niet overgenomen.`));
       }
       const herkomst: Herkomst = { plek: { bestand: bron.naam, rij: record.rij }, velden: {} };
       const uit = (model: string, kolom: string) => (herkomst.velden[model] = plek(kolom));
@@ -122,17 +150,51 @@ export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): 
           return {};
         }
       };
-      if ((cel('lat') || cel('lon')) && (cel('rd_x') || cel('rd_y'))) meldingen.push(letOp(plek('rd_x'), 'Er staan ook lat en lon; die gebruiken we, rd_x en rd_y niet.'));
+      if ((cel('lat') || cel('lon')) && (cel('rd_x') || cel('rd_y')))
+        meldingen.push(letOp(plek('rd_x'), 'Er staan ook lat en lon; die gebruiken we, rd_x en rd_y niet.'));
       const heeftAdres = ['straat', 'huisnummer', 'postcode', 'plaats'].some((k) => cel(k));
       const adres = heeftAdres
-        ? { naam: cel('adres_naam'), straat: cel('straat'), huisnummer: cel('huisnummer'), postcode: cel('postcode'), plaats: cel('plaats'), kern: adresKern, ...wgs84() }
+        ? {
+            naam: cel('adres_naam'),
+            straat: cel('straat'),
+            huisnummer: cel('huisnummer'),
+            postcode: cel('postcode'),
+            plaats: cel('plaats'),
+            kern: adresKern,
+            ...wgs84(),
+          }
         : undefined;
-      if (!heeftAdres && (cel('adres_naam') || cel('lat') || cel('lon'))) meldingen.push(letOp(plek('adres_naam'), 'Zonder straat, huisnummer, postcode en plaats nemen we de plek niet over.'));
+      if (!heeftAdres && (cel('adres_naam') || cel('lat') || cel('lon')))
+        meldingen.push(letOp(plek('adres_naam'), 'Zonder straat, huisnummer, postcode en plaats nemen we de plek niet over.'));
       const adresPad = type === 'organisatie' ? 'bezoekadres' : 'locatie';
-      for (const [model, kolom] of [['naam', 'adres_naam'], ['straat', 'straat'], ['huisnummer', 'huisnummer'], ['postcode', 'postcode'], ['plaats', 'plaats'], ['kern', type === 'organisatie' && !kern ? 'kernen' : 'kern'], ['lat', cel('lat') || !cel('rd_x') ? 'lat' : 'rd_y'], ['lon', cel('lon') || !cel('rd_x') ? 'lon' : 'rd_x']]) {
+      for (const [model, kolom] of [
+        ['naam', 'adres_naam'],
+        ['straat', 'straat'],
+        ['huisnummer', 'huisnummer'],
+        ['postcode', 'postcode'],
+        ['plaats', 'plaats'],
+        ['kern', type === 'organisatie' && !kern ? 'kernen' : 'kern'],
+        ['lat', cel('lat') || !cel('rd_x') ? 'lat' : 'rd_y'],
+        ['lon', cel('lon') || !cel('rd_x') ? 'lon' : 'rd_x'],
+      ]) {
         uit(`${adresPad}.${model}`, kolom);
       }
-      for (const k of ['naam', 'omschrijving', 'soort', 'kern', 'kernen', 'themas', 'doelgroepen', 'telefoon', 'email', 'website', 'gecontroleerdOp', 'organisatie', 'slug']) uit(k, k === 'gecontroleerdOp' ? 'gecontroleerd_op' : k);
+      for (const k of [
+        'naam',
+        'omschrijving',
+        'soort',
+        'kern',
+        'kernen',
+        'themas',
+        'doelgroepen',
+        'telefoon',
+        'email',
+        'website',
+        'gecontroleerdOp',
+        'organisatie',
+        'slug',
+      ])
+        uit(k, k === 'gecontroleerdOp' ? 'gecontroleerd_op' : k);
       uit('titel', 'naam');
       const basis = { herkomst, uuid: cel('id'), slug: cel('slug') };
       const gecontroleerdOp = datum('gecontroleerd_op');
@@ -141,9 +203,16 @@ export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): 
         invoer.organisaties.push({
           ...basis,
           data: {
-            naam: cel('naam'), omschrijving: cel('omschrijving'), soort: kies('soort', config.soorten, 'soort'),
-            telefoon: cel('telefoon'), email: cel('email'), website: cel('website'), bezoekadres: adres,
-            kernen: kiesLijst('kernen', kernen, 'kern'), themas, gecontroleerdOp,
+            naam: cel('naam'),
+            omschrijving: cel('omschrijving'),
+            soort: kies('soort', config.soorten, 'soort'),
+            telefoon: cel('telefoon'),
+            email: cel('email'),
+            website: cel('website'),
+            bezoekadres: adres,
+            kernen: kiesLijst('kernen', kernen, 'kern'),
+            themas,
+            gecontroleerdOp,
           },
         });
         continue;
@@ -173,15 +242,31 @@ export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): 
           const week = w.toLowerCase() === 'laatste' ? -1 : Number(w);
           for (const dag of dagen) regels.push({ type: 'maandelijks', week, dag, van, tot });
         }
-        if (regels.length === 0) meldingen.push(probleem(plek('week'), 'Bij maandelijks: schrijf welke week (1, 2, 3, 4 of laatste).'));
+        if (regels.length === 0)
+          meldingen.push(probleem(plek('week'), 'Bij maandelijks: schrijf welke week (1, 2, 3, 4 of laatste).'));
       } else if (herhaling === 'eenmalig') {
         for (const d of lijst(cel('datum'))) regels.push({ type: 'eenmalig', datum: datum('datum', d), van, tot });
         if (regels.length === 0) meldingen.push(probleem(plek('datum'), 'Bij eenmalig: vul de datum in.'));
       } else if (herhaling && herhaling !== 'op-afspraak') {
-        meldingen.push(probleem(plek('herhaling'), `Herhaling "${cel('herhaling')}" kennen we niet; schrijf wekelijks, om de week, maandelijks, eenmalig of op afspraak.`));
+        meldingen.push(
+          probleem(
+            plek('herhaling'),
+            `Herhaling "${cel('herhaling')}" kennen we niet; schrijf wekelijks, om de week, maandelijks, eenmalig of op afspraak.`,
+          ),
+        );
       }
       regels.forEach((_, i) => {
-        for (const [model, kolom] of [['dagen', 'dagen'], ['dag', 'dagen'], ['van', 'van'], ['tot', 'tot'], ['interval', 'interval'], ['vanafWeek', 'eerste_week'], ['week', 'week'], ['datum', 'datum']]) uit(`rooster.regels.${i}.${model}`, kolom);
+        for (const [model, kolom] of [
+          ['dagen', 'dagen'],
+          ['dag', 'dagen'],
+          ['van', 'van'],
+          ['tot', 'tot'],
+          ['interval', 'interval'],
+          ['vanafWeek', 'eerste_week'],
+          ['week', 'week'],
+          ['datum', 'datum'],
+        ])
+          uit(`rooster.regels.${i}.${model}`, kolom);
       });
       uit('rooster', 'herhaling');
       uit('rooster.periode', 'periode_tot');
@@ -192,7 +277,8 @@ export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): 
       let seizoen: { vanMaand: number; totMaand: number } | undefined;
       if (seizoenTekst) {
         const delen = seizoenTekst.toLowerCase().split(/\s*(?:-|t\/m|tot en met)\s*/);
-        const maand = (s: string) => (/^\d{1,2}$/.test(s) ? Number(s) : MAANDEN.findIndex((m) => m === s || m.slice(0, 3) === s) + 1);
+        const maand = (s: string) =>
+          /^\d{1,2}$/.test(s) ? Number(s) : MAANDEN.findIndex((m) => m === s || m.slice(0, 3) === s) + 1;
         const [a, b] = delen.map(maand);
         if (delen.length === 2 && a >= 1 && a <= 12 && b >= 1 && b <= 12) seizoen = { vanMaand: a, totMaand: b };
         else meldingen.push(probleem(plek('seizoen'), `Seizoen "${seizoenTekst}" lezen we niet; schrijf september-mei of 9-5.`));
@@ -215,9 +301,18 @@ export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): 
       else if (kostenTekst.startsWith('vrijwillig')) kosten = { soort: 'vrijwillige-bijdrage', toelichting };
       else if (kostenTekst) {
         const cent = leesBedrag(cel('kosten')!);
-        if (cent === undefined) meldingen.push(probleem(plek('kosten'), `"${cel('kosten')}" is geen bedrag; schrijf gratis, vrijwillige bijdrage of een bedrag als 2,50.`));
+        if (cent === undefined)
+          meldingen.push(
+            probleem(
+              plek('kosten'),
+              `"${cel('kosten')}" is geen bedrag; schrijf gratis, vrijwillige bijdrage of een bedrag als 2,50.`,
+            ),
+          );
         const per = gewoon(cel('kosten_per') ?? '');
-        if (per && !(KOSTEN_PER as readonly string[]).includes(per)) meldingen.push(probleem(plek('kosten_per'), `"${cel('kosten_per')}" kennen we niet; kies uit ${KOSTEN_PER.join(', ')}.`));
+        if (per && !(KOSTEN_PER as readonly string[]).includes(per))
+          meldingen.push(
+            probleem(plek('kosten_per'), `"${cel('kosten_per')}" kennen we niet; kies uit ${KOSTEN_PER.join(', ')}.`),
+          );
         kosten = { soort: 'bedrag', bedragCent: cent, per: per || undefined, toelichting };
       } else meldingen.push(probleem(plek('kosten'), 'Vul de kosten in: gratis, vrijwillige bijdrage of een bedrag.'));
       uit('kosten', 'kosten');
@@ -238,10 +333,22 @@ export function spreadsheetNaarInvoer(bronnen: Bron[], config: GemeenteConfig): 
         organisatie: { naam: cel('organisatie'), slug: cel('organisatie'), plek: plek('organisatie') },
         status: 'gepubliceerd',
         data: {
-          titel: cel('naam'), omschrijving: cel('omschrijving'), kern, locatie: adres, rooster, themas,
-          doelgroepen: kiesLijst('doelgroepen', config.doelgroepen, 'doelgroep'), kosten,
-          aanmelden: { soort: aanmelden.includes('inloop') ? 'vrije-inloop' : aanmelden ? 'aanmelden' : undefined, hoe: cel('aanmelden_hoe') },
-          toegankelijkheid: cel('toegankelijkheid'), contact, capaciteit: kies('capaciteit', capaciteiten, 'capaciteit'), gecontroleerdOp,
+          titel: cel('naam'),
+          omschrijving: cel('omschrijving'),
+          kern,
+          locatie: adres,
+          rooster,
+          themas,
+          doelgroepen: kiesLijst('doelgroepen', config.doelgroepen, 'doelgroep'),
+          kosten,
+          aanmelden: {
+            soort: aanmelden.includes('inloop') ? 'vrije-inloop' : aanmelden ? 'aanmelden' : undefined,
+            hoe: cel('aanmelden_hoe'),
+          },
+          toegankelijkheid: cel('toegankelijkheid'),
+          contact,
+          capaciteit: kies('capaciteit', capaciteiten, 'capaciteit'),
+          gecontroleerdOp,
         },
       });
     }

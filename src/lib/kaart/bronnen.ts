@@ -30,7 +30,13 @@ export function kaartPrivacyTekst(kaart: KaartConfig): string[] {
     case 'pdok':
       return [
         altijd,
-        `De achtergrondkaart komt van PDOK, de kaartdienst van de overheid (Kadaster). Als u de kaart opent, vraagt uw browser de kaartstijl, kaartstukjes, lettertypes en symbolen op bij ${kaartBronnen(kaart).map((o) => new URL(o).host).join(' en ')}. PDOK ziet dan uw IP-adres en welk stuk van de kaart u bekijkt, zoals bij elke website. Wij sturen PDOK geen andere gegevens. Zonder de kaart te openen maakt uw browser geen verbinding met PDOK.`,
+        `De achtergrondkaart komt van PDOK, de kaartdienst van de overheid (Kadaster). Als u de kaart opent, vraagt uw browser de kaartstijl, kaartstukjes, lettertypes en symbolen op bij ${kaartBronnen(
+          kaart,
+        )
+          .map((o) => new URL(o).host)
+          .join(
+            ' en ',
+          )}. PDOK ziet dan uw IP-adres en welk stuk van de kaart u bekijkt, zoals bij elke website. Wij sturen PDOK geen andere gegevens. Zonder de kaart te openen maakt uw browser geen verbinding met PDOK.`,
       ];
   }
 }

@@ -43,7 +43,9 @@ export type Vak = Scherm & { breedte: number; hoogte: number };
 export function clusterVakken(vakken: readonly Vak[], marge = 4): number[][] {
   return groepeer(vakken.length, (i, j) => {
     const [a, b] = [vakken[i], vakken[j]];
-    return Math.abs(a.x - b.x) * 2 < a.breedte + b.breedte + 2 * marge && Math.abs(a.y - b.y) * 2 < a.hoogte + b.hoogte + 2 * marge;
+    return (
+      Math.abs(a.x - b.x) * 2 < a.breedte + b.breedte + 2 * marge && Math.abs(a.y - b.y) * 2 < a.hoogte + b.hoogte + 2 * marge
+    );
   });
 }
 

@@ -29,8 +29,16 @@ const omlijningSchema = z.object({
 export type KernenGeoJson = {
   type: 'FeatureCollection';
   features: (
-    | { type: 'Feature'; properties: { kern: string; soort: 'omlijning' }; geometry: z.infer<typeof omlijningSchema>['features'][number]['geometry'] }
-    | { type: 'Feature'; properties: { kern: string; soort: 'centrum'; naam: string }; geometry: { type: 'Point'; coordinates: [number, number] } }
+    | {
+        type: 'Feature';
+        properties: { kern: string; soort: 'omlijning' };
+        geometry: z.infer<typeof omlijningSchema>['features'][number]['geometry'];
+      }
+    | {
+        type: 'Feature';
+        properties: { kern: string; soort: 'centrum'; naam: string };
+        geometry: { type: 'Point'; coordinates: [number, number] };
+      }
   )[];
 };
 
@@ -50,7 +58,11 @@ export function laadKernenGeoJson(config: GemeenteConfig, root = projectRoot()):
     if (!r.success) throw new ConfigError(bestand, formatZodIssues(r.error.issues));
     const slugs = new Set(config.kernen.map((k) => k.slug));
     const onbekend = r.data.features.filter((f) => !slugs.has(f.properties.kern)).map((f) => f.properties.kern);
-    if (onbekend.length > 0) throw new ConfigError(bestand, onbekend.map((k) => `kern "${k}" staat niet in de gemeente-instellingen`));
+    if (onbekend.length > 0)
+      throw new ConfigError(
+        bestand,
+        onbekend.map((k) => `kern "${k}" staat niet in de gemeente-instellingen`),
+      );
     for (const f of r.data.features) {
       omlijningen.push({ type: 'Feature', properties: { kern: f.properties.kern, soort: 'omlijning' }, geometry: f.geometry });
     }

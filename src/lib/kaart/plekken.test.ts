@@ -59,7 +59,10 @@ describe('places of the demo data', () => {
       expect(new Set(hrefs).size, kern.slug).toBe(hrefs.length);
       const metAdres = site.organisatiesIn(kern.slug).filter((o) => o.bezoekadres?.kern === kern.slug && o.bezoekadres.lat);
       for (const o of metAdres) expect(hrefs, `${kern.slug}: ${o.slug}`).toContain(`/organisaties/${o.slug}/`);
-      expect(hrefs.some((h) => h.startsWith('/aanbod/')), kern.slug).toBe(true);
+      expect(
+        hrefs.some((h) => h.startsWith('/aanbod/')),
+        kern.slug,
+      ).toBe(true);
       for (const h of hrefs.filter((h) => h.startsWith('/aanbod/'))) {
         const a = site.activiteit(h.split('/')[2])!;
         expect(site.isActueel(a), h).toBe(true);
@@ -83,14 +86,25 @@ describe('places of the demo data', () => {
     const plekken = organisatiePlekken(site, o);
     expect(plekken.flatMap((p) => p.items.map((i) => i.href))).toContain(`/organisaties/${o.slug}/`);
     expect(plekken.find((p) => p.items.some((i) => i.href === `/organisaties/${o.slug}/`))!.lat).toBe(o.bezoekadres!.lat);
-    const zonder = site.kaart.organisaties.find((o) => !o.bezoekadres && site.activiteitenVan(o.slug).filter(site.isActueel).every((a) => !a.plek));
+    const zonder = site.kaart.organisaties.find(
+      (o) =>
+        !o.bezoekadres &&
+        site
+          .activiteitenVan(o.slug)
+          .filter(site.isActueel)
+          .every((a) => !a.plek),
+    );
     if (zonder) expect(organisatiePlekken(site, zonder)).toEqual([]);
   });
 
   it('an activity shows the one place where it happens', () => {
     const a = site.kaart.activiteiten.find((a) => a.plek?.lat)!;
     expect(activiteitPlekken(a)).toEqual([
-      expect.objectContaining({ lat: a.plek!.lat, lon: a.plek!.lon, items: [{ naam: a.titel, soort: 'Activiteit', href: `/aanbod/${a.slug}/` }] }),
+      expect.objectContaining({
+        lat: a.plek!.lat,
+        lon: a.plek!.lon,
+        items: [{ naam: a.titel, soort: 'Activiteit', href: `/aanbod/${a.slug}/` }],
+      }),
     ]);
   });
 
@@ -109,14 +123,39 @@ describe('laadKernenGeoJson', () => {
     const centra = geo.features.filter((f) => f.properties.soort === 'centrum');
     expect(omlijningen.sort()).toEqual(config.kernen.map((k) => k.slug).sort());
     expect(centra.map((f) => f.properties.kern)).toEqual(config.kernen.map((k) => k.slug));
-    expect(centra[0]).toMatchObject({ properties: { naam: 'Vriezenveen' }, geometry: { type: 'Point', coordinates: [6.621, 52.4089] } });
+    expect(centra[0]).toMatchObject({
+      properties: { naam: 'Vriezenveen' },
+      geometry: { type: 'Point', coordinates: [6.621, 52.4089] },
+    });
   });
 
   it('works without an outline file and names mistakes in one', () => {
     const zonder = laadKernenGeoJson({ ...config, kaart: { ondergrond: 'none', omlijningen: 'bestaat/niet.geojson' } });
     expect(zonder.features.every((f) => f.properties.soort === 'centrum')).toBe(true);
     const fout = path.join(dir, 'fout.geojson');
-    writeFileSync(fout, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kern: 'atlantis' }, geometry: { type: 'Polygon', coordinates: [[[6, 52], [6.1, 52], [6.1, 52.1], [6, 52]]] } }] }));
+    writeFileSync(
+      fout,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { kern: 'atlantis' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [6, 52],
+                  [6.1, 52],
+                  [6.1, 52.1],
+                  [6, 52],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
     expect(() => laadKernenGeoJson({ ...config, kaart: { ondergrond: 'none', omlijningen: fout } })).toThrow(ConfigError);
     expect(() => laadKernenGeoJson({ ...config, kaart: { ondergrond: 'none', omlijningen: fout } })).toThrow(/atlantis/);
   });

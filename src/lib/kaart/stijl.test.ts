@@ -2,7 +2,16 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { kaartConfigSchema, PDOK_STIJL } from '../config/schema.ts';
 import { kaartBronnen, kaartPrivacyTekst } from './bronnen.ts';
-import { attributie, basisStijl, kernLagen, KERNEN_BRON, ondergrondVoorBrowser, STANDAARD_KLEUREN, vulStijlIn, type Ondergrond } from './stijl.ts';
+import {
+  attributie,
+  basisStijl,
+  kernLagen,
+  KERNEN_BRON,
+  ondergrondVoorBrowser,
+  STANDAARD_KLEUREN,
+  vulStijlIn,
+  type Ondergrond,
+} from './stijl.ts';
 
 const ORIGIN = 'https://socialekaart.twenterand.example';
 const none = kaartConfigSchema.parse({ ondergrond: 'none' });
@@ -30,7 +39,13 @@ describe('kaart config', () => {
 
   it('keeps a pmtiles basemap on our own site', () => {
     const fout = (extra: object) =>
-      kaartConfigSchema.safeParse({ ondergrond: 'pmtiles', bestand: '/a.pmtiles', glyphs: '/f/{fontstack}/{range}.pbf', sprite: '/s', ...extra });
+      kaartConfigSchema.safeParse({
+        ondergrond: 'pmtiles',
+        bestand: '/a.pmtiles',
+        glyphs: '/f/{fontstack}/{range}.pbf',
+        sprite: '/s',
+        ...extra,
+      });
     expect(fout({}).success).toBe(true);
     expect(fout({ bestand: 'https://tiles.example.com/a.pmtiles' }).success).toBe(false);
     expect(fout({ bestand: '//tiles.example.com/a.pmtiles' }).success).toBe(false);
@@ -94,7 +109,10 @@ describe('basisStijl', () => {
       {
         version: 8,
         glyphs: '/kaart/fonts/{fontstack}/{range}.pbf',
-        sources: { osm: { type: 'vector', url: 'pmtiles://{bestand}' }, punten: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+        sources: {
+          osm: { type: 'vector', url: 'pmtiles://{bestand}' },
+          punten: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+        },
         layers: [{ id: 'a', type: 'background' }],
       },
       o,

@@ -33,7 +33,15 @@ export const STANDAARD_KLEUREN: Kleuren = {
 export type Ondergrond =
   | { ondergrond: 'none' }
   | { ondergrond: 'pdok'; stijl: string }
-  | { ondergrond: 'pmtiles'; bestand: string; glyphs: string; sprite: string; stijl?: string; lettertype: string; attributie: string };
+  | {
+      ondergrond: 'pmtiles';
+      bestand: string;
+      glyphs: string;
+      sprite: string;
+      stijl?: string;
+      lettertype: string;
+      attributie: string;
+    };
 
 export function ondergrondVoorBrowser(kaart: KaartConfig): Ondergrond {
   switch (kaart.ondergrond) {
@@ -73,7 +81,14 @@ function leegStijl(k: Kleuren): StyleSpecification {
 function pmtilesStijl(o: Extract<Ondergrond, { ondergrond: 'pmtiles' }>, k: Kleuren, origin: string): StyleSpecification {
   const bron = 'basis';
   const vlak = (id: string, laag: string, kleur: string, filter?: unknown): LayerSpecification =>
-    ({ id, type: 'fill', source: bron, 'source-layer': laag, ...(filter ? { filter } : {}), paint: { 'fill-color': kleur } }) as LayerSpecification;
+    ({
+      id,
+      type: 'fill',
+      source: bron,
+      'source-layer': laag,
+      ...(filter ? { filter } : {}),
+      paint: { 'fill-color': kleur },
+    }) as LayerSpecification;
   const weg = (id: string, soorten: string[], breedte: number): LayerSpecification => ({
     id,
     type: 'line',
@@ -81,7 +96,10 @@ function pmtilesStijl(o: Extract<Ondergrond, { ondergrond: 'pmtiles' }>, k: Kleu
     'source-layer': 'roads',
     filter: ['in', ['get', 'kind'], ['literal', soorten]],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': k.weg, 'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], 10, breedte / 4, 18, breedte * 6] },
+    paint: {
+      'line-color': k.weg,
+      'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], 10, breedte / 4, 18, breedte * 6],
+    },
   });
   return {
     version: 8,
@@ -91,7 +109,11 @@ function pmtilesStijl(o: Extract<Ondergrond, { ondergrond: 'pmtiles' }>, k: Kleu
     layers: [
       { id: 'achtergrond', type: 'background', paint: { 'background-color': k.land } },
       vlak('aarde', 'earth', k.land),
-      vlak('groen', 'landuse', k.groen, ['in', ['get', 'kind'], ['literal', ['park', 'forest', 'wood', 'grass', 'nature_reserve', 'meadow']]]),
+      vlak('groen', 'landuse', k.groen, [
+        'in',
+        ['get', 'kind'],
+        ['literal', ['park', 'forest', 'wood', 'grass', 'nature_reserve', 'meadow']],
+      ]),
       vlak('water', 'water', k.water),
       vlak('gebouwen', 'buildings', k.gebouw),
       weg('paden', ['path', 'other'], 0.5),
@@ -114,18 +136,26 @@ function pmtilesStijl(o: Extract<Ondergrond, { ondergrond: 'pmtiles' }>, k: Kleu
  * Fills in a gemeente's own style JSON: "{bestand}" in a source URL becomes our PMTiles file,
  * relative glyph and sprite paths become absolute (MapLibre requires that).
  */
-export function vulStijlIn(stijl: StyleSpecification, o: Extract<Ondergrond, { ondergrond: 'pmtiles' }>, origin: string): StyleSpecification {
+export function vulStijlIn(
+  stijl: StyleSpecification,
+  o: Extract<Ondergrond, { ondergrond: 'pmtiles' }>,
+  origin: string,
+): StyleSpecification {
   const sources = Object.fromEntries(
     Object.entries(stijl.sources).map(([naam, bron]) => {
-      const url = 'url' in bron && typeof bron.url === 'string' ? bron.url.replace('{bestand}', absoluut(o.bestand, origin)) : undefined;
+      const url =
+        'url' in bron && typeof bron.url === 'string' ? bron.url.replace('{bestand}', absoluut(o.bestand, origin)) : undefined;
       return [naam, url ? { ...bron, url } : bron];
     }),
   );
   return {
     ...stijl,
     sources: sources as StyleSpecification['sources'],
-    glyphs: absoluut(stijl.glyphs ?? o.glyphs, origin).replace(/%7B/g, '{').replace(/%7D/g, '}'),
-    sprite: typeof stijl.sprite === 'string' || stijl.sprite === undefined ? absoluut(stijl.sprite ?? o.sprite, origin) : stijl.sprite,
+    glyphs: absoluut(stijl.glyphs ?? o.glyphs, origin)
+      .replace(/%7B/g, '{')
+      .replace(/%7D/g, '}'),
+    sprite:
+      typeof stijl.sprite === 'string' || stijl.sprite === undefined ? absoluut(stijl.sprite ?? o.sprite, origin) : stijl.sprite,
   };
 }
 

@@ -31,6 +31,9 @@ export async function verstuur(bericht: Bericht): Promise<void> {
   const dir = outboxDir();
   mkdirSync(dir, { recursive: true });
   const naam = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.json`;
-  writeFileSync(path.join(dir, naam), JSON.stringify({ van, aan, onderwerp, tekst: bericht.tekst, verzondenOp: new Date().toISOString() }, null, 2));
+  writeFileSync(
+    path.join(dir, naam),
+    JSON.stringify({ van, aan, onderwerp, tekst: bericht.tekst, verzondenOp: new Date().toISOString() }, null, 2),
+  );
   console.log(`[mail] naar ${aan}: ${onderwerp} (outbox/${naam})\n${bericht.tekst}`);
 }

@@ -25,7 +25,10 @@ export const kostenSchema = z.discriminatedUnion('soort', [
   z.object({
     soort: z.literal('bedrag'),
     /** Euro cents, so that € 2,50 stays exact. */
-    bedragCent: z.int({ error: 'vul een bedrag in cijfers in, bijvoorbeeld 2,50' }).min(1, { error: 'vul een bedrag in, of kies "gratis"' }).max(1_000_000),
+    bedragCent: z
+      .int({ error: 'vul een bedrag in cijfers in, bijvoorbeeld 2,50' })
+      .min(1, { error: 'vul een bedrag in, of kies "gratis"' })
+      .max(1_000_000),
     per: z.enum(KOSTEN_PER, { error: 'kies waar het bedrag voor is' }),
     toelichting: optioneleTekst(200),
   }),
@@ -80,10 +83,22 @@ export function maakSchemas(config: GemeenteConfig) {
 }
 
 function bouwSchemas(config: GemeenteConfig) {
-  const kern = uitLijst(config.kernen.map((k) => k.slug), 'kern');
-  const soort = uitLijst(config.soorten.map((s) => s.slug), 'soort');
-  const thema = uitLijst(config.themas.map((t) => t.slug), 'thema');
-  const doelgroep = uitLijst(config.doelgroepen.map((d) => d.slug), 'doelgroep');
+  const kern = uitLijst(
+    config.kernen.map((k) => k.slug),
+    'kern',
+  );
+  const soort = uitLijst(
+    config.soorten.map((s) => s.slug),
+    'soort',
+  );
+  const thema = uitLijst(
+    config.themas.map((t) => t.slug),
+    'thema',
+  );
+  const doelgroep = uitLijst(
+    config.doelgroepen.map((d) => d.slug),
+    'doelgroep',
+  );
   const adres = adresSchema.extend({ kern });
 
   const organisatie = z.object({

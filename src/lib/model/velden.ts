@@ -26,10 +26,7 @@ export function tekst(opties: { min?: number; max: number; leeg?: string }) {
 
 /** Optional text: empty input means "not given". */
 export function optioneleTekst(max: number) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    tekst({ max }).optional(),
-  );
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), tekst({ max }).optional());
 }
 
 /** Digits of a Dutch number without spaces, hyphens, dots or brackets. */

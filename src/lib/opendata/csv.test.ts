@@ -42,6 +42,9 @@ describe('leesCsv', () => {
   it('writes RFC 4180 without BOM and without changing values', () => {
     const tekst = naarRfcCsv(['a', 'b'], [{ a: '+31 546', b: 'x,"y"' }, { a: 2.5 }]);
     expect(tekst).toBe('a,b\r\n+31 546,"x,""y"""\r\n2.5,\r\n');
-    expect(leesCsv(tekst).records.map((r) => r.cellen)).toEqual([['+31 546', 'x,"y"'], ['2.5', '']]);
+    expect(leesCsv(tekst).records.map((r) => r.cellen)).toEqual([
+      ['+31 546', 'x,"y"'],
+      ['2.5', ''],
+    ]);
   });
 });

@@ -87,7 +87,10 @@ export function zetActief(db: DbOfTx, id: number, actief: boolean): void {
 }
 
 /** Accounts that keep an organisation up to date: who gets its reminders and review answers. */
-export function partnersVan(db: DbOfTx, organisatieIds: number[]): { id: number; email: string; naam: string; organisatieId: number }[] {
+export function partnersVan(
+  db: DbOfTx,
+  organisatieIds: number[],
+): { id: number; email: string; naam: string; organisatieId: number }[] {
   if (organisatieIds.length === 0) return [];
   return db
     .select({ id: t.account.id, email: t.account.email, naam: t.account.naam, organisatieId: t.accountOrganisatie.organisatieId })

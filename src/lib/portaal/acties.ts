@@ -58,12 +58,23 @@ export function bewaarOrganisatie(db: DbOfTx, config: GemeenteConfig, account: A
     return { soort: 'opgeslagen', direct, entiteitId: id, revisieId: revisie.id };
   } catch (e) {
     if (!(e instanceof WijzigingsConflict)) throw e;
-    return { soort: 'conflict', melding: e.message, verschillen: verschillen(config, 'organisatie', w.data, r.data), basis: { versie: w.versie, revisieId: w.wachtend?.id } };
+    return {
+      soort: 'conflict',
+      melding: e.message,
+      verschillen: verschillen(config, 'organisatie', w.data, r.data),
+      basis: { versie: w.versie, revisieId: w.wachtend?.id },
+    };
   }
 }
 
 /** Parses and validates an activity form; the kern must be one the organisation serves. */
-export function leesActiviteitFormulier(db: DbOfTx, config: GemeenteConfig, organisatieId: number, velden: Velden, bestaand?: ActiviteitData) {
+export function leesActiviteitFormulier(
+  db: DbOfTx,
+  config: GemeenteConfig,
+  organisatieId: number,
+  velden: Velden,
+  bestaand?: ActiviteitData,
+) {
   const org = leesOrganisatie(db, organisatieId)!;
   const ruw = activiteitUitVelden(velden, {
     organisatie: org.slug,
@@ -91,7 +102,8 @@ export function bewaarActiviteit(
   if (!r.success) return { soort: 'fouten', fouten: foutenPerVeld(r.error.issues, ACTIVITEIT_HERNOEM) };
   const org = leesOrganisatie(db, organisatieId)!;
   const direct = org.vertrouwd || isBeheerder(account);
-  const data = activiteitId === undefined && direct ? { ...r.data, slug: slugVoorNieuweActiviteit(db, r.data.titel, r.data.kern) } : r.data;
+  const data =
+    activiteitId === undefined && direct ? { ...r.data, slug: slugVoorNieuweActiviteit(db, r.data.titel, r.data.kern) } : r.data;
   const b = basis(velden);
   try {
     const { revisie, entiteitId } = stelVoor(db, {
@@ -108,7 +120,12 @@ export function bewaarActiviteit(
     return { soort: 'opgeslagen', direct, entiteitId, revisieId: revisie.id };
   } catch (e) {
     if (!(e instanceof WijzigingsConflict) || !w) throw e;
-    return { soort: 'conflict', melding: e.message, verschillen: verschillen(config, 'activiteit', w.data, data), basis: { versie: w.versie, revisieId: w.wachtend?.id } };
+    return {
+      soort: 'conflict',
+      melding: e.message,
+      verschillen: verschillen(config, 'activiteit', w.data, data),
+      basis: { versie: w.versie, revisieId: w.wachtend?.id },
+    };
   }
 }
 
@@ -118,7 +135,14 @@ export function bevestigActueel(db: DbOfTx, account: Account, organisatieId: num
   db.transaction((tx) => {
     tx.update(t.organisatie).set({ gecontroleerdOp: datum }).where(eq(t.organisatie.id, organisatieId)).run();
     tx.update(t.activiteit).set({ gecontroleerdOp: datum }).where(eq(t.activiteit.organisatieId, organisatieId)).run();
-    legVast(tx, { soort: 'organisatie', entiteitId: organisatieId, organisatieId, actie: 'controleren', data: { gecontroleerdOp: datum }, auteurId: account.id });
+    legVast(tx, {
+      soort: 'organisatie',
+      entiteitId: organisatieId,
+      organisatieId,
+      actie: 'controleren',
+      data: { gecontroleerdOp: datum },
+      auteurId: account.id,
+    });
   });
   log(db, account.id, 'alles klopt nog', `Organisatie ${organisatieId} gecontroleerd`);
 }
@@ -128,10 +152,19 @@ export function bevestigActueel(db: DbOfTx, account: Account, organisatieId: num
  * partner must be able to say quickly that something does not go on. Each is a revision, so the
  * beheerder can restore it.
  */
-export function wijzigStatus(db: DbOfTx, account: Account, activiteitId: number, actie: 'pauzeren' | 'hervatten' | 'verwijderen'): void {
+export function wijzigStatus(
+  db: DbOfTx,
+  account: Account,
+  activiteitId: number,
+  actie: 'pauzeren' | 'hervatten' | 'verwijderen',
+): void {
   const a = leesActiviteit(db, activiteitId);
   if (!a) throw new WijzigingsConflict('Deze activiteit bestaat niet meer.');
-  const organisatieId = db.select({ id: t.activiteit.organisatieId }).from(t.activiteit).where(eq(t.activiteit.id, activiteitId)).get()!.id;
+  const organisatieId = db
+    .select({ id: t.activiteit.organisatieId })
+    .from(t.activiteit)
+    .where(eq(t.activiteit.id, activiteitId))
+    .get()!.id;
   db.transaction((tx) => {
     const data = alsActiviteitData(a);
     if (actie === 'verwijderen') {
@@ -143,11 +176,20 @@ export function wijzigStatus(db: DbOfTx, account: Account, activiteitId: number,
         .run();
     } else {
       const status = actie === 'pauzeren' ? 'gepauzeerd' : 'gepubliceerd';
-      tx.update(t.activiteit).set({ status, gewijzigdOp: new Date().toISOString() }).where(eq(t.activiteit.id, activiteitId)).run();
+      tx.update(t.activiteit)
+        .set({ status, gewijzigdOp: new Date().toISOString() })
+        .where(eq(t.activiteit.id, activiteitId))
+        .run();
       data.status = status;
     }
-    legVast(tx, { soort: 'activiteit', entiteitId: activiteitId, organisatieId, actie, data: data as Record<string, unknown>, auteurId: account.id });
+    legVast(tx, {
+      soort: 'activiteit',
+      entiteitId: activiteitId,
+      organisatieId,
+      actie,
+      data: data as Record<string, unknown>,
+      auteurId: account.id,
+    });
   });
   log(db, account.id, `activiteit ${actie}`, `${a.titel} (${activiteitId})`);
 }
-

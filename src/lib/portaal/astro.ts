@@ -16,7 +16,13 @@ export type Portaal = { account: Account; csrf: string; db: Db };
 
 export function cookieOpties(url: URL, maxAgeSeconden?: number) {
   const lokaal = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  return { httpOnly: true, sameSite: 'lax' as const, secure: !lokaal, path: '/partners', ...(maxAgeSeconden ? { maxAge: maxAgeSeconden } : {}) };
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: !lokaal,
+    path: '/partners',
+    ...(maxAgeSeconden ? { maxAge: maxAgeSeconden } : {}),
+  };
 }
 
 /** Only paths inside the portal, so a login link cannot send someone elsewhere. */
@@ -43,7 +49,12 @@ export function vereisAccount(
     const velden = [...formulier.entries()].filter(([k, v]) => !geheim(k) && typeof v === 'string') as [string, string][];
     portaalDb()
       .insert(t.bewaardFormulier)
-      .values({ sleutelHash: hashToken(sleutel), pad: Astro.url.pathname, velden, verlooptOp: new Date(Date.now() + 86_400_000).toISOString() })
+      .values({
+        sleutelHash: hashToken(sleutel),
+        pad: Astro.url.pathname,
+        velden,
+        verlooptOp: new Date(Date.now() + 86_400_000).toISOString(),
+      })
       .run();
     Astro.cookies.set(BEWAARD_COOKIE, sleutel, cookieOpties(Astro.url, 86_400));
     return Astro.redirect(`/partners/inloggen/?terug=${encodeURIComponent(terug)}&bewaard=1`);
@@ -56,7 +67,11 @@ export function bewaardeVelden(Astro: AstroGlobal): Velden | undefined {
   const sleutel = Astro.cookies.get(BEWAARD_COOKIE)?.value;
   if (!sleutel) return undefined;
   const db = portaalDb();
-  const rij = db.select().from(t.bewaardFormulier).where(eq(t.bewaardFormulier.sleutelHash, hashToken(sleutel))).get();
+  const rij = db
+    .select()
+    .from(t.bewaardFormulier)
+    .where(eq(t.bewaardFormulier.sleutelHash, hashToken(sleutel)))
+    .get();
   if (!rij || rij.pad !== Astro.url.pathname || rij.verlooptOp < new Date().toISOString()) return undefined;
   db.delete(t.bewaardFormulier).where(eq(t.bewaardFormulier.id, rij.id)).run();
   Astro.cookies.delete(BEWAARD_COOKIE, { path: '/partners' });

@@ -58,12 +58,16 @@ export function b1Hints(tekst: string): B1Hint[] {
     const woorden = zin.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
     if (woorden > MAX_WOORDEN_PER_ZIN) {
       const begin = zin.split(/\s+/).slice(0, 6).join(' ');
-      hints.push({ soort: 'zin', tekst: `De zin "${begin} …" heeft ${woorden} woorden. Maak er twee korte zinnen van (tot ${MAX_WOORDEN_PER_ZIN} woorden).` });
+      hints.push({
+        soort: 'zin',
+        tekst: `De zin "${begin} …" heeft ${woorden} woorden. Maak er twee korte zinnen van (tot ${MAX_WOORDEN_PER_ZIN} woorden).`,
+      });
     }
   }
   const klein = ` ${tekst.toLowerCase().replace(/[^\p{L}\s]/gu, ' ')} `;
   for (const [woord, beter] of Object.entries(MOEILIJKE_WOORDEN)) {
-    if (klein.includes(` ${woord} `)) hints.push({ soort: 'woord', tekst: `"${woord}" is een moeilijk woord. Schrijf liever: ${beter}.` });
+    if (klein.includes(` ${woord} `))
+      hints.push({ soort: 'woord', tekst: `"${woord}" is een moeilijk woord. Schrijf liever: ${beter}.` });
   }
   return hints;
 }

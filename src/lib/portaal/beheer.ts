@@ -64,9 +64,9 @@ export async function bewaarAccountFormulier(
 
 export function rollen(a: Account): string {
   const partner = a.organisaties.length ? (a.magVerwijzen ? 'partner (mag verwijzen)' : 'partner') : '';
-  return [a.beheerder ? 'beheerder' : '', a.kernen.length ? 'kernondersteuner' : '', partner]
-    .filter(Boolean)
-    .join(', ') || 'geen rol';
+  return (
+    [a.beheerder ? 'beheerder' : '', a.kernen.length ? 'kernondersteuner' : '', partner].filter(Boolean).join(', ') || 'geen rol'
+  );
 }
 
 export function alleAccounts(db: DbOfTx): Account[] {

@@ -6,7 +6,10 @@ import type { Account } from './accounts.ts';
 import { log } from './logboek.ts';
 import { keurGoed, wijsAf, WijzigingsConflict } from './revisies.ts';
 
-export type Beoordeling = { soort: 'klaar'; publiceren: boolean } | { soort: 'fout'; melding: string } | { soort: 'conflict'; melding: string };
+export type Beoordeling =
+  | { soort: 'klaar'; publiceren: boolean }
+  | { soort: 'fout'; melding: string }
+  | { soort: 'conflict'; melding: string };
 
 /** Approves or rejects (with a reason the author reads, also by e-mail). Access is checked by the page. */
 export async function beoordeel(
@@ -23,7 +26,8 @@ export async function beoordeel(
       return { soort: 'klaar', publiceren: true };
     }
     const schoon = reden.trim();
-    if (schoon.length < 5) return { soort: 'fout', melding: 'schrijf waarom u de wijziging afwijst, zodat de partner weet wat er beter moet' };
+    if (schoon.length < 5)
+      return { soort: 'fout', melding: 'schrijf waarom u de wijziging afwijst, zodat de partner weet wat er beter moet' };
     const r = wijsAf(db, revisieId, beoordelaar.id, schoon.slice(0, 1000));
     log(db, beoordelaar.id, 'afgewezen', `Wijziging ${revisieId}`);
     const auteur = r.auteurId ? db.select().from(t.account).where(eq(t.account.id, r.auteurId)).get() : undefined;

@@ -13,7 +13,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('asking for a login link', () => {
   const db = openDb(path.join(dir, 'db.sqlite'));
   bewaarAccount(db, { email: 'lid@test.example', naam: 'Lid', beheerder: false, organisaties: [], kernen: [] });
-  const vraag = (email: string, ip = '192.0.2.1') => vraagInloglinkAan(db, { email, ip, terug: '/partners/', basisUrl: 'http://localhost:4321' });
+  const vraag = (email: string, ip = '192.0.2.1') =>
+    vraagInloglinkAan(db, { email, ip, terug: '/partners/', basisUrl: 'http://localhost:4321' });
 
   it('answers the same for known and unknown addresses, and mails only a known one', async () => {
     expect(await vraag('lid@test.example', '192.0.2.10')).toEqual({ verstuurd: true });

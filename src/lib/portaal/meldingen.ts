@@ -3,7 +3,8 @@
  * words on the page.
  */
 export const MELDINGEN = {
-  voorgesteld: 'Uw wijziging is opgeslagen. De gemeente kijkt ernaar; daarna staat hij op de sociale kaart. U ziet hieronder de status.',
+  voorgesteld:
+    'Uw wijziging is opgeslagen. De gemeente kijkt ernaar; daarna staat hij op de sociale kaart. U ziet hieronder de status.',
   gepubliceerd: 'Uw wijziging is opgeslagen en staat binnen een minuut op de sociale kaart.',
   gecontroleerd: 'Dank u wel! We hebben genoteerd dat alles nog klopt.',
   gepauzeerd: 'De activiteit staat op pauze. Op de sociale kaart staat dat hij tijdelijk niet doorgaat.',

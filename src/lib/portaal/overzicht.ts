@@ -87,7 +87,12 @@ export function teBeoordelen(db: DbOfTx, account: Account): (Revisie & { organis
 /** Listings not checked for six months, oldest first. */
 export function verouderdeOrganisaties(db: DbOfTx, vandaag: string) {
   return db
-    .select({ id: t.organisatie.id, naam: t.organisatie.naam, slug: t.organisatie.slug, gecontroleerdOp: t.organisatie.gecontroleerdOp })
+    .select({
+      id: t.organisatie.id,
+      naam: t.organisatie.naam,
+      slug: t.organisatie.slug,
+      gecontroleerdOp: t.organisatie.gecontroleerdOp,
+    })
     .from(t.organisatie)
     .where(lt(t.organisatie.gecontroleerdOp, verouderdGrens(vandaag)))
     .orderBy(asc(t.organisatie.gecontroleerdOp))
@@ -97,7 +102,12 @@ export function verouderdeOrganisaties(db: DbOfTx, vandaag: string) {
 /** Organisations nobody keeps up to date: no active partner account. */
 export function organisatiesZonderPartner(db: DbOfTx) {
   return db
-    .select({ id: t.organisatie.id, naam: t.organisatie.naam, slug: t.organisatie.slug, gecontroleerdOp: t.organisatie.gecontroleerdOp })
+    .select({
+      id: t.organisatie.id,
+      naam: t.organisatie.naam,
+      slug: t.organisatie.slug,
+      gecontroleerdOp: t.organisatie.gecontroleerdOp,
+    })
     .from(t.organisatie)
     .where(
       sql`not exists (select 1 from ${t.accountOrganisatie} ao join ${t.account} a on a.id = ao.account_id

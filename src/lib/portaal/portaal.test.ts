@@ -10,7 +10,16 @@ import { openDb, type Db } from '../db/client.ts';
 import { bewaarAccount, laadAccount } from './accounts.ts';
 import { hashToken } from './geheim.ts';
 import { Limiet } from './limiet.ts';
-import { alsActiviteitData, alsOrganisatieData, keurGoed, stelVoor, werkversie, wijsAf, WijzigingsConflict, zetTerug } from './revisies.ts';
+import {
+  alsActiviteitData,
+  alsOrganisatieData,
+  keurGoed,
+  stelVoor,
+  werkversie,
+  wijsAf,
+  WijzigingsConflict,
+  zetTerug,
+} from './revisies.ts';
 import { beeindigAlleSessies, gebruikLoginToken, maakLoginToken, maakSessie, vindSessie } from './sessies.ts';
 import { magBeoordelen, magOrganisatieBewerken } from './toegang.ts';
 import { verschillen } from './verschil.ts';
@@ -30,11 +39,40 @@ beforeAll(() => {
   seedDemo(db, config, '2026-11-22');
   const orgs = db.select({ id: t.organisatie.id }).from(t.organisatie).limit(2).all();
   [orgA, orgB] = orgs.map((o) => o.id);
-  partnerA = bewaarAccount(db, { email: 'A@Voorbeeld.example ', naam: 'Partner A', beheerder: false, organisaties: [orgA], kernen: [] });
-  partnerB = bewaarAccount(db, { email: 'b@voorbeeld.example', naam: 'Partner B', beheerder: false, organisaties: [orgA, orgB], kernen: [] });
-  beheerder = bewaarAccount(db, { email: 'beheer@gemeente.example', naam: 'Beheer', beheerder: true, organisaties: [], kernen: [] });
-  const kernVanA = db.select().from(t.organisatieKern).where(undefined).all().find((k) => k.organisatieId === orgA)!.kernId;
-  ondersteuner = bewaarAccount(db, { email: 'ko@welzijn.example', naam: 'KO', beheerder: false, organisaties: [], kernen: [kernVanA] });
+  partnerA = bewaarAccount(db, {
+    email: 'A@Voorbeeld.example ',
+    naam: 'Partner A',
+    beheerder: false,
+    organisaties: [orgA],
+    kernen: [],
+  });
+  partnerB = bewaarAccount(db, {
+    email: 'b@voorbeeld.example',
+    naam: 'Partner B',
+    beheerder: false,
+    organisaties: [orgA, orgB],
+    kernen: [],
+  });
+  beheerder = bewaarAccount(db, {
+    email: 'beheer@gemeente.example',
+    naam: 'Beheer',
+    beheerder: true,
+    organisaties: [],
+    kernen: [],
+  });
+  const kernVanA = db
+    .select()
+    .from(t.organisatieKern)
+    .where(undefined)
+    .all()
+    .find((k) => k.organisatieId === orgA)!.kernId;
+  ondersteuner = bewaarAccount(db, {
+    email: 'ko@welzijn.example',
+    naam: 'KO',
+    beheerder: false,
+    organisaties: [],
+    kernen: [kernVanA],
+  });
 });
 afterAll(() => {
   db.$client.close();
@@ -45,8 +83,20 @@ describe('login links and sessions', () => {
   it('stores only the hash, works once and within 15 minutes', () => {
     const nu = new Date('2026-11-22T10:00:00Z');
     const token = maakLoginToken(db, partnerA, nu);
-    expect(db.select().from(t.loginToken).all().some((r) => r.hash === token)).toBe(false);
-    expect(db.select().from(t.loginToken).all().some((r) => r.hash === hashToken(token))).toBe(true);
+    expect(
+      db
+        .select()
+        .from(t.loginToken)
+        .all()
+        .some((r) => r.hash === token),
+    ).toBe(false);
+    expect(
+      db
+        .select()
+        .from(t.loginToken)
+        .all()
+        .some((r) => r.hash === hashToken(token)),
+    ).toBe(true);
     expect(gebruikLoginToken(db, token, new Date('2026-11-22T10:14:00Z'))).toEqual({ accountId: partnerA });
     expect(gebruikLoginToken(db, token, new Date('2026-11-22T10:14:30Z'))).toEqual({ fout: 'gebruikt' });
     const later = maakLoginToken(db, partnerA, nu);
@@ -87,7 +137,15 @@ describe('revisions', () => {
   it('queues a change, shows the diff, and applies it on approval', () => {
     const w = werkversie(db, 'organisatie', orgA)!;
     const nieuw = { ...w.data, omschrijving: 'Een nieuwe omschrijving van minstens twintig tekens.' };
-    const { revisie } = stelVoor(db, { soort: 'organisatie', entiteitId: orgA, organisatieId: orgA, data: nieuw, basisVersie: w.versie, auteurId: partnerA, direct: false });
+    const { revisie } = stelVoor(db, {
+      soort: 'organisatie',
+      entiteitId: orgA,
+      organisatieId: orgA,
+      data: nieuw,
+      basisVersie: w.versie,
+      auteurId: partnerA,
+      direct: false,
+    });
     expect(revisie.status).toBe('wacht');
     expect(leesOrganisatie(db, orgA)!.omschrijving).not.toBe(nieuw.omschrijving);
     expect(verschillen(config, 'organisatie', w.live, revisie.data).map((v) => v.label)).toEqual(['Omschrijving']);
@@ -100,15 +158,36 @@ describe('revisions', () => {
   it('refuses a second editor who started before the first saved, and keeps the first change', () => {
     const w = werkversie(db, 'organisatie', orgA)!;
     const eerste = stelVoor(db, {
-      soort: 'organisatie', entiteitId: orgA, organisatieId: orgA, data: { ...w.data, telefoon: '0546 011 111' }, basisVersie: w.versie, auteurId: partnerA, direct: false,
+      soort: 'organisatie',
+      entiteitId: orgA,
+      organisatieId: orgA,
+      data: { ...w.data, telefoon: '0546 011 111' },
+      basisVersie: w.versie,
+      auteurId: partnerA,
+      direct: false,
     });
     expect(() =>
-      stelVoor(db, { soort: 'organisatie', entiteitId: orgA, organisatieId: orgA, data: { ...w.data, telefoon: '0546 022 222' }, basisVersie: w.versie, auteurId: partnerB, direct: false }),
+      stelVoor(db, {
+        soort: 'organisatie',
+        entiteitId: orgA,
+        organisatieId: orgA,
+        data: { ...w.data, telefoon: '0546 022 222' },
+        basisVersie: w.versie,
+        auteurId: partnerB,
+        direct: false,
+      }),
     ).toThrow(WijzigingsConflict);
     expect(werkversie(db, 'organisatie', orgA)!.wachtend?.id).toBe(eerste.revisie.id);
     // Building on the waiting proposal is fine and replaces it.
     const tweede = stelVoor(db, {
-      soort: 'organisatie', entiteitId: orgA, organisatieId: orgA, data: { ...w.data, telefoon: '0546 033 333' }, basisVersie: w.versie, basisRevisieId: eerste.revisie.id, auteurId: partnerB, direct: false,
+      soort: 'organisatie',
+      entiteitId: orgA,
+      organisatieId: orgA,
+      data: { ...w.data, telefoon: '0546 033 333' },
+      basisVersie: w.versie,
+      basisRevisieId: eerste.revisie.id,
+      auteurId: partnerB,
+      direct: false,
     });
     expect(werkversie(db, 'organisatie', orgA)!.wachtend?.id).toBe(tweede.revisie.id);
     wijsAf(db, tweede.revisie.id, beheerder, 'Dit nummer klopt niet.');
@@ -120,15 +199,33 @@ describe('revisions', () => {
     const voor = leesActiviteit(db, actId)!;
     const w = werkversie(db, 'activiteit', actId)!;
     const { revisie } = stelVoor(db, {
-      soort: 'activiteit', entiteitId: actId, organisatieId: w.organisatieId, data: { ...alsActiviteitData(voor), titel: 'Andere titel' }, basisVersie: w.versie, auteurId: beheerder, direct: true,
+      soort: 'activiteit',
+      entiteitId: actId,
+      organisatieId: w.organisatieId,
+      data: { ...alsActiviteitData(voor), titel: 'Andere titel' },
+      basisVersie: w.versie,
+      auteurId: beheerder,
+      direct: true,
     });
     expect(revisie.status).toBe('direct');
     expect(leesActiviteit(db, actId)!.titel).toBe('Andere titel');
     const eerdere = stelVoor(db, {
-      soort: 'activiteit', entiteitId: actId, organisatieId: w.organisatieId, data: alsActiviteitData(voor), basisVersie: w.versie + 1, auteurId: beheerder, direct: true,
+      soort: 'activiteit',
+      entiteitId: actId,
+      organisatieId: w.organisatieId,
+      data: alsActiviteitData(voor),
+      basisVersie: w.versie + 1,
+      auteurId: beheerder,
+      direct: true,
     });
     stelVoor(db, {
-      soort: 'activiteit', entiteitId: actId, organisatieId: w.organisatieId, data: { ...alsActiviteitData(voor), titel: 'Derde titel' }, basisVersie: w.versie + 2, auteurId: beheerder, direct: true,
+      soort: 'activiteit',
+      entiteitId: actId,
+      organisatieId: w.organisatieId,
+      data: { ...alsActiviteitData(voor), titel: 'Derde titel' },
+      basisVersie: w.versie + 2,
+      auteurId: beheerder,
+      direct: true,
     });
     zetTerug(db, eerdere.revisie.id, beheerder);
     expect(leesActiviteit(db, actId)!.titel).toBe(voor.titel);
@@ -136,10 +233,25 @@ describe('revisions', () => {
 
   it('refuses to approve a proposal made on a version that changed since', () => {
     const w = werkversie(db, 'organisatie', orgB)!;
-    const voorstel = stelVoor(db, { soort: 'organisatie', entiteitId: orgB, organisatieId: orgB, data: { ...w.data, naam: 'Voorstel' }, basisVersie: w.versie, auteurId: partnerB, direct: false });
+    const voorstel = stelVoor(db, {
+      soort: 'organisatie',
+      entiteitId: orgB,
+      organisatieId: orgB,
+      data: { ...w.data, naam: 'Voorstel' },
+      basisVersie: w.versie,
+      auteurId: partnerB,
+      direct: false,
+    });
     // The beheerder changes the live listing directly in the meantime.
     stelVoor(db, {
-      soort: 'organisatie', entiteitId: orgB, organisatieId: orgB, data: { ...alsOrganisatieData(leesOrganisatie(db, orgB)!), naam: 'Door beheer' }, basisVersie: w.versie, basisRevisieId: voorstel.revisie.id, auteurId: beheerder, direct: true,
+      soort: 'organisatie',
+      entiteitId: orgB,
+      organisatieId: orgB,
+      data: { ...alsOrganisatieData(leesOrganisatie(db, orgB)!), naam: 'Door beheer' },
+      basisVersie: w.versie,
+      basisRevisieId: voorstel.revisie.id,
+      auteurId: beheerder,
+      direct: true,
     });
     expect(() => keurGoed(db, voorstel.revisie.id, beheerder)).toThrow(WijzigingsConflict);
     expect(leesOrganisatie(db, orgB)!.naam).toBe('Door beheer');
@@ -150,7 +262,11 @@ describe('Limiet', () => {
   it('allows max attempts per window per key', () => {
     const l = new Limiet(2, 1000);
     expect([l.magDoor('x', 0), l.magDoor('x', 10), l.magDoor('x', 20), l.magDoor('y', 20), l.magDoor('x', 1011)]).toEqual([
-      true, true, false, true, true,
+      true,
+      true,
+      false,
+      true,
+      true,
     ]);
   });
 });

@@ -20,11 +20,20 @@ export class Publiceerder {
     /** A short wait so that a burst of approvals becomes one build. */
     private readonly wachtMs = 300,
   ) {
-    const onderbroken = db.select({ id: t.publicatie.id }).from(t.publicatie).where(inArray(t.publicatie.status, ['wacht', 'bezig'])).all();
+    const onderbroken = db
+      .select({ id: t.publicatie.id })
+      .from(t.publicatie)
+      .where(inArray(t.publicatie.status, ['wacht', 'bezig']))
+      .all();
     if (onderbroken.length > 0) {
       db.update(t.publicatie)
         .set({ status: 'mislukt', fout: 'Onderbroken doordat de server stopte.', klaarOp: new Date().toISOString() })
-        .where(inArray(t.publicatie.id, onderbroken.map((o) => o.id)))
+        .where(
+          inArray(
+            t.publicatie.id,
+            onderbroken.map((o) => o.id),
+          ),
+        )
         .run();
       this.vraagAan('Opnieuw na een onderbroken publicatie');
     }
@@ -68,7 +77,11 @@ export class Publiceerder {
       .all()
       .map((r) => r.id);
     if (ids.length === 0) return;
-    this.db.update(t.publicatie).set({ status: 'bezig', gestartOp: new Date().toISOString() }).where(inArray(t.publicatie.id, ids)).run();
+    this.db
+      .update(t.publicatie)
+      .set({ status: 'bezig', gestartOp: new Date().toISOString() })
+      .where(inArray(t.publicatie.id, ids))
+      .run();
     try {
       const info = await this.bouw();
       this.db
@@ -78,7 +91,11 @@ export class Publiceerder {
         .run();
     } catch (e) {
       const fout = e instanceof BouwFout ? `${e.message}\n${e.uitvoer.slice(-3000)}` : String(e);
-      this.db.update(t.publicatie).set({ status: 'mislukt', fout, klaarOp: new Date().toISOString() }).where(inArray(t.publicatie.id, ids)).run();
+      this.db
+        .update(t.publicatie)
+        .set({ status: 'mislukt', fout, klaarOp: new Date().toISOString() })
+        .where(inArray(t.publicatie.id, ids))
+        .run();
       console.error(`Publiceren mislukt: ${fout}`);
     }
   }

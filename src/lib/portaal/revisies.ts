@@ -89,7 +89,8 @@ function pasToe(db: DbOfTx, soort: Soort, id: number, data: OrganisatieData | Ac
 
 /** A slug for a new activity that no other activity has. */
 function vrijeSlug(db: DbOfTx, basis: string): string {
-  const bezet = (s: string) => db.select({ id: t.activiteit.id }).from(t.activiteit).where(eq(t.activiteit.slug, s)).get() !== undefined;
+  const bezet = (s: string) =>
+    db.select({ id: t.activiteit.id }).from(t.activiteit).where(eq(t.activiteit.slug, s)).get() !== undefined;
   let slug = basis;
   for (let n = 2; bezet(slug); n++) slug = `${basis}-${n}`;
   return slug;
@@ -130,7 +131,10 @@ export function stelVoor(db: DbOfTx, v: Voorstel): { revisie: Revisie; entiteitI
         throw new WijzigingsConflict('Iemand anders heeft deze gegevens net gewijzigd. Uw wijziging is nog niet opgeslagen.');
       }
       if (eerder && eerder.id !== v.basisRevisieId) {
-        throw new WijzigingsConflict('Iemand anders heeft net een wijziging voorgesteld. Uw wijziging is nog niet opgeslagen.', eerder);
+        throw new WijzigingsConflict(
+          'Iemand anders heeft net een wijziging voorgesteld. Uw wijziging is nog niet opgeslagen.',
+          eerder,
+        );
       }
     }
     let status: Revisie['status'] = 'wacht';
@@ -173,7 +177,9 @@ export function keurGoed(db: DbOfTx, revisieId: number, beoordelaarId: number): 
       const huidig = live(tx, r.soort, entiteitId);
       if (!huidig) throw new WijzigingsConflict('Deze gegevens bestaan niet meer.');
       if (huidig.versie !== r.basisVersie) {
-        throw new WijzigingsConflict('De gegevens zijn gewijzigd nadat dit voorstel is gedaan. Vraag de partner het opnieuw te doen.');
+        throw new WijzigingsConflict(
+          'De gegevens zijn gewijzigd nadat dit voorstel is gedaan. Vraag de partner het opnieuw te doen.',
+        );
       }
       pasToe(tx, r.soort, entiteitId, data, huidig.versie);
     }
@@ -202,7 +208,14 @@ export function wijsAf(db: DbOfTx, revisieId: number, beoordelaarId: number, red
 /** A change that applies at once and is only recorded: pause, resume, delete, restore, "alles klopt nog". */
 export function legVast(
   db: DbOfTx,
-  r: { soort: Soort; entiteitId: number; organisatieId: number; actie: Revisie['actie']; data: Record<string, unknown> | null; auteurId: number },
+  r: {
+    soort: Soort;
+    entiteitId: number;
+    organisatieId: number;
+    actie: Revisie['actie'];
+    data: Record<string, unknown> | null;
+    auteurId: number;
+  },
 ): Revisie {
   return db
     .insert(t.revisie)
@@ -222,7 +235,10 @@ export function zetTerug(db: DbOfTx, revisieId: number, beheerderId: number): Re
     else if (oud.soort === 'activiteit') {
       const act = data as ActiviteitData;
       const nieuwId = voegActiviteitToe(tx, { ...act, slug: vrijeSlug(tx, act.slug) });
-      tx.update(t.revisie).set({ entiteitId: nieuwId }).where(and(eq(t.revisie.soort, 'activiteit'), eq(t.revisie.entiteitId, oud.entiteitId))).run();
+      tx.update(t.revisie)
+        .set({ entiteitId: nieuwId })
+        .where(and(eq(t.revisie.soort, 'activiteit'), eq(t.revisie.entiteitId, oud.entiteitId)))
+        .run();
       oud.entiteitId = nieuwId;
     } else throw new WijzigingsConflict('Deze organisatie bestaat niet meer.');
     return legVast(tx, {

@@ -15,7 +15,12 @@ const plusMinuten = (nu: Date, minuten: number) => new Date(nu.getTime() + minut
 export function maakLoginToken(db: DbOfTx, accountId: number, nu = new Date()): string {
   const token = nieuwToken();
   db.insert(t.loginToken)
-    .values({ accountId, hash: hashToken(token), verlooptOp: plusMinuten(nu, LOGIN_LINK_MINUTEN), aangemaaktOp: nu.toISOString() })
+    .values({
+      accountId,
+      hash: hashToken(token),
+      verlooptOp: plusMinuten(nu, LOGIN_LINK_MINUTEN),
+      aangemaaktOp: nu.toISOString(),
+    })
     .run();
   return token;
 }
@@ -25,7 +30,11 @@ export type LinkResultaat = { accountId: number } | { fout: 'onbekend' | 'gebrui
 /** Uses a login token: succeeds once, within 15 minutes, for an active account. */
 export function gebruikLoginToken(db: DbOfTx, token: string, nu = new Date()): LinkResultaat {
   return db.transaction((tx) => {
-    const rij = tx.select().from(t.loginToken).where(eq(t.loginToken.hash, hashToken(token))).get();
+    const rij = tx
+      .select()
+      .from(t.loginToken)
+      .where(eq(t.loginToken.hash, hashToken(token)))
+      .get();
     if (!rij) return { fout: 'onbekend' as const };
     if (rij.gebruiktOp) return { fout: 'gebruikt' as const };
     if (rij.verlooptOp <= nu.toISOString()) return { fout: 'verlopen' as const };
@@ -49,7 +58,14 @@ export function maakSessie(db: DbOfTx, accountId: number, nu = new Date()): Nieu
   const csrf = nieuwToken();
   const verlooptOp = plusMinuten(nu, SESSIE_INACTIEF_MINUTEN);
   db.insert(t.sessie)
-    .values({ hash: hashToken(token), accountId, csrf, aangemaaktOp: nu.toISOString(), laatstGezienOp: nu.toISOString(), verlooptOp })
+    .values({
+      hash: hashToken(token),
+      accountId,
+      csrf,
+      aangemaaktOp: nu.toISOString(),
+      laatstGezienOp: nu.toISOString(),
+      verlooptOp,
+    })
     .run();
   return { token, csrf, verlooptOp };
 }
@@ -58,7 +74,11 @@ export type ActieveSessie = { id: number; account: Account; csrf: string; verloo
 
 /** The session behind a cookie, if still valid; each use extends it, up to the maximum age. */
 export function vindSessie(db: DbOfTx, token: string, nu = new Date()): ActieveSessie | undefined {
-  const rij = db.select().from(t.sessie).where(eq(t.sessie.hash, hashToken(token))).get();
+  const rij = db
+    .select()
+    .from(t.sessie)
+    .where(eq(t.sessie.hash, hashToken(token)))
+    .get();
   if (!rij) return undefined;
   const max = new Date(new Date(rij.aangemaaktOp).getTime() + SESSIE_MAX_UREN * 3_600_000).toISOString();
   if (rij.verlooptOp <= nu.toISOString() || max <= nu.toISOString()) {
@@ -76,7 +96,9 @@ export function vindSessie(db: DbOfTx, token: string, nu = new Date()): ActieveS
 }
 
 export function beeindigSessie(db: DbOfTx, token: string): void {
-  db.delete(t.sessie).where(eq(t.sessie.hash, hashToken(token))).run();
+  db.delete(t.sessie)
+    .where(eq(t.sessie.hash, hashToken(token)))
+    .run();
 }
 
 /** "Overal uitloggen": ends every session of the account, on every device. */

@@ -62,7 +62,7 @@ export function verschillen(
   oud: Data | null | undefined,
   nieuw: Data | null | undefined,
 ): Verschil[] {
-  return velden(config)[soort]
-    .map((v) => ({ veld: String(v.veld), label: v.label, oud: oud ? v.toon(oud) : '', nieuw: nieuw ? v.toon(nieuw) : '' }))
+  return velden(config)
+    [soort].map((v) => ({ veld: String(v.veld), label: v.label, oud: oud ? v.toon(oud) : '', nieuw: nieuw ? v.toon(nieuw) : '' }))
     .filter((v) => v.oud !== v.nieuw);
 }

@@ -118,7 +118,9 @@ function tel(dir: string, eindigtOp: string): number {
 
 /** Removes old releases (see teVerwijderen) and left-over build folders. */
 function ruimOp(dir: string, live: string) {
-  const namen = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const namen = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const gemaaktOp = (naam: string) => statSync(path.join(dir, naam)).mtimeMs;
   for (const naam of teVerwijderen(namen, path.basename(live), Date.now(), gemaaktOp)) {
     rmSync(path.join(dir, naam), { recursive: true, force: true });
@@ -141,7 +143,14 @@ function verwijderAstroIntern(dir: string) {
  * "schuld"); which parts of a page count is marked in the templates (data-pagefind-*).
  */
 export function pagefindArgs(site: string): string[] {
-  return [path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', site, '--force-language', 'nl', '--silent'];
+  return [
+    path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'),
+    '--site',
+    site,
+    '--force-language',
+    'nl',
+    '--silent',
+  ];
 }
 
 function releaseId(): string {
@@ -187,7 +196,8 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
       piekGeheugenMb: { astro: astroMb, pagefind: pagefindMb },
     };
     writeFileSync(path.join(tijdelijk, 'release.json'), JSON.stringify(info, null, 2));
-    if (!existsSync(path.join(tijdelijk, 'index.html'))) throw new BouwFout('De release is niet compleet: index.html ontbreekt.', '');
+    if (!existsSync(path.join(tijdelijk, 'index.html')))
+      throw new BouwFout('De release is niet compleet: index.html ontbreekt.', '');
     const definitief = path.join(dir, id);
     renameSync(tijdelijk, definitief);
     const nieuweLink = path.join(dir, `.current-${id}`);

@@ -21,7 +21,11 @@ describe('comprimeerRelease', () => {
   const pagina = (tekst: string) => `<!doctype html><html lang="nl"><body>${tekst.repeat(120)}</body></html>`;
 
   it('writes brotli and gzip copies that decompress to the original, skipping tiny files', async () => {
-    const r = release('a', { 'index.html': pagina('Koffieochtend in Sibculo. '), 'klein.txt': 'kort', 'beeld.png': 'x'.repeat(2000) });
+    const r = release('a', {
+      'index.html': pagina('Koffieochtend in Sibculo. '),
+      'klein.txt': 'kort',
+      'beeld.png': 'x'.repeat(2000),
+    });
     expect(await comprimeerRelease(r)).toEqual({ bestanden: 1, hergebruikt: 0 });
     const origineel = readFileSync(path.join(r, 'index.html'));
     expect(brotliDecompressSync(readFileSync(path.join(r, 'index.html.br')))).toEqual(origineel);

@@ -15,7 +15,9 @@ export function serverBuildDir(): string {
 
 /** Astro's command-line entry, as its package.json names it (Astro 7: bin/astro.mjs). */
 export function astroBin(): string {
-  const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'node_modules/astro/package.json'), 'utf8')) as { bin: { astro: string } };
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'node_modules/astro/package.json'), 'utf8')) as {
+    bin: { astro: string };
+  };
   return path.join(projectRoot(), 'node_modules/astro', pkg.bin.astro);
 }
 
@@ -59,7 +61,10 @@ export function eerdereReleases(live = huidigeRelease()): string[] {
  * still gets its search chunks and scripts from there (see serveerStatisch).
  */
 export function teVerwijderen(namen: string[], live: string, nu: number, gemaaktOp: (naam: string) => number): string[] {
-  const nieuwsteEerst = namen.filter((n) => RELEASE_NAAM.test(n)).sort().reverse();
+  const nieuwsteEerst = namen
+    .filter((n) => RELEASE_NAAM.test(n))
+    .sort()
+    .reverse();
   return nieuwsteEerst.filter((naam, i) => {
     if (naam === live || i < 3) return false;
     return i >= 10 || nu - gemaaktOp(naam) > 15 * 60_000;

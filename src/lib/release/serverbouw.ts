@@ -24,7 +24,11 @@ function bronHash(root = projectRoot()): string {
 const hashBestand = () => path.join(serverBuildDir(), '.bron-hash');
 
 export function serverBuildActueel(): boolean {
-  return existsSync(hashBestand()) && existsSync(path.join(serverBuildDir(), 'server/entry.mjs')) && readFileSync(hashBestand(), 'utf8') === bronHash();
+  return (
+    existsSync(hashBestand()) &&
+    existsSync(path.join(serverBuildDir(), 'server/entry.mjs')) &&
+    readFileSync(hashBestand(), 'utf8') === bronHash()
+  );
 }
 
 /** Builds the on-demand portal into dist/server (not part of any release). */

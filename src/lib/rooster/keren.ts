@@ -53,7 +53,12 @@ export function laatsteMogelijkeDatum(rooster: Rooster): string | undefined {
   const kandidaten: string[] = [];
   if (rooster.periode?.tot) kandidaten.push(rooster.periode.tot);
   if (eenmalig && rooster.regels.length > 0) {
-    kandidaten.push(rooster.regels.map((r) => (r as { datum: string }).datum).sort().at(-1)!);
+    kandidaten.push(
+      rooster.regels
+        .map((r) => (r as { datum: string }).datum)
+        .sort()
+        .at(-1)!,
+    );
   }
   return kandidaten.sort()[0];
 }

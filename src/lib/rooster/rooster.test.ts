@@ -10,13 +10,20 @@ const dinsdagOchtend: RegelInvoer = { type: 'wekelijks', dagen: ['di'], van: '10
 describe('roosterTekst', () => {
   it('says weekly rules as people speak', () => {
     expect(roosterTekst(rooster({ regels: [dinsdagOchtend] }))).toEqual(['Elke dinsdag, 10.00–12.00 uur']);
-    expect(
-      roosterTekst(rooster({ regels: [{ type: 'wekelijks', dagen: ['do', 'ma'], van: '09:00', tot: '11:30' }] })),
-    ).toEqual(['Elke maandag en donderdag, 9.00–11.30 uur']);
+    expect(roosterTekst(rooster({ regels: [{ type: 'wekelijks', dagen: ['do', 'ma'], van: '09:00', tot: '11:30' }] }))).toEqual([
+      'Elke maandag en donderdag, 9.00–11.30 uur',
+    ]);
   });
 
   it('says every other week and every three weeks', () => {
-    const om: RegelInvoer & { type: 'wekelijks' } = { type: 'wekelijks', dagen: ['do'], interval: 2, vanafWeek: '2026-11-26', van: '19:30', tot: '21:00' };
+    const om: RegelInvoer & { type: 'wekelijks' } = {
+      type: 'wekelijks',
+      dagen: ['do'],
+      interval: 2,
+      vanafWeek: '2026-11-26',
+      van: '19:30',
+      tot: '21:00',
+    };
     expect(roosterTekst(rooster({ regels: [om] }))).toEqual(['Om de week op donderdag, 19.30–21.00 uur']);
     expect(roosterTekst(rooster({ regels: [{ ...om, interval: 3 }] }))).toEqual([
       'Eens in de drie weken op donderdag, 19.30–21.00 uur',
@@ -24,12 +31,12 @@ describe('roosterTekst', () => {
   });
 
   it('says monthly rules with the ordinal, including the last one', () => {
-    expect(
-      roosterTekst(rooster({ regels: [{ type: 'maandelijks', week: 1, dag: 'wo', van: '14:00', tot: '16:00' }] })),
-    ).toEqual(['Elke eerste woensdag van de maand, 14.00–16.00 uur']);
-    expect(
-      roosterTekst(rooster({ regels: [{ type: 'maandelijks', week: -1, dag: 'vr', van: '20:00', tot: '23:00' }] })),
-    ).toEqual(['Elke laatste vrijdag van de maand, 20.00–23.00 uur']);
+    expect(roosterTekst(rooster({ regels: [{ type: 'maandelijks', week: 1, dag: 'wo', van: '14:00', tot: '16:00' }] }))).toEqual([
+      'Elke eerste woensdag van de maand, 14.00–16.00 uur',
+    ]);
+    expect(roosterTekst(rooster({ regels: [{ type: 'maandelijks', week: -1, dag: 'vr', van: '20:00', tot: '23:00' }] }))).toEqual(
+      ['Elke laatste vrijdag van de maand, 20.00–23.00 uur'],
+    );
   });
 
   it('says single dates, seasons, periods, exceptions and appointments', () => {
@@ -62,12 +69,8 @@ describe('roosterTekst', () => {
   });
 
   it('formats an occurrence without the current year', () => {
-    expect(keerTekst({ datum: '2026-11-24', van: '10:00', tot: '12:00' }, '2026')).toBe(
-      'Dinsdag 24 november, 10.00–12.00 uur',
-    );
-    expect(keerTekst({ datum: '2027-01-05', van: '09:30', tot: '12:00' }, '2026')).toBe(
-      'Dinsdag 5 januari 2027, 9.30–12.00 uur',
-    );
+    expect(keerTekst({ datum: '2026-11-24', van: '10:00', tot: '12:00' }, '2026')).toBe('Dinsdag 24 november, 10.00–12.00 uur');
+    expect(keerTekst({ datum: '2027-01-05', van: '09:30', tot: '12:00' }, '2026')).toBe('Dinsdag 5 januari 2027, 9.30–12.00 uur');
   });
 });
 
@@ -160,10 +163,7 @@ describe('Europe/Amsterdam', () => {
   it('keeps weekly dates on the same weekday across a DST change', () => {
     const r = rooster({ regels: [{ type: 'wekelijks', dagen: ['zo'], van: '10:00', tot: '11:00' }] });
     const keren = volgendeKeren(r, { datum: '2027-03-20', tijd: '12:00' }, { aantal: 2 });
-    expect(keren.map((k) => isoMetOffset(k.datum, k.van))).toEqual([
-      '2027-03-21T10:00:00+01:00',
-      '2027-03-28T10:00:00+02:00',
-    ]);
+    expect(keren.map((k) => isoMetOffset(k.datum, k.van))).toEqual(['2027-03-21T10:00:00+01:00', '2027-03-28T10:00:00+02:00']);
   });
 });
 
@@ -180,9 +180,10 @@ describe('roosterSchema', () => {
   });
 
   it('refuses dates that do not exist and an empty schedule', () => {
-    expect(roosterSchema.safeParse({ regels: [{ type: 'eenmalig', datum: '2027-02-30', van: '10:00', tot: '11:00' }] }).error?.issues[0].message).toBe(
-      'deze datum bestaat niet',
-    );
+    expect(
+      roosterSchema.safeParse({ regels: [{ type: 'eenmalig', datum: '2027-02-30', van: '10:00', tot: '11:00' }] }).error
+        ?.issues[0].message,
+    ).toBe('deze datum bestaat niet');
     expect(roosterSchema.safeParse({ regels: [] }).error?.issues[0].message).toBe(
       'geef aan wanneer de activiteit is, of kies "op afspraak"',
     );

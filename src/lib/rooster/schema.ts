@@ -74,8 +74,18 @@ export type Regel = z.infer<typeof regelSchema>;
 export type RegelInvoer = z.input<typeof regelSchema>;
 
 export const MAANDEN = [
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
-  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
 ] as const;
 
 const maandSchema = z.int().min(1, { error: 'kies een maand' }).max(12, { error: 'kies een maand' });

@@ -91,9 +91,7 @@ export function roosterTekst(rooster: Rooster): string[] {
     rooster.opAfspraak ? 'Op afspraak.' : undefined,
     rooster.seizoen ? seizoenTekst(rooster.seizoen) : undefined,
     rooster.periode ? periodeTekst(rooster.periode) : undefined,
-    rooster.nietOp.length > 0
-      ? `Niet op ${opsomming([...rooster.nietOp].sort().map((d) => datumTekst(d)))}.`
-      : undefined,
+    rooster.nietOp.length > 0 ? `Niet op ${opsomming([...rooster.nietOp].sort().map((d) => datumTekst(d)))}.` : undefined,
     rooster.toelichting?.trim() || undefined,
   ].filter((s): s is string => s !== undefined);
   return [...regelsTekst, ...extra];

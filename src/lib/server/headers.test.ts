@@ -10,13 +10,19 @@ function csp(): string {
   return headers['Content-Security-Policy'];
 }
 
-const regel = (naam: string) => csp().split('; ').find((r) => r.startsWith(`${naam} `));
+const regel = (naam: string) =>
+  csp()
+    .split('; ')
+    .find((r) => r.startsWith(`${naam} `));
 
 afterEach(() => zetExtraBronnen([]));
 
 describe('CSP and the basemap setting (as scripts/start.ts wires it)', () => {
   it('allows only our own origin for none and pmtiles', () => {
-    for (const kaart of [{ ondergrond: 'none' }, { ondergrond: 'pmtiles', bestand: '/k.pmtiles', glyphs: '/f/{fontstack}/{range}.pbf', sprite: '/s' }]) {
+    for (const kaart of [
+      { ondergrond: 'none' },
+      { ondergrond: 'pmtiles', bestand: '/k.pmtiles', glyphs: '/f/{fontstack}/{range}.pbf', sprite: '/s' },
+    ]) {
       zetExtraBronnen(kaartBronnen(kaartConfigSchema.parse(kaart)));
       expect(regel('connect-src')).toBe("connect-src 'self'");
       expect(regel('img-src')).toBe("img-src 'self' data: blob:");

@@ -62,7 +62,10 @@ function inlineHashes(bestand: string, sleutel: string): InlineHashes {
 function kiesVariant(bestand: string, accept: string): { pad: string; stat: Stats; codering?: string } | undefined {
   const stat = statOf(bestand);
   if (!stat?.isFile()) return undefined;
-  for (const [codering, ext] of [['br', '.br'], ['gzip', '.gz']] as const) {
+  for (const [codering, ext] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
     if (!new RegExp(`\\b${codering}\\b`).test(accept)) continue;
     const variant = statOf(bestand + ext);
     if (variant?.isFile()) return { pad: bestand + ext, stat: variant, codering };

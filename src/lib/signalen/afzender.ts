@@ -15,25 +15,43 @@ export const afzenderSleutel = (organisatieId: number | null, rol: Rol) => (orga
 
 export function afzenderNaam(organisatieNaam: string | null | undefined, rol: Rol, config: GemeenteConfig): string {
   if (organisatieNaam) return organisatieNaam;
-  return rol === 'kernondersteuner' ? 'Kernondersteuning' : rol === 'beheerder' ? `Gemeente ${config.naam}` : 'Een organisatie die niet meer bestaat';
+  return rol === 'kernondersteuner'
+    ? 'Kernondersteuning'
+    : rol === 'beheerder'
+      ? `Gemeente ${config.naam}`
+      : 'Een organisatie die niet meer bestaat';
 }
 
 /** Kernen served by the account's organisations: where it is a partner. */
 export function partnerKernen(db: DbOfTx, account: Account): number[] {
   if (!account.actief || account.organisaties.length === 0) return [];
-  const rijen = db.select({ kernId: t.organisatieKern.kernId }).from(t.organisatieKern).where(inArray(t.organisatieKern.organisatieId, account.organisaties)).all();
+  const rijen = db
+    .select({ kernId: t.organisatieKern.kernId })
+    .from(t.organisatieKern)
+    .where(inArray(t.organisatieKern.organisatieId, account.organisaties))
+    .all();
   return [...new Set(rijen.map((r) => r.kernId))];
 }
 
 export function alleKernen(db: DbOfTx) {
-  return db.select({ id: t.kern.id, slug: t.kern.slug, naam: t.kern.naam }).from(t.kern).orderBy(asc(t.kern.volgorde), asc(t.kern.naam)).all();
+  return db
+    .select({ id: t.kern.id, slug: t.kern.slug, naam: t.kern.naam })
+    .from(t.kern)
+    .orderBy(asc(t.kern.volgorde), asc(t.kern.naam))
+    .all();
 }
 
 /** Everything a page needs to decide about signalen for this account. */
 export function signaalRechten(db: DbOfTx, account: Account) {
   const kernen = alleKernen(db);
   const pk = partnerKernen(db, account);
-  const zichtbaar = new Set(signaalKernen(account, pk, kernen.map((k) => k.id)));
+  const zichtbaar = new Set(
+    signaalKernen(
+      account,
+      pk,
+      kernen.map((k) => k.id),
+    ),
+  );
   return { partnerKernen: pk, kernen: kernen.filter((k) => zichtbaar.has(k.id)) };
 }
 
@@ -47,10 +65,15 @@ export function afzenders(db: DbOfTx, account: Account, config: GemeenteConfig):
       .where(inArray(t.organisatie.id, account.organisaties))
       .orderBy(asc(t.organisatie.naam))
       .all();
-    const kernen = db.select().from(t.organisatieKern).where(inArray(t.organisatieKern.organisatieId, account.organisaties)).all();
+    const kernen = db
+      .select()
+      .from(t.organisatieKern)
+      .where(inArray(t.organisatieKern.organisatieId, account.organisaties))
+      .all();
     for (const o of orgs) {
       const kernIds = kernen.filter((k) => k.organisatieId === o.id).map((k) => k.kernId);
-      if (kernIds.length > 0) uit.push({ waarde: afzenderSleutel(o.id, 'partner'), organisatieId: o.id, rol: 'partner', naam: o.naam, kernIds });
+      if (kernIds.length > 0)
+        uit.push({ waarde: afzenderSleutel(o.id, 'partner'), organisatieId: o.id, rol: 'partner', naam: o.naam, kernIds });
     }
   }
   // A kernondersteuner speaks for the organisation that employs the kernondersteuning of the kern.
@@ -65,10 +88,23 @@ export function afzenders(db: DbOfTx, account: Account, config: GemeenteConfig):
     const waarde = afzenderSleutel(organisatieId, 'kernondersteuner');
     const bestaand = uit.find((a) => a.waarde === waarde);
     if (bestaand) bestaand.kernIds = [...new Set([...bestaand.kernIds, kernId])];
-    else uit.push({ waarde, organisatieId, rol: 'kernondersteuner', naam: afzenderNaam(ko?.naam, 'kernondersteuner', config), kernIds: [kernId] });
+    else
+      uit.push({
+        waarde,
+        organisatieId,
+        rol: 'kernondersteuner',
+        naam: afzenderNaam(ko?.naam, 'kernondersteuner', config),
+        kernIds: [kernId],
+      });
   }
   if (isBeheerder(account)) {
-    uit.push({ waarde: 'beheerder', organisatieId: null, rol: 'beheerder', naam: afzenderNaam(null, 'beheerder', config), kernIds: alleKernen(db).map((k) => k.id) });
+    uit.push({
+      waarde: 'beheerder',
+      organisatieId: null,
+      rol: 'beheerder',
+      naam: afzenderNaam(null, 'beheerder', config),
+      kernIds: alleKernen(db).map((k) => k.id),
+    });
   }
   return uit;
 }

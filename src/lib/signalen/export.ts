@@ -9,9 +9,25 @@ import { BASIS_LABEL, OMVANG_LABEL, STATUS_LABEL, sindsTekst } from './schema.ts
  * defused). Served only after the same access checks as the pages.
  */
 
-const label = (lijst: { slug: string; label: string }[], slug: string | null) => (slug ? (lijst.find((x) => x.slug === slug)?.label ?? slug) : '');
+const label = (lijst: { slug: string; label: string }[], slug: string | null) =>
+  slug ? (lijst.find((x) => x.slug === slug)?.label ?? slug) : '';
 
-export const SIGNAAL_KOLOMMEN = ['nummer', 'kern', 'thema', 'doelgroep', 'wat_is_gezien', 'hoeveel', 'sinds', 'gebaseerd_op', 'status', 'gemeld_door', 'herkend_door_organisaties', 'uitkomst', 'speelt_dit_nog_op', 'gemeld_op'];
+export const SIGNAAL_KOLOMMEN = [
+  'nummer',
+  'kern',
+  'thema',
+  'doelgroep',
+  'wat_is_gezien',
+  'hoeveel',
+  'sinds',
+  'gebaseerd_op',
+  'status',
+  'gemeld_door',
+  'herkend_door_organisaties',
+  'uitkomst',
+  'speelt_dit_nog_op',
+  'gemeld_op',
+];
 
 export function signalenCsv(rijen: SignaalRij[], config: GemeenteConfig, melderNaam: (r: SignaalRij) => string): string {
   return naarCsv(
@@ -39,9 +55,30 @@ export function signalenCsv(rijen: SignaalRij[], config: GemeenteConfig, melderN
 export function aantallenCsv(o: Overzicht, kernNaam: (id: number) => string, config: GemeenteConfig): string {
   const rijen: Record<string, unknown>[] = [];
   o.reeksen.forEach((reeks, r) => {
-    o.kwartalen.forEach((k, i) => void rijen.push({ reeks: reeks.label, indeling: 'kwartaal', waarde: kwartaalKort(k), aantal: toonAantal(o.perKwartaal[r][i], o.exact) }));
-    for (const t of o.perThema) rijen.push({ reeks: reeks.label, indeling: 'thema', waarde: t.thema ? label(config.themas, t.thema) : 'Zonder thema', aantal: toonAantal(t.aantallen[r], o.exact) });
-    if (o.perKern.length > 1) for (const k of o.perKern) rijen.push({ reeks: reeks.label, indeling: 'kern', waarde: kernNaam(k.kernId), aantal: toonAantal(k.aantallen[r], o.exact) });
+    o.kwartalen.forEach(
+      (k, i) =>
+        void rijen.push({
+          reeks: reeks.label,
+          indeling: 'kwartaal',
+          waarde: kwartaalKort(k),
+          aantal: toonAantal(o.perKwartaal[r][i], o.exact),
+        }),
+    );
+    for (const t of o.perThema)
+      rijen.push({
+        reeks: reeks.label,
+        indeling: 'thema',
+        waarde: t.thema ? label(config.themas, t.thema) : 'Zonder thema',
+        aantal: toonAantal(t.aantallen[r], o.exact),
+      });
+    if (o.perKern.length > 1)
+      for (const k of o.perKern)
+        rijen.push({
+          reeks: reeks.label,
+          indeling: 'kern',
+          waarde: kernNaam(k.kernId),
+          aantal: toonAantal(k.aantallen[r], o.exact),
+        });
     if (o.totalen) rijen.push({ reeks: reeks.label, indeling: 'totaal', waarde: '', aantal: o.totalen[r] });
   });
   return naarCsv(['reeks', 'indeling', 'waarde', 'aantal'], rijen);

@@ -11,7 +11,10 @@ import { OPEN, STATUSSEN, type SignaalStatus } from './schema.ts';
 
 export type SignaalFilter = { kernIds: number[]; thema?: string; status?: SignaalStatus | 'open' };
 
-export function leesFilter(params: URLSearchParams, kernen: { id: number; slug: string }[]): { filter: SignaalFilter; kern?: string; onbekend: boolean } {
+export function leesFilter(
+  params: URLSearchParams,
+  kernen: { id: number; slug: string }[],
+): { filter: SignaalFilter; kern?: string; onbekend: boolean } {
   const kern = params.get('kern') || undefined;
   const gekozen = kern ? kernen.find((k) => k.slug === kern) : undefined;
   const status = params.get('status') || undefined;
@@ -34,7 +37,11 @@ function waar(filter: SignaalFilter): SQL | undefined {
   return and(
     inArray(t.signaal.kernId, filter.kernIds.length ? filter.kernIds : [-1]),
     filter.thema ? eq(t.signaal.thema, filter.thema) : undefined,
-    filter.status === 'open' ? inArray(t.signaal.status, [...OPEN]) : filter.status ? eq(t.signaal.status, filter.status) : undefined,
+    filter.status === 'open'
+      ? inArray(t.signaal.status, [...OPEN])
+      : filter.status
+        ? eq(t.signaal.status, filter.status)
+        : undefined,
   );
 }
 
@@ -42,7 +49,15 @@ function waar(filter: SignaalFilter): SQL | undefined {
 function herkenningen(db: DbOfTx, ids: number[]) {
   const rijen = ids.length
     ? db
-        .select({ signaalId: t.signaalHerkenning.signaalId, afzender: t.signaalHerkenning.afzender, organisatieId: t.signaalHerkenning.organisatieId, rol: t.signaalHerkenning.rol, notitie: t.signaalHerkenning.notitie, aangemaaktOp: t.signaalHerkenning.aangemaaktOp, naam: t.organisatie.naam })
+        .select({
+          signaalId: t.signaalHerkenning.signaalId,
+          afzender: t.signaalHerkenning.afzender,
+          organisatieId: t.signaalHerkenning.organisatieId,
+          rol: t.signaalHerkenning.rol,
+          notitie: t.signaalHerkenning.notitie,
+          aangemaaktOp: t.signaalHerkenning.aangemaaktOp,
+          naam: t.organisatie.naam,
+        })
         .from(t.signaalHerkenning)
         .leftJoin(t.organisatie, eq(t.organisatie.id, t.signaalHerkenning.organisatieId))
         .where(inArray(t.signaalHerkenning.signaalId, ids))
@@ -61,10 +76,20 @@ export function signalenLijst(db: DbOfTx, filter: SignaalFilter, vandaag: string
     .where(waar(filter))
     .orderBy(desc(t.signaal.id))
     .all();
-  const van = herkenningen(db, rijen.map((r) => r.s.id));
+  const van = herkenningen(
+    db,
+    rijen.map((r) => r.s.id),
+  );
   const lijst = rijen.map(({ s, kernNaam, kernSlug, organisatieNaam }) => {
     const sleutels = new Set([afzenderSleutel(s.organisatieId, s.rol), ...van(s.id).map((h) => h.afzender)]);
-    return { ...s, kernNaam, kernSlug, organisatieNaam, herkend: sleutels.size, teControleren: s.controleerOp !== null && s.controleerOp <= vandaag };
+    return {
+      ...s,
+      kernNaam,
+      kernSlug,
+      organisatieNaam,
+      herkend: sleutels.size,
+      teControleren: s.controleerOp !== null && s.controleerOp <= vandaag,
+    };
   });
   // Overdue first (oldest review date first), then new ones, then the most recently changed.
   return lijst.sort(
@@ -87,12 +112,26 @@ export function leesSignaal(db: DbOfTx, id: number, config: GemeenteConfig, vand
     .get();
   if (!rij) return undefined;
   const { s } = rij;
-  const naamVan = (orgId: number | null) => (orgId ? db.select({ naam: t.organisatie.naam }).from(t.organisatie).where(eq(t.organisatie.id, orgId)).get()?.naam : undefined);
-  const activiteit = s.activiteitId ? db.select({ id: t.activiteit.id, titel: t.activiteit.titel, slug: t.activiteit.slug, status: t.activiteit.status }).from(t.activiteit).where(eq(t.activiteit.id, s.activiteitId)).get() : undefined;
+  const naamVan = (orgId: number | null) =>
+    orgId
+      ? db.select({ naam: t.organisatie.naam }).from(t.organisatie).where(eq(t.organisatie.id, orgId)).get()?.naam
+      : undefined;
+  const activiteit = s.activiteitId
+    ? db
+        .select({ id: t.activiteit.id, titel: t.activiteit.titel, slug: t.activiteit.slug, status: t.activiteit.status })
+        .from(t.activiteit)
+        .where(eq(t.activiteit.id, s.activiteitId))
+        .get()
+    : undefined;
   const groep = s.groepId
     ? {
         ...db.select().from(t.signaalGroep).where(eq(t.signaalGroep.id, s.groepId)).get()!,
-        leden: db.select({ id: t.signaal.id, tekst: t.signaal.tekst, status: t.signaal.status }).from(t.signaal).where(eq(t.signaal.groepId, s.groepId)).orderBy(asc(t.signaal.id)).all(),
+        leden: db
+          .select({ id: t.signaal.id, tekst: t.signaal.tekst, status: t.signaal.status })
+          .from(t.signaal)
+          .where(eq(t.signaal.groepId, s.groepId))
+          .orderBy(asc(t.signaal.id))
+          .all(),
       }
     : undefined;
   const herkend = herkenningen(db, [id])(id).map((h) => ({ ...h, naam: afzenderNaam(h.naam, h.rol, config) }));
@@ -131,12 +170,22 @@ export function organisatiesInKern(db: DbOfTx, kernId: number) {
     .where(eq(t.organisatieKern.kernId, kernId))
     .orderBy(asc(t.organisatie.naam))
     .all();
-  const ko = db.select({ id: t.organisatie.id, naam: t.organisatie.naam }).from(t.kernondersteuner).innerJoin(t.organisatie, eq(t.organisatie.id, t.kernondersteuner.organisatieId)).where(eq(t.kernondersteuner.kernId, kernId)).get();
+  const ko = db
+    .select({ id: t.organisatie.id, naam: t.organisatie.naam })
+    .from(t.kernondersteuner)
+    .innerJoin(t.organisatie, eq(t.organisatie.id, t.kernondersteuner.organisatieId))
+    .where(eq(t.kernondersteuner.kernId, kernId))
+    .get();
   return ko && !rijen.some((r) => r.id === ko.id) ? [ko, ...rijen] : rijen;
 }
 
 export function activiteitenInKern(db: DbOfTx, kernId: number) {
-  return db.select({ id: t.activiteit.id, titel: t.activiteit.titel }).from(t.activiteit).where(eq(t.activiteit.kernId, kernId)).orderBy(asc(t.activiteit.titel)).all();
+  return db
+    .select({ id: t.activiteit.id, titel: t.activiteit.titel })
+    .from(t.activiteit)
+    .where(eq(t.activiteit.kernId, kernId))
+    .orderBy(asc(t.activiteit.titel))
+    .all();
 }
 
 /** Other signals of the same kern to group with. */
@@ -158,7 +207,12 @@ export function aandachtNodig(db: DbOfTx, account: Account, vandaag: string): nu
   if (!account.actief) return 0;
   const volgt = isBeheerder(account) ? undefined : account.kernen;
   const rijen = db
-    .select({ kernId: t.signaal.kernId, status: t.signaal.status, controleerOp: t.signaal.controleerOp, opgepaktDoor: t.signaal.opgepaktDoor })
+    .select({
+      kernId: t.signaal.kernId,
+      status: t.signaal.status,
+      controleerOp: t.signaal.controleerOp,
+      opgepaktDoor: t.signaal.opgepaktDoor,
+    })
     .from(t.signaal)
     .where(inArray(t.signaal.status, [...OPEN]))
     .all();

@@ -31,7 +31,15 @@ function gebeurtenis(
   extra: { status?: StatusInvoer['status']; toelichting?: string; opgepaktDoor?: number } = {},
 ) {
   db.insert(t.signaalGebeurtenis)
-    .values({ signaalId, soort, organisatieId: afzender.organisatieId, rol: afzender.rol, accountId: account.id, moment: nu(), ...extra })
+    .values({
+      signaalId,
+      soort,
+      organisatieId: afzender.organisatieId,
+      rol: afzender.rol,
+      accountId: account.id,
+      moment: nu(),
+      ...extra,
+    })
     .run();
 }
 
@@ -72,9 +80,20 @@ function bijgewerkt(db: DbOfTx, signaalId: number, vandaag: string) {
 }
 
 /** "Wij zien dit ook". False when this organisation already recognised it (or recorded it). */
-export function herken(db: DbOfTx, account: Account, signaalId: number, afzender: Afzender, notitie: string | undefined, vandaag: string): boolean {
+export function herken(
+  db: DbOfTx,
+  account: Account,
+  signaalId: number,
+  afzender: Afzender,
+  notitie: string | undefined,
+  vandaag: string,
+): boolean {
   return db.transaction((tx) => {
-    const s = tx.select({ organisatieId: t.signaal.organisatieId, rol: t.signaal.rol }).from(t.signaal).where(eq(t.signaal.id, signaalId)).get();
+    const s = tx
+      .select({ organisatieId: t.signaal.organisatieId, rol: t.signaal.rol })
+      .from(t.signaal)
+      .where(eq(t.signaal.id, signaalId))
+      .get();
     if (!s) return false;
     const eigen = (s.organisatieId ? `org-${s.organisatieId}` : s.rol) === afzender.waarde;
     const al = tx
@@ -84,7 +103,15 @@ export function herken(db: DbOfTx, account: Account, signaalId: number, afzender
       .get();
     if (eigen || al) return false;
     tx.insert(t.signaalHerkenning)
-      .values({ signaalId, afzender: afzender.waarde, organisatieId: afzender.organisatieId, rol: afzender.rol, accountId: account.id, notitie: notitie ?? null, aangemaaktOp: nu() })
+      .values({
+        signaalId,
+        afzender: afzender.waarde,
+        organisatieId: afzender.organisatieId,
+        rol: afzender.rol,
+        accountId: account.id,
+        notitie: notitie ?? null,
+        aangemaaktOp: nu(),
+      })
       .run();
     gebeurtenis(tx, account, afzender, signaalId, 'herkend', { toelichting: notitie });
     bijgewerkt(tx, signaalId, vandaag);
@@ -93,7 +120,14 @@ export function herken(db: DbOfTx, account: Account, signaalId: number, afzender
   });
 }
 
-export function zetStatus(db: DbOfTx, account: Account, signaalId: number, afzender: Afzender, invoer: StatusInvoer, vandaag: string): void {
+export function zetStatus(
+  db: DbOfTx,
+  account: Account,
+  signaalId: number,
+  afzender: Afzender,
+  invoer: StatusInvoer,
+  vandaag: string,
+): void {
   db.transaction((tx) => {
     const open = isOpen(invoer.status);
     tx.update(t.signaal)
@@ -129,12 +163,32 @@ export function speeltNog(db: DbOfTx, account: Account, signaalId: number, afzen
  * Puts two signals of the same kern in one group (joining an existing group of either). Grouping
  * never deletes or merges signals: each keeps its own text, reactions and timeline.
  */
-export function groepeer(db: DbOfTx, account: Account, afzender: Afzender, signaalId: number, metId: number, naam: string | undefined): number {
+export function groepeer(
+  db: DbOfTx,
+  account: Account,
+  afzender: Afzender,
+  signaalId: number,
+  metId: number,
+  naam: string | undefined,
+): number {
   return db.transaction((tx) => {
-    const [a, b] = [signaalId, metId].map((id) => tx.select({ id: t.signaal.id, kernId: t.signaal.kernId, groepId: t.signaal.groepId }).from(t.signaal).where(eq(t.signaal.id, id)).get());
-    if (!a || !b || a.kernId !== b.kernId || a.id === b.id) throw new Error('Alleen twee verschillende signalen uit dezelfde kern kunnen een groep vormen.');
+    const [a, b] = [signaalId, metId].map((id) =>
+      tx
+        .select({ id: t.signaal.id, kernId: t.signaal.kernId, groepId: t.signaal.groepId })
+        .from(t.signaal)
+        .where(eq(t.signaal.id, id))
+        .get(),
+    );
+    if (!a || !b || a.kernId !== b.kernId || a.id === b.id)
+      throw new Error('Alleen twee verschillende signalen uit dezelfde kern kunnen een groep vormen.');
     const groepId =
-      b.groepId ?? a.groepId ?? tx.insert(t.signaalGroep).values({ kernId: a.kernId, naam: naam ?? `Groep rond signaal ${b.id}`, aangemaaktOp: nu() }).returning({ id: t.signaalGroep.id }).get().id;
+      b.groepId ??
+      a.groepId ??
+      tx
+        .insert(t.signaalGroep)
+        .values({ kernId: a.kernId, naam: naam ?? `Groep rond signaal ${b.id}`, aangemaaktOp: nu() })
+        .returning({ id: t.signaalGroep.id })
+        .get().id;
     if (naam) tx.update(t.signaalGroep).set({ naam }).where(eq(t.signaalGroep.id, groepId)).run();
     for (const s of [a, b]) {
       if (s.groepId === groepId) continue;

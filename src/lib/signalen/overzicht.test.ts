@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bouwOverzicht, kwartaalLabel, kwartaalVan, laatsteKwartalen, registreerReeks, reeksBronnen, toonAantal, type Telling } from './overzicht.ts';
+import {
+  bouwOverzicht,
+  kwartaalLabel,
+  kwartaalVan,
+  laatsteKwartalen,
+  registreerReeks,
+  reeksBronnen,
+  toonAantal,
+  type Telling,
+} from './overzicht.ts';
 import './reeksen.ts';
 
 const t = (kernId: number, thema: string | null, datum: string): Telling => ({ kernId, thema, datum });
@@ -41,7 +50,11 @@ describe('overview', () => {
   });
 
   it('leaves totals out when counts are not exact, so a hidden count cannot be subtracted', () => {
-    const o = bouwOverzicht([{ sleutel: 'signalen', label: 'Signalen', tellingen }], { ...opties, kernIds: [1, 2], exact: false });
+    const o = bouwOverzicht([{ sleutel: 'signalen', label: 'Signalen', tellingen }], {
+      ...opties,
+      kernIds: [1, 2],
+      exact: false,
+    });
     expect(o.totalen).toBeUndefined();
     expect(o.perKern).toEqual([
       { kernId: 1, aantallen: [3] },
@@ -56,7 +69,10 @@ describe('overview', () => {
     try {
       const bronnen = reeksBronnen().filter((b) => b.sleutel !== 'aanbod-ontbreekt');
       const o = bouwOverzicht(
-        bronnen.map((b) => ({ ...b, tellingen: b.sleutel === 'proef' ? b.tellingen(undefined as never, { kernIds: [1], van: '2026-07-01' }) : tellingen })),
+        bronnen.map((b) => ({
+          ...b,
+          tellingen: b.sleutel === 'proef' ? b.tellingen(undefined as never, { kernIds: [1], van: '2026-07-01' }) : tellingen,
+        })),
         { ...opties, kernIds: [1], exact: true },
       );
       expect(o.reeksen.map((r) => r.label)).toEqual(['Nieuwe signalen', 'Proefreeks']);

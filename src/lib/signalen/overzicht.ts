@@ -7,8 +7,8 @@ import type { DbOfTx } from '../db/client.ts';
  * quarters, filters, chart, table, CSV and small-number rule.
  */
 
-export type Telling = { kernId: number; thema: string | null; /** local date, YYYY-MM-DD */ datum: string };
-export type OverzichtFilter = { kernIds: number[]; thema?: string; /** first day counted */ van: string };
+export type Telling = { kernId: number; thema: string | null /** local date, YYYY-MM-DD */; datum: string };
+export type OverzichtFilter = { kernIds: number[]; thema?: string /** first day counted */; van: string };
 export type ReeksBron = { sleutel: string; label: string; tellingen: (db: DbOfTx, filter: OverzichtFilter) => Telling[] };
 
 const bronnen: ReeksBron[] = [];
@@ -80,7 +80,9 @@ export function bouwOverzicht(
   opties: { kwartalen: string[]; kernIds: number[]; themas: string[]; exact: boolean },
 ): Overzicht {
   const { kwartalen, kernIds, themas, exact } = opties;
-  const binnen = reeksen.map((r) => r.tellingen.filter((t) => kernIds.includes(t.kernId) && kwartalen.includes(kwartaalVan(t.datum))));
+  const binnen = reeksen.map((r) =>
+    r.tellingen.filter((t) => kernIds.includes(t.kernId) && kwartalen.includes(kwartaalVan(t.datum))),
+  );
   const tel = (pred: (t: Telling) => boolean) => binnen.map((lijst) => lijst.filter(pred).length);
   const themaSleutels: (string | null)[] = [...themas, null];
   return {
@@ -88,7 +90,10 @@ export function bouwOverzicht(
     reeksen: reeksen.map(({ sleutel, label }) => ({ sleutel, label })),
     perKwartaal: binnen.map((lijst) => kwartalen.map((k) => lijst.filter((t) => kwartaalVan(t.datum) === k).length)),
     perThema: themaSleutels
-      .map((thema) => ({ thema, aantallen: tel((t) => (thema === null ? t.thema === null || !themas.includes(t.thema) : t.thema === thema)) }))
+      .map((thema) => ({
+        thema,
+        aantallen: tel((t) => (thema === null ? t.thema === null || !themas.includes(t.thema) : t.thema === thema)),
+      }))
       .filter((r) => r.aantallen.some((n) => n > 0)),
     perKern: kernIds.map((kernId) => ({ kernId, aantallen: tel((t) => t.kernId === kernId) })),
     totalen: exact ? binnen.map((l) => l.length) : undefined,
@@ -96,7 +101,11 @@ export function bouwOverzicht(
   };
 }
 
-export function overzicht(db: DbOfTx, filter: Omit<OverzichtFilter, 'van'>, opties: { kwartalen: string[]; themas: string[]; exact: boolean }): Overzicht {
+export function overzicht(
+  db: DbOfTx,
+  filter: Omit<OverzichtFilter, 'van'>,
+  opties: { kwartalen: string[]; themas: string[]; exact: boolean },
+): Overzicht {
   const volledig = { ...filter, van: kwartaalBegin(opties.kwartalen[0]) };
   const reeksen = reeksBronnen().map((b) => ({ sleutel: b.sleutel, label: b.label, tellingen: b.tellingen(db, volledig) }));
   return bouwOverzicht(reeksen, { ...opties, kernIds: filter.kernIds });

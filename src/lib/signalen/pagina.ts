@@ -36,12 +36,22 @@ export const PERIODEN = [4, 8, 12];
  * The overview as the page and the CSV both show it: filtered on what the account may see, with
  * exact counts only where the small-number rule allows (exacteAantallen in toegang.ts).
  */
-export function overzichtVoor(db: DbOfTx, account: Account, omgeving: ReturnType<typeof signaalOmgeving>, params: URLSearchParams, config: GemeenteConfig) {
+export function overzichtVoor(
+  db: DbOfTx,
+  account: Account,
+  omgeving: ReturnType<typeof signaalOmgeving>,
+  params: URLSearchParams,
+  config: GemeenteConfig,
+) {
   const { filter, onbekend } = leesFilter(params, omgeving.kernen);
   if (omgeving.kernen.length === 0 || onbekend) return undefined;
   const periode = PERIODEN.includes(Number(params.get('periode'))) ? Number(params.get('periode')) : PERIODEN[1];
   const exact = exacteAantallen(account, filter.kernIds, omgeving.partnerKernen);
-  const o = overzicht(db, { kernIds: filter.kernIds, thema: filter.thema }, { kwartalen: laatsteKwartalen(omgeving.vandaag, periode), themas: config.themas.map((t) => t.slug), exact });
+  const o = overzicht(
+    db,
+    { kernIds: filter.kernIds, thema: filter.thema },
+    { kwartalen: laatsteKwartalen(omgeving.vandaag, periode), themas: config.themas.map((t) => t.slug), exact },
+  );
   return { ...o, filter, periode };
 }
 

@@ -60,6 +60,9 @@ export function metingTekst(m: Meting): string {
     `  precisie ${pct(m.precisie)} (${m.onterechtGeweigerd} onterecht geweigerd)`,
     `  recall ${pct(m.recall)} (${m.gemist} gemist)`,
     `  juiste soort genoemd bij ${pct(m.soortGoed)} van de terecht geweigerde zinnen`,
-    ...m.fouten.map((f) => `  ${f.verwacht.length ? 'gemist' : 'onterecht'}: ${f.tekst}${f.gevonden.length ? ` [${f.gevonden.map((b) => `${b.soort}: ${b.fragment}`).join('; ')}]` : ''}`),
+    ...m.fouten.map(
+      (f) =>
+        `  ${f.verwacht.length ? 'gemist' : 'onterecht'}: ${f.tekst}${f.gevonden.length ? ` [${f.gevonden.map((b) => `${b.soort}: ${b.fragment}`).join('; ')}]` : ''}`,
+    ),
   ].join('\n');
 }

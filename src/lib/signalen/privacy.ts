@@ -11,7 +11,17 @@ import { VOORNAMEN } from './voornamen.ts';
  * Precision and recall are measured on privacy-zinnen.yaml (unit test and `npm run bench`).
  */
 
-export const SOORTEN = ['naam', 'telefoon', 'email', 'adres', 'postcode', 'bsn', 'rekeningnummer', 'geboortedatum', 'leeftijd'] as const;
+export const SOORTEN = [
+  'naam',
+  'telefoon',
+  'email',
+  'adres',
+  'postcode',
+  'bsn',
+  'rekeningnummer',
+  'geboortedatum',
+  'leeftijd',
+] as const;
 export type Soort = (typeof SOORTEN)[number];
 export type Bevinding = { soort: Soort; fragment: string; begin: number; eind: number };
 export type PrivacyOpties = {
@@ -28,12 +38,61 @@ const woord = (w: string) => {
   const rest = kaal.slice(1).replace(/\./g, '\\.').replace(/ /g, '\\s+');
   return `[${kaal[0].toUpperCase()}${kaal[0]}]${rest}${punt ? '\\.?' : ''}`;
 };
-const TITELS = ['meneer', 'mevrouw', 'mevr.', 'mvr.', 'mw.', 'dhr.', 'hr.', 'mr.', 'mej.', 'juffrouw', 'juf', 'meester', 'de heer', 'familie', 'fam.', 'gezin', 'buurman', 'buurvrouw', 'opa', 'oma', 'oom', 'tante', 'dokter', 'dominee', 'pastoor', 'wijkagent', 'zuster'];
-const TUSSENVOEGSELS = ['van', 'de', 'der', 'den', 'ter', 'ten', 'te', 'het', "'t", 'in', 'op', 'el', 'al', 'la', 'le', 'du', 'von'];
+const TITELS = [
+  'meneer',
+  'mevrouw',
+  'mevr.',
+  'mvr.',
+  'mw.',
+  'dhr.',
+  'hr.',
+  'mr.',
+  'mej.',
+  'juffrouw',
+  'juf',
+  'meester',
+  'de heer',
+  'familie',
+  'fam.',
+  'gezin',
+  'buurman',
+  'buurvrouw',
+  'opa',
+  'oma',
+  'oom',
+  'tante',
+  'dokter',
+  'dominee',
+  'pastoor',
+  'wijkagent',
+  'zuster',
+];
+const TUSSENVOEGSELS = [
+  'van',
+  'de',
+  'der',
+  'den',
+  'ter',
+  'ten',
+  'te',
+  'het',
+  "'t",
+  'in',
+  'op',
+  'el',
+  'al',
+  'la',
+  'le',
+  'du',
+  'von',
+];
 const TUSSEN = `(?:(?:${TUSSENVOEGSELS.map(woord).join('|')})\\s+)*`;
 const ACHTERNAAM = "\\p{Lu}[\\p{Ll}']+(?:-\\p{Lu}?[\\p{Ll}']+)*";
 const INITIALEN = '(?:\\p{Lu}\\.\\s?){1,4}';
-const TITEL_NAAM = new RegExp(`(?<![\\p{L}])(?:${TITELS.map(woord).join('|')})\\s+(?:${INITIALEN}\\s*)?${TUSSEN}(${ACHTERNAAM})`, 'gu');
+const TITEL_NAAM = new RegExp(
+  `(?<![\\p{L}])(?:${TITELS.map(woord).join('|')})\\s+(?:${INITIALEN}\\s*)?${TUSSEN}(${ACHTERNAAM})`,
+  'gu',
+);
 const INITIALEN_NAAM = new RegExp(`(?<![\\p{L}.])(${INITIALEN})\\s?${TUSSEN}(${ACHTERNAAM})`, 'gu');
 const TITEL_WOORD = new RegExp(`^(?:${TITELS.map(woord).join('|')})$`, 'u');
 const HOOFDLETTERWOORD = /(?<![\p{L}\p{N}'-])\p{Lu}[\p{Ll}']*(?![\p{L}])/gu;
@@ -42,28 +101,47 @@ const HOOFDLETTERWOORD = /(?<![\p{L}\p{N}'-])\p{Lu}[\p{Ll}']*(?![\p{L}])/gu;
 const GEEN_NAAM = new Set(
   `de het een en of maar ook in op bij van voor na naar met om tot uit aan door over onder sinds tijdens vanaf er ze zij hij wij we ik u je jij
   dat dit die deze wie wat waar hoe veel weinig meer minder steeds elke iedere alle geen ongeveer volgens nu toen daarna dan als omdat want
-  ja nee niet nog al soms vaak gisteren vandaag morgen vorige afgelopen laatst onlangs vader moeder zoon dochter broer zus pastoor dominee wethouder burgemeester dokter directeur juf meester huisarts gemeente kerk school`.split(/\s+/),
+  ja nee niet nog al soms vaak gisteren vandaag morgen vorige afgelopen laatst onlangs vader moeder zoon dochter broer zus pastoor dominee wethouder burgemeester dokter directeur juf meester huisarts gemeente kerk school`.split(
+    /\s+/,
+  ),
 );
 /** Letters of initials that are abbreviations of organisations, not of first names. */
-const AFKORTINGEN = new Set('sv vv cbs obs rk pkn nb ps ggd aub bv nv kvk ehbo cv vvv tv mbo hbo vmbo bso kdv aow wmo uwv zzp cjg ov ns'.split(' '));
+const AFKORTINGEN = new Set(
+  'sv vv cbs obs rk pkn nb ps ggd aub bv nv kvk ehbo cv vvv tv mbo hbo vmbo bso kdv aow wmo uwv zzp cjg ov ns'.split(' '),
+);
 /** Words before a single capital that make it a label, as in "groep A. Ook …". */
-const LABELWOORDEN = /(?:groep|plan|blok|vitamine|type|fase|route|lijn|klas|vak|bijlage|optie|punt|categorie|niveau|zaal|lokaal|hal|veld|ingang)\s*$/i;
+const LABELWOORDEN =
+  /(?:groep|plan|blok|vitamine|type|fase|route|lijn|klas|vak|bijlage|optie|punt|categorie|niveau|zaal|lokaal|hal|veld|ingang)\s*$/i;
 /** A name followed by one of these is a school, street or building named after someone. */
-const INSTELLING = /^(?:(?:van|de|der|den|ter|ten)\s+)*\p{Lu}[\p{L}-]*(?:school|straat|weg|laan|plein|park|kerk|huis|fonds|centrum|hal|zaal|stichting|college|kliniek|gebouw|hof|singel|kade)\b/u;
+const INSTELLING =
+  /^(?:(?:van|de|der|den|ter|ten)\s+)*\p{Lu}[\p{L}-]*(?:school|straat|weg|laan|plein|park|kerk|huis|fonds|centrum|hal|zaal|stichting|college|kliniek|gebouw|hof|singel|kade)\b/u;
 
-const STRAAT_EINDE = 'straat|straatje|weg|laan|plein|pleintje|dijk|kade|singel|hof|steeg|pad|dreef|gracht|erf|markt|park|baan|akker|esch|es|horst|kamp|brink|stede|ring|allee|oord|dam|hoek|zijde|veld|wal|burg|plantsoen|boulevard|brug|haven|kanaal|molen|tuin|hoven|gaarde|weide|hoeve|kolk|vaart|einde|ende|lanen';
+const STRAAT_EINDE =
+  'straat|straatje|weg|laan|plein|pleintje|dijk|kade|singel|hof|steeg|pad|dreef|gracht|erf|markt|park|baan|akker|esch|es|horst|kamp|brink|stede|ring|allee|oord|dam|hoek|zijde|veld|wal|burg|plantsoen|boulevard|brug|haven|kanaal|molen|tuin|hoven|gaarde|weide|hoeve|kolk|vaart|einde|ende|lanen';
 const ADRES = new RegExp(
   `(?<![\\p{L}])([\\p{L}'-]*(?:${STRAAT_EINDE}))(?:,?\\s+(?:huisnummer|nummer|nr\\.?)\\s*|\\s+)\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?:\\s?[-/]\\s?\\d{1,4})?(?![\\d.,]\\d)` +
     '(?!\\s*(?:jaar|jarige|keer|x\\b|dag|dagen|week|weken|maand|maanden|uur|min|minuten|km|kilometer|meter|procent|%|euro|€|mensen|personen|jongeren|kinderen|ouderen|gezinnen|inwoners|leden|bezoekers|deelnemers|vrijwilligers|plaatsen|stuks|van\\s+de|tot))',
   'giu',
 );
 const STERK_STRAAT = /(?:straat|weg|laan|plein|dijk|steeg|kade|singel|gracht|dreef)$/i;
-const GEEN_STRAAT = new Set(['sportpark', 'sportveld', 'speelveld', 'kunstgrasveld', 'voetbalveld', 'trapveld', 'hondenveld', 'schoolplein', 'parkeerplein']);
-const HUISNUMMER = /\b(?:huisnummer|huisnr\.?)\s*:?\s*\d{1,5}(?:\s?[a-zA-Z]\b)?|\b(?:van|op|uit|bij|naast|tegenover)\s+(?:huis)?nummer\s+\d{1,4}[a-zA-Z]?\b/giu;
+const GEEN_STRAAT = new Set([
+  'sportpark',
+  'sportveld',
+  'speelveld',
+  'kunstgrasveld',
+  'voetbalveld',
+  'trapveld',
+  'hondenveld',
+  'schoolplein',
+  'parkeerplein',
+]);
+const HUISNUMMER =
+  /\b(?:huisnummer|huisnr\.?)\s*:?\s*\d{1,5}(?:\s?[a-zA-Z]\b)?|\b(?:van|op|uit|bij|naast|tegenover)\s+(?:huis)?nummer\s+\d{1,4}[a-zA-Z]?\b/giu;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** Written out to get past filters: "marjan punt bos at gmail punt com". */
-const EMAIL_VOLUIT = /(?<![\p{L}])[\p{L}\p{N}._-]+(?:\s+(?:punt|dot)\s+[\p{L}\p{N}_-]+)*\s+(?:at|apenstaartje)\s+[\p{L}\p{N}-]+(?:\s+(?:punt|dot)\s+\p{L}{2,})+/gu;
+const EMAIL_VOLUIT =
+  /(?<![\p{L}])[\p{L}\p{N}._-]+(?:\s+(?:punt|dot)\s+[\p{L}\p{N}_-]+)*\s+(?:at|apenstaartje)\s+[\p{L}\p{N}-]+(?:\s+(?:punt|dot)\s+\p{L}{2,})+/gu;
 const IBAN = /\b[A-Z]{2}\d{2} ?[A-Z0-9]{4}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/gi;
 const SCHEIDING = '[\\s.\\-()/]{0,3}';
 const TELEFOON = new RegExp(
@@ -72,16 +150,25 @@ const TELEFOON = new RegExp(
 );
 const CIJFERREEKS = /(?<![\d.,€])\d(?:[ .]?\d){7,8}(?!\d|[.,]\d)/g;
 const BSN_WOORD = /(?:bsn|burgerservicenummer|sofi-?nummer|sofinr)\D{0,25}$/i;
-const POSTCODE = /\b[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}-])(?:,? ?(?:huisnummer|nr\.?|nummer)? ?(\d{1,5})(?: ?[a-zA-Z]\b)?)?/gu;
+const POSTCODE =
+  /\b[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}-])(?:,? ?(?:huisnummer|nr\.?|nummer)? ?(\d{1,5})(?: ?[a-zA-Z]\b)?)?/gu;
 
-const MAANDEN = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|(?:jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\\.?';
-const DATUM = new RegExp(`\\b(\\d{1,2})(?:[-/.](\\d{1,2})[-/.](\\d{4}|\\d{2})|\\s+(?:${MAANDEN})(?:\\s+(\\d{4}))?)(?![\\p{L}\\d])`, 'gu');
+const MAANDEN =
+  'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|(?:jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\\.?';
+const DATUM = new RegExp(
+  `\\b(\\d{1,2})(?:[-/.](\\d{1,2})[-/.](\\d{4}|\\d{2})|\\s+(?:${MAANDEN})(?:\\s+(\\d{4}))?)(?![\\p{L}\\d])`,
+  'gu',
+);
 const GEBOORTE_WOORD = /(?:geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig)[^.!?;]{0,25}$/i;
-const LEEFTIJD = /\((\d{1,3})(?:\s*jaar)?\)|,\s*(\d{1,3})(?=\s*,)|\b(\d{1,3})[- ]?jarige?\b|\b(\d{1,3})\s+jaar(?:\s+oud)?\b|\b(?:van|is|wordt|werd)\s+(\d{1,3})\b(?!\s*(?:procent|%|euro|keer|uur|minuten|kilo|km|meter|mensen|jongeren|kinderen|ouderen|gezinnen|leden|personen|dagen|weken|maanden|jaar|tot)\b)/gu;
+const LEEFTIJD =
+  /\((\d{1,3})(?:\s*jaar)?\)|,\s*(\d{1,3})(?=\s*,)|\b(\d{1,3})[- ]?jarige?\b|\b(\d{1,3})\s+jaar(?:\s+oud)?\b|\b(?:van|is|wordt|werd)\s+(\d{1,3})\b(?!\s*(?:procent|%|euro|keer|uur|minuten|kilo|km|meter|mensen|jongeren|kinderen|ouderen|gezinnen|leden|personen|dagen|weken|maanden|jaar|tot)\b)/gu;
 
 /** Same length, so positions in the normalised text are positions in what was typed. */
 function normaliseer(tekst: string): string {
-  return tekst.replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ').replace(/[\u2010-\u2015]/g, '-').replace(/[\u2018\u2019]/g, "'");
+  return tekst
+    .replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/[\u2018\u2019]/g, "'");
 }
 
 function elfproef(cijfers: string): boolean {
@@ -104,7 +191,8 @@ export function vindPersoonsgegevens(invoer: string, opties: PrivacyOpties = {})
   const jaar = opties.jaar ?? new Date().getFullYear();
   const bekend = new Set((opties.bekendeNamen ?? []).flatMap((n) => [n, ...n.split(/[\s-]+/)]).map((n) => n.toLowerCase()));
   const gevonden: Bevinding[] = [];
-  const voeg = (soort: Soort, begin: number, eind: number) => gevonden.push({ soort, begin, eind, fragment: invoer.slice(begin, eind) });
+  const voeg = (soort: Soort, begin: number, eind: number) =>
+    gevonden.push({ soort, begin, eind, fragment: invoer.slice(begin, eind) });
   const overlapt = (begin: number, eind: number) => gevonden.some((b) => b.begin < eind && begin < b.eind);
   const alle = (re: RegExp) => [...tekst.matchAll(re)].map((m) => ({ m, begin: m.index, eind: m.index + m[0].length }));
   const voor = (pos: number, n = 40) => tekst.slice(Math.max(0, pos - n), pos);
@@ -133,7 +221,10 @@ export function vindPersoonsgegevens(invoer: string, opties: PrivacyOpties = {})
   }
   for (const { m, begin, eind } of alle(ADRES)) {
     const straat = m[1];
-    const isStraat = (/^\p{Lu}/u.test(straat) || STERK_STRAAT.test(straat)) && !GEEN_STRAAT.has(straat.toLowerCase()) && !bekend.has(straat.toLowerCase());
+    const isStraat =
+      (/^\p{Lu}/u.test(straat) || STERK_STRAAT.test(straat)) &&
+      !GEEN_STRAAT.has(straat.toLowerCase()) &&
+      !bekend.has(straat.toLowerCase());
     if (isStraat && !overlapt(begin, eind)) voeg('adres', begin, eind);
   }
   for (const { begin, eind } of alle(HUISNUMMER)) voeg('adres', begin, eind);

@@ -114,9 +114,19 @@ export function maakSignaalSchema({ config, kernen, afzenders, vandaag }: Signaa
   const sinds = new Set(sindsOpties(vandaag).map((o) => o.waarde));
   return z
     .object({
-      kern: z.string({ error: 'kies een kern' }).refine((s) => kernen.some((k) => k.slug === s), { error: 'kies een kern uit de lijst' }),
-      thema: z.preprocess(leegIsWeg, z.enum(config.themas.map((t) => t.slug) as [string, ...string[]], { error: 'kies een thema uit de lijst' }).optional()),
-      doelgroep: z.preprocess(leegIsWeg, z.enum(config.doelgroepen.map((d) => d.slug) as [string, ...string[]], { error: 'kies een doelgroep uit de lijst' }).optional()),
+      kern: z
+        .string({ error: 'kies een kern' })
+        .refine((s) => kernen.some((k) => k.slug === s), { error: 'kies een kern uit de lijst' }),
+      thema: z.preprocess(
+        leegIsWeg,
+        z.enum(config.themas.map((t) => t.slug) as [string, ...string[]], { error: 'kies een thema uit de lijst' }).optional(),
+      ),
+      doelgroep: z.preprocess(
+        leegIsWeg,
+        z
+          .enum(config.doelgroepen.map((d) => d.slug) as [string, ...string[]], { error: 'kies een doelgroep uit de lijst' })
+          .optional(),
+      ),
       tekst: vrijeTekst({ min: 10, max: 500, leeg: 'schrijf kort wat u ziet (minstens 10 tekens)' }, privacy),
       omvang: z.enum(OMVANG, { error: 'kies hoeveel mensen het betreft' }),
       sinds: z.string({ error: 'kies sinds wanneer' }).refine((s) => sinds.has(s), { error: 'kies sinds wanneer u dit ziet' }),
@@ -127,7 +137,11 @@ export function maakSignaalSchema({ config, kernen, afzenders, vandaag }: Signaa
       const kernId = kernen.find((k) => k.slug === s.kern)!.id;
       const afzender = afzenders.find((a) => a.waarde === s.afzender);
       if (!afzender?.kernIds.includes(kernId)) {
-        ctx.addIssue({ code: 'custom', path: ['afzender'], message: 'deze organisatie is niet actief in deze kern; kies een andere organisatie of kern' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['afzender'],
+          message: 'deze organisatie is niet actief in deze kern; kies een andere organisatie of kern',
+        });
         return z.NEVER;
       }
       return { ...s, kernId, afzender };
@@ -137,18 +151,25 @@ export type SignaalInvoer = z.output<ReturnType<typeof maakSignaalSchema>>;
 
 export function maakHerkenningSchema(config: GemeenteConfig, afzenders: Afzender[]) {
   return z.object({
-    afzender: z.string().refine((w) => afzenders.some((a) => a.waarde === w), { error: 'kies namens welke organisatie u dit ziet' }),
+    afzender: z
+      .string()
+      .refine((w) => afzenders.some((a) => a.waarde === w), { error: 'kies namens welke organisatie u dit ziet' }),
     notitie: optioneleVrijeTekst(300, privacyOpties(config)),
   });
 }
 
 /** A status change; what it needs depends on the step (an organisation, what was done, a reason). */
-export function maakStatusSchema(config: GemeenteConfig, mag: { statussen: SignaalStatus[]; organisaties: number[]; activiteiten: number[] }) {
+export function maakStatusSchema(
+  config: GemeenteConfig,
+  mag: { statussen: SignaalStatus[]; organisaties: number[]; activiteiten: number[] },
+) {
   const privacy = privacyOpties(config);
   const id = z.preprocess(leegIsWeg, z.coerce.number().int().optional());
   return z
     .object({
-      status: z.enum(STATUSSEN, { error: 'kies de nieuwe stap' }).refine((s) => mag.statussen.includes(s), { error: 'deze stap kunt u nu niet kiezen' }),
+      status: z
+        .enum(STATUSSEN, { error: 'kies de nieuwe stap' })
+        .refine((s) => mag.statussen.includes(s), { error: 'deze stap kunt u nu niet kiezen' }),
       opgepaktDoor: id,
       uitkomst: optioneleVrijeTekst(500, privacy),
       activiteit: id,
@@ -157,8 +178,10 @@ export function maakStatusSchema(config: GemeenteConfig, mag: { statussen: Signa
       if (s.status === 'opgepakt' && (s.opgepaktDoor === undefined || !mag.organisaties.includes(s.opgepaktDoor))) {
         ctx.addIssue({ code: 'custom', path: ['opgepaktDoor'], message: 'kies welke organisatie het oppakt' });
       }
-      if (s.status === 'afgerond' && !s.uitkomst) ctx.addIssue({ code: 'custom', path: ['uitkomst'], message: 'schrijf kort wat er is gedaan' });
-      if (s.status === 'geen-actie' && !s.uitkomst) ctx.addIssue({ code: 'custom', path: ['uitkomst'], message: 'schrijf waarom er niets mee gebeurt' });
+      if (s.status === 'afgerond' && !s.uitkomst)
+        ctx.addIssue({ code: 'custom', path: ['uitkomst'], message: 'schrijf kort wat er is gedaan' });
+      if (s.status === 'geen-actie' && !s.uitkomst)
+        ctx.addIssue({ code: 'custom', path: ['uitkomst'], message: 'schrijf waarom er niets mee gebeurt' });
       if (s.activiteit !== undefined && (s.status !== 'afgerond' || !mag.activiteiten.includes(s.activiteit))) {
         ctx.addIssue({ code: 'custom', path: ['activiteit'], message: 'kies een activiteit in deze kern, alleen bij afgerond' });
       }

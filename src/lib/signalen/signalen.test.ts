@@ -32,13 +32,21 @@ function kernId(slug: string) {
 /** Organisations that serve only this kern, so the test knows exactly where they are active. */
 function alleenIn(kern: number): number[] {
   const rijen = db.select().from(t.organisatieKern).all();
-  return [...new Set(rijen.filter((r) => r.kernId === kern).map((r) => r.organisatieId))].filter((o) => rijen.filter((r) => r.organisatieId === o).length === 1);
+  return [...new Set(rijen.filter((r) => r.kernId === kern).map((r) => r.organisatieId))].filter(
+    (o) => rijen.filter((r) => r.organisatieId === o).length === 1,
+  );
 }
 
 function melding(account: Account, velden: Record<string, string>) {
   const r = signaalRechten(db, account);
   const ctx: SignaalContext = { config, kernen: r.kernen, afzenders: afzenders(db, account, config), vandaag: VANDAAG };
-  return maakSignaalSchema(ctx).safeParse({ kern: 'sibculo', omvang: 'groep', sinds: '2026-09', basis: 'eigen-waarneming', ...velden });
+  return maakSignaalSchema(ctx).safeParse({
+    kern: 'sibculo',
+    omvang: 'groep',
+    sinds: '2026-09',
+    basis: 'eigen-waarneming',
+    ...velden,
+  });
 }
 
 function meld(account: Account, tekst: string, kern = 'sibculo'): number {
@@ -72,7 +80,11 @@ afterAll(() => {
 
 describe('access to signalen', () => {
   it('shows a kern only to its partners, its kernondersteuner and the beheerder', () => {
-    const alle = db.select({ id: t.kern.id }).from(t.kern).all().map((k) => k.id);
+    const alle = db
+      .select({ id: t.kern.id })
+      .from(t.kern)
+      .all()
+      .map((k) => k.id);
     const zien = (a: Account, k: number) => magSignaalZien(a, k, partnerKernen(db, a));
     expect(zien(acc.partner1, sibculo)).toBe(true);
     expect(zien(acc.ander, sibculo)).toBe(false);
@@ -94,7 +106,11 @@ describe('access to signalen', () => {
   });
 
   it('lets an account speak for its organisations in their kernen, the kernondersteuner for kernondersteuning', () => {
-    expect(afzenders(db, acc.twee, config).map((a) => a.organisatieId).sort()).toEqual([orgS1, orgA].sort());
+    expect(
+      afzenders(db, acc.twee, config)
+        .map((a) => a.organisatieId)
+        .sort(),
+    ).toEqual([orgS1, orgA].sort());
     const ko = afzenders(db, acc.ko, config);
     expect(ko).toHaveLength(1);
     expect(ko[0]).toMatchObject({ rol: 'kernondersteuner', kernIds: [sibculo] });
@@ -114,16 +130,32 @@ describe('recording a signal', () => {
     expect(fout.message).toContain('Schrijf over de groep, niet over één persoon.');
     const verkeerd = melding(acc.twee, { tekst: 'Veel ouderen zitten alleen thuis.', afzender: `org-${orgA}` });
     expect(verkeerd.error!.issues.map((i) => i.path.join('.'))).toEqual(['afzender']);
-    expect(melding(acc.ander, { tekst: 'Veel ouderen zitten alleen thuis.', afzender: `org-${orgA}` }).error!.issues[0].path).toEqual(['kern']);
-    expect(melding(acc.partner1, { tekst: 'Veel ouderen zitten alleen thuis.', afzender: `org-${orgS1}`, sinds: '2030-01' }).success).toBe(false);
+    expect(
+      melding(acc.ander, { tekst: 'Veel ouderen zitten alleen thuis.', afzender: `org-${orgA}` }).error!.issues[0].path,
+    ).toEqual(['kern']);
+    expect(
+      melding(acc.partner1, { tekst: 'Veel ouderen zitten alleen thuis.', afzender: `org-${orgS1}`, sinds: '2030-01' }).success,
+    ).toBe(false);
   });
 
   it('stores account, organisation and a review date three months on; the log holds no text', () => {
     const id = meld(acc.partner1, 'Steeds meer ouderen wonen alleen en komen weinig buiten.');
     const s = db.select().from(t.signaal).where(eq(t.signaal.id, id)).get()!;
-    expect(s).toMatchObject({ accountId: acc.partner1.id, organisatieId: orgS1, rol: 'partner', status: 'nieuw', controleerOp: '2027-02-22' });
+    expect(s).toMatchObject({
+      accountId: acc.partner1.id,
+      organisatieId: orgS1,
+      rol: 'partner',
+      status: 'nieuw',
+      controleerOp: '2027-02-22',
+    });
     expect(controleDatum('2026-11-30')).toBe('2027-02-28');
-    expect(db.select().from(t.logboek).all().some((l) => l.omschrijving.includes('ouderen'))).toBe(false);
+    expect(
+      db
+        .select()
+        .from(t.logboek)
+        .all()
+        .some((l) => l.omschrijving.includes('ouderen')),
+    ).toBe(false);
   });
 });
 
@@ -151,7 +183,11 @@ describe('follow-up', () => {
     expect(toegestaneStappen(acc.ko, stand(), [])).toEqual(['besproken', 'opgepakt', 'geen-actie']);
     const activiteit = activiteitenInKern(db, sibculo)[0];
     const status = (statussen: string[], invoer: Record<string, unknown>) =>
-      maakStatusSchema(config, { statussen: statussen as never, organisaties: [orgS1, orgS2], activiteiten: [activiteit.id] }).safeParse(invoer);
+      maakStatusSchema(config, {
+        statussen: statussen as never,
+        organisaties: [orgS1, orgS2],
+        activiteiten: [activiteit.id],
+      }).safeParse(invoer);
     const ko = handelendeAfzender(afzenders(db, acc.ko, config), sibculo)!;
     zetStatus(db, acc.ko, id, ko, status(['besproken'], { status: 'besproken' }).data!, VANDAAG);
     expect(status(['opgepakt'], { status: 'opgepakt' }).success).toBe(false);
@@ -159,7 +195,11 @@ describe('follow-up', () => {
     expect(toegestaneStappen(acc.partner2, stand(), partnerKernen(db, acc.partner2))).toEqual(['afgerond', 'geen-actie']);
     expect(status(['afgerond'], { status: 'afgerond' }).error!.issues[0].path).toEqual(['uitkomst']);
     expect(status(['geen-actie'], { status: 'geen-actie', uitkomst: 'Bel meneer Pot op 0546 123456' }).success).toBe(false);
-    const klaar = status(['afgerond'], { status: 'afgerond', uitkomst: 'Taalcafé verhuisd naar het dorpshuis.', activiteit: String(activiteit.id) }).data!;
+    const klaar = status(['afgerond'], {
+      status: 'afgerond',
+      uitkomst: 'Taalcafé verhuisd naar het dorpshuis.',
+      activiteit: String(activiteit.id),
+    }).data!;
     zetStatus(db, acc.partner2, id, handelendeAfzender(afzenders(db, acc.partner2, config), sibculo, orgS2)!, klaar, VANDAAG);
     const s = leesSignaal(db, id, config, VANDAAG)!;
     expect(s).toMatchObject({ status: 'afgerond', controleerOp: null, uitkomst: 'Taalcafé verhuisd naar het dorpshuis.' });
@@ -175,7 +215,10 @@ describe('follow-up', () => {
     expect(aandachtNodig(db, acc.ko, VANDAAG)).toBeGreaterThan(0);
     const voorPartner = aandachtNodig(db, acc.partner2, VANDAAG);
     speeltNog(db, acc.ko, id, handelendeAfzender(afzenders(db, acc.ko, config), sibculo)!, VANDAAG);
-    expect(signalenLijst(db, { kernIds: [sibculo] }, VANDAAG).find((r) => r.id === id)).toMatchObject({ teControleren: false, controleerOp: '2027-02-22' });
+    expect(signalenLijst(db, { kernIds: [sibculo] }, VANDAAG).find((r) => r.id === id)).toMatchObject({
+      teControleren: false,
+      controleerOp: '2027-02-22',
+    });
     expect(aandachtNodig(db, acc.partner2, VANDAAG)).toBe(voorPartner);
     expect(aandachtNodig(db, acc.ander, VANDAAG)).toBe(0);
   });

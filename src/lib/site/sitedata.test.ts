@@ -42,12 +42,23 @@ const act = (slug: string, kern: string, rooster: unknown, extra: Partial<Activi
 });
 
 const kaart: Kaart = {
-  kernen: config.kernen.map((k, i) => ({ id: i + 1, slug: k.slug, naam: k.naam, omschrijving: k.omschrijving, centrum: k.centrum })),
+  kernen: config.kernen.map((k, i) => ({
+    id: i + 1,
+    slug: k.slug,
+    naam: k.naam,
+    omschrijving: k.omschrijving,
+    centrum: k.centrum,
+  })),
   organisaties: [org('club', ['sibculo', 'kloosterhaar'], ['cultuur-en-hobby'])],
   activiteiten: [
     act('koffie', 'sibculo', { regels: [{ type: 'wekelijks', dagen: ['di'], van: '10:00', tot: '11:30' }] }),
     act('markt', 'sibculo', { regels: [{ type: 'eenmalig', datum: '2026-11-01', van: '10:00', tot: '15:00' }] }),
-    act('pauze', 'sibculo', { regels: [{ type: 'wekelijks', dagen: ['wo'], van: '10:00', tot: '11:30' }] }, { status: 'gepauzeerd' }),
+    act(
+      'pauze',
+      'sibculo',
+      { regels: [{ type: 'wekelijks', dagen: ['wo'], van: '10:00', tot: '11:30' }] },
+      { status: 'gepauzeerd' },
+    ),
     act('spreekuur', 'kloosterhaar', { opAfspraak: true }, { themas: ['geldzaken'] }),
   ],
   kernondersteuners: [],

@@ -54,7 +54,10 @@ export function maakSiteData(config: GemeenteConfig, kaart: Kaart, nu: Nu) {
       .flatMap((activiteit) =>
         volgendeKeren(activiteit.rooster, nu, { aantal: 10, tot }).map((keer) => ({ ...keer, activiteit })),
       )
-      .sort((a, b) => a.datum.localeCompare(b.datum) || a.van.localeCompare(b.van) || sorteerNl(a.activiteit.titel, b.activiteit.titel));
+      .sort(
+        (a, b) =>
+          a.datum.localeCompare(b.datum) || a.van.localeCompare(b.van) || sorteerNl(a.activiteit.titel, b.activiteit.titel),
+      );
   }
 
   return {

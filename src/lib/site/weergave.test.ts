@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { aanmeldenTekst, beginletter, euro, initialen, kostenKort, kostenTekst, sorteerOpNaam, telefoonHref } from './weergave.ts';
+import {
+  aanmeldenTekst,
+  beginletter,
+  euro,
+  initialen,
+  kostenKort,
+  kostenTekst,
+  sorteerOpNaam,
+  telefoonHref,
+} from './weergave.ts';
 
 describe('weergave', () => {
   it('writes amounts the Dutch way', () => {

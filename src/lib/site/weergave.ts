@@ -68,8 +68,8 @@ export function telefoonHref(telefoon: string): string {
 }
 
 export function adresRegels(adres: Adres): string[] {
-  return [adres.naam, `${adres.straat} ${adres.huisnummer}`, `${adres.postcode} ${adres.plaats}`].filter(
-    (r): r is string => Boolean(r),
+  return [adres.naam, `${adres.straat} ${adres.huisnummer}`, `${adres.postcode} ${adres.plaats}`].filter((r): r is string =>
+    Boolean(r),
   );
 }
 

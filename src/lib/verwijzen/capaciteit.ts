@@ -18,16 +18,33 @@ export const isCapaciteit = (s: string): s is Capaciteit => (CAPACITEIT as reado
  */
 export function zetCapaciteit(db: DbOfTx, account: Account, activiteitId: number, capaciteit: Capaciteit | null): void {
   db.transaction((tx) => {
-    const rij = tx.select({ organisatieId: t.activiteit.organisatieId }).from(t.activiteit).where(eq(t.activiteit.id, activiteitId)).get();
+    const rij = tx
+      .select({ organisatieId: t.activiteit.organisatieId })
+      .from(t.activiteit)
+      .where(eq(t.activiteit.id, activiteitId))
+      .get();
     if (!rij) throw new Error(`Activiteit ${activiteitId} bestaat niet`);
-    tx.update(t.activiteit).set({ capaciteit, gewijzigdOp: new Date().toISOString() }).where(eq(t.activiteit.id, activiteitId)).run();
+    tx.update(t.activiteit)
+      .set({ capaciteit, gewijzigdOp: new Date().toISOString() })
+      .where(eq(t.activiteit.id, activiteitId))
+      .run();
     const wacht = wachtendeRevisie(tx, 'activiteit', activiteitId);
     if (wacht?.data) {
       const { capaciteit: _oud, ...rest } = wacht.data as Record<string, unknown>;
-      tx.update(t.revisie).set({ data: capaciteit ? { ...rest, capaciteit } : rest }).where(eq(t.revisie.id, wacht.id)).run();
+      tx.update(t.revisie)
+        .set({ data: capaciteit ? { ...rest, capaciteit } : rest })
+        .where(eq(t.revisie.id, wacht.id))
+        .run();
     }
     const data = alsActiviteitData(leesActiviteit(tx, activiteitId)!);
-    legVast(tx, { soort: 'activiteit', entiteitId: activiteitId, organisatieId: rij.organisatieId, actie: 'wijzigen', data: data as Record<string, unknown>, auteurId: account.id });
+    legVast(tx, {
+      soort: 'activiteit',
+      entiteitId: activiteitId,
+      organisatieId: rij.organisatieId,
+      actie: 'wijzigen',
+      data: data as Record<string, unknown>,
+      auteurId: account.id,
+    });
   });
   log(db, account.id, 'capaciteit gewijzigd', `Activiteit ${activiteitId}: ${capaciteit ?? 'niet vermeld'}`);
 }

@@ -45,7 +45,11 @@ export function telRijen(db: DbOfTx, filter: { van: string; tot: string; kernIds
     .where(and(...live))
     .groupBy(maand, t.verwijzing.kernId, t.verwijzing.thema, activiteitId, t.verwijzing.activiteitTitel, t.verwijzing.status)
     .all();
-  const gearchiveerd = db.select().from(t.verwijzingTelling).where(and(...oud)).all();
+  const gearchiveerd = db
+    .select()
+    .from(t.verwijzingTelling)
+    .where(and(...oud))
+    .all();
   return [...nu, ...gearchiveerd];
 }
 
@@ -104,7 +108,11 @@ export function uitsplitsing(
 ): Rij[] {
   const cellen = groepeer(rijen, sleutel);
   const overig = [...cellen.values()].filter((c) => !volgorde.includes(c.sleutel)).sort((a, b) => b.aantal - a.aantal);
-  return [...volgorde, ...overig.map((c) => c.sleutel)].map((s) => ({ sleutel: s, label: label(s), aantal: getoond(cellen.get(s), exacteKernen) }));
+  return [...volgorde, ...overig.map((c) => c.sleutel)].map((s) => ({
+    sleutel: s,
+    label: label(s),
+    aantal: getoond(cellen.get(s), exacteKernen),
+  }));
 }
 
 export type Overzicht = { totaal: Rij; perKern: Rij[]; perThema: Rij[]; perUitkomst: Rij[]; perActiviteit: Rij[] };
@@ -112,18 +120,41 @@ export type Overzicht = { totaal: Rij; perKern: Rij[]; perThema: Rij[]; perUitko
 /** All breakdowns of one period; kernen, thema's and outcomes are listed also when zero. */
 export function overzicht(
   rijen: TelRij[],
-  lijsten: { kernen: { id: number; naam: string }[]; themas: { slug: string; label: string }[]; uitkomsten: Record<VerwijsStatus, string> },
+  lijsten: {
+    kernen: { id: number; naam: string }[];
+    themas: { slug: string; label: string }[];
+    uitkomsten: Record<VerwijsStatus, string>;
+  },
   exacteKernen: number[],
 ): Overzicht {
   const kernNaam = new Map(lijsten.kernen.map((k) => [String(k.id), k.naam]));
   const themaNaam = new Map(lijsten.themas.map((th) => [th.slug, th.label]));
   const titel = new Map(rijen.map((r) => [`${r.activiteitId}|${r.activiteitTitel}`, r.activiteitTitel]));
-  const per = (sleutel: (r: TelRij) => string, label: (s: string) => string, volgorde: string[] = []) => uitsplitsing(rijen, sleutel, label, exacteKernen, volgorde);
+  const per = (sleutel: (r: TelRij) => string, label: (s: string) => string, volgorde: string[] = []) =>
+    uitsplitsing(rijen, sleutel, label, exacteKernen, volgorde);
   return {
-    totaal: per(() => 'totaal', () => 'Totaal')[0] ?? { sleutel: 'totaal', label: 'Totaal', aantal: 0 },
-    perKern: per((r) => String(r.kernId), (s) => kernNaam.get(s) ?? s, [...kernNaam.keys()]),
-    perThema: per((r) => r.thema, (s) => themaNaam.get(s) ?? s, [...themaNaam.keys()]),
-    perUitkomst: per((r) => r.uitkomst, (s) => lijsten.uitkomsten[s as VerwijsStatus] ?? s, Object.keys(lijsten.uitkomsten)),
-    perActiviteit: per((r) => `${r.activiteitId}|${r.activiteitTitel}`, (s) => titel.get(s) ?? s),
+    totaal: per(
+      () => 'totaal',
+      () => 'Totaal',
+    )[0] ?? { sleutel: 'totaal', label: 'Totaal', aantal: 0 },
+    perKern: per(
+      (r) => String(r.kernId),
+      (s) => kernNaam.get(s) ?? s,
+      [...kernNaam.keys()],
+    ),
+    perThema: per(
+      (r) => r.thema,
+      (s) => themaNaam.get(s) ?? s,
+      [...themaNaam.keys()],
+    ),
+    perUitkomst: per(
+      (r) => r.uitkomst,
+      (s) => lijsten.uitkomsten[s as VerwijsStatus] ?? s,
+      Object.keys(lijsten.uitkomsten),
+    ),
+    perActiviteit: per(
+      (r) => `${r.activiteitId}|${r.activiteitTitel}`,
+      (s) => titel.get(s) ?? s,
+    ),
   };
 }

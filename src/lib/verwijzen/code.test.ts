@@ -20,7 +20,8 @@ describe('reference code', () => {
   it('is shown in two groups and read back from how people type it', () => {
     expect(toonCode('K7FM3Q')).toBe('K7F-M3Q');
     expect(toonCode('K7FM3QAC')).toBe('K7FM-3QAC');
-    for (const invoer of ['K7F-M3Q', 'k7f m3q', ' k7fm3q ', 'K7F–M3Q'.replace('–', '-'), 'k7f.m3q']) expect(leesCode(invoer), invoer).toBe('K7FM3Q');
+    for (const invoer of ['K7F-M3Q', 'k7f m3q', ' k7fm3q ', 'K7F–M3Q'.replace('–', '-'), 'k7f.m3q'])
+      expect(leesCode(invoer), invoer).toBe('K7FM3Q');
     expect(leesCode('K7F-M3')).toBeUndefined();
     expect(leesCode('K7F-M3O')).toBeUndefined();
     expect(leesCode('')).toBeUndefined();

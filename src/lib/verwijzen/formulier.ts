@@ -20,7 +20,10 @@ export function verwijsSchema(themas: string[]) {
       thema: z.string().refine((t) => themas.includes(t), { error: 'kies waarvoor u verwijst' }),
       verwijzer: z
         .object({ naam: tekst({ max: 100, leeg: 'vul uw naam in' }), telefoon: optioneelTelefoon, email: optioneelEmail })
-        .refine((v) => v.telefoon || v.email, { error: 'vul uw telefoonnummer of e-mailadres in: dat komt op het kaartje', path: ['telefoon'] }),
+        .refine((v) => v.telefoon || v.email, {
+          error: 'vul uw telefoonnummer of e-mailadres in: dat komt op het kaartje',
+          path: ['telefoon'],
+        }),
       toestemming: z.boolean(),
       contact: contactSchema,
     })
@@ -30,11 +33,16 @@ export function verwijsSchema(themas: string[]) {
         ctx.addIssue({
           code: 'custom',
           path: ['toestemming'],
-          message: 'zonder toestemming van de inwoner vult u geen naam of contactgegevens in; maak die velden leeg of vink toestemming aan',
+          message:
+            'zonder toestemming van de inwoner vult u geen naam of contactgegevens in; maak die velden leeg of vink toestemming aan',
         });
       }
       if (v.toestemming && !v.contact.telefoon && !v.contact.email) {
-        ctx.addIssue({ code: 'custom', path: ['contact.telefoon'], message: 'vul een telefoonnummer of e-mailadres van de inwoner in, of vink toestemming uit' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contact.telefoon'],
+          message: 'vul een telefoonnummer of e-mailadres van de inwoner in, of vink toestemming uit',
+        });
       }
     })
     .transform(({ toestemming, contact, ...rest }) => ({ ...rest, contact: toestemming ? contact : undefined }));
@@ -50,6 +58,10 @@ export function leesVerwijsFormulier(velden: Velden, themas: string[]) {
       email: waarde(velden, 'verwijzer.email'),
     },
     toestemming: waarde(velden, 'toestemming') === 'ja',
-    contact: { naam: waarde(velden, 'contact.naam'), telefoon: waarde(velden, 'contact.telefoon'), email: waarde(velden, 'contact.email') },
+    contact: {
+      naam: waarde(velden, 'contact.naam'),
+      telefoon: waarde(velden, 'contact.telefoon'),
+      email: waarde(velden, 'contact.email'),
+    },
   });
 }

@@ -11,7 +11,15 @@ const RIJ = 36;
 export const STAAF = 14;
 const LABEL_MAX = 52;
 
-export type Staaf = { labelY: number; staafY: number; breedte: number; waardeX: number; waarde: string; label: string; verborgen: boolean };
+export type Staaf = {
+  labelY: number;
+  staafY: number;
+  breedte: number;
+  waardeX: number;
+  waarde: string;
+  label: string;
+  verborgen: boolean;
+};
 
 function kort(label: string): string {
   return label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label;

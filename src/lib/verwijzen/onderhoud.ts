@@ -29,7 +29,15 @@ export function archiveer(db: DbOfTx, vandaag: string): number {
     if (oud.length === 0) return 0;
     const tellingen = new Map<string, typeof t.verwijzingTelling.$inferInsert>();
     for (const v of oud) {
-      const rij = { maand: v.datum.slice(0, 7), kernId: v.kernId, thema: v.thema, activiteitId: v.activiteitId ?? 0, activiteitTitel: v.activiteitTitel, uitkomst: v.status, aantal: 0 };
+      const rij = {
+        maand: v.datum.slice(0, 7),
+        kernId: v.kernId,
+        thema: v.thema,
+        activiteitId: v.activiteitId ?? 0,
+        activiteitTitel: v.activiteitTitel,
+        uitkomst: v.status,
+        aantal: 0,
+      };
       const sleutel = [rij.maand, rij.kernId, rij.thema, rij.activiteitId, rij.uitkomst].join('|');
       const telling = tellingen.get(sleutel) ?? rij;
       telling.aantal++;
@@ -39,13 +47,22 @@ export function archiveer(db: DbOfTx, vandaag: string): number {
       tx.insert(t.verwijzingTelling)
         .values(telling)
         .onConflictDoUpdate({
-          target: [t.verwijzingTelling.maand, t.verwijzingTelling.kernId, t.verwijzingTelling.thema, t.verwijzingTelling.activiteitId, t.verwijzingTelling.uitkomst],
+          target: [
+            t.verwijzingTelling.maand,
+            t.verwijzingTelling.kernId,
+            t.verwijzingTelling.thema,
+            t.verwijzingTelling.activiteitId,
+            t.verwijzingTelling.uitkomst,
+          ],
           set: { aantal: sql`${t.verwijzingTelling.aantal} + excluded.aantal` },
         })
         .run();
     }
     const ids = oud.map((v) => v.id);
-    for (let i = 0; i < ids.length; i += 500) tx.delete(t.verwijzing).where(inArray(t.verwijzing.id, ids.slice(i, i + 500))).run();
+    for (let i = 0; i < ids.length; i += 500)
+      tx.delete(t.verwijzing)
+        .where(inArray(t.verwijzing.id, ids.slice(i, i + 500)))
+        .run();
     return oud.length;
   });
 }
@@ -73,7 +90,13 @@ export async function stuurSignaleringen(db: DbOfTx, vandaag: string, portaalUrl
     const v = perId.get(a.id)!;
     if ((a.soort === 'geen-antwoord' ? v.gemeldGeenAntwoordOp : v.gemeldDoetNogMeeOp) !== null) continue;
     const regel = `- De verwijzing naar "${v.activiteitTitel}" van ${datumTekst(v.datum)} ${MAIL_TEKST[a.soort]}\n  ${new URL(`/partners/verwijzingen/${v.id}/`, portaalUrl).href}`;
-    const verwijzer = v.verwijzerId ? db.select().from(t.account).where(and(eq(t.account.id, v.verwijzerId), eq(t.account.actief, true))).get() : undefined;
+    const verwijzer = v.verwijzerId
+      ? db
+          .select()
+          .from(t.account)
+          .where(and(eq(t.account.id, v.verwijzerId), eq(t.account.actief, true)))
+          .get()
+      : undefined;
     if (verwijzer) zet(verwijzer.email, verwijzer.naam, regel);
     for (const p of v.organisatieId ? partnersVan(db, [v.organisatieId]) : []) zet(p.email, p.naam, regel);
     gemeld.push(a);
@@ -99,6 +122,12 @@ export async function onderhoudVerwijzingen(db: DbOfTx, vandaag: string, portaal
   const gewist = wisVerlopenContact(db, vandaag);
   const mails = await stuurSignaleringen(db, vandaag, portaalUrl);
   const gearchiveerd = archiveer(db, vandaag);
-  if (gewist || gearchiveerd) log(db, null, 'verwijzingen opgeruimd', `${gewist} contactgegevens gewist, ${gearchiveerd} verwijzingen geteld en verwijderd`);
+  if (gewist || gearchiveerd)
+    log(
+      db,
+      null,
+      'verwijzingen opgeruimd',
+      `${gewist} contactgegevens gewist, ${gearchiveerd} verwijzingen geteld en verwijderd`,
+    );
   return { gewist, mails, gearchiveerd };
 }

@@ -3,9 +3,26 @@ import type { Account } from '../portaal/accounts.ts';
 import { aantalTekst, getoond, maanden, overzicht, uitsplitsing, type TelRij } from './cijfers.ts';
 import { jaarTerug } from './onderhoud.ts';
 import { aandacht } from './status.ts';
-import { antwoordenVoor, exacteKernen, magCijfersZien, magContactZien, magVerwijzenNaar, magVerwijzingZien, verwijsKernen } from './toegang.ts';
+import {
+  antwoordenVoor,
+  exacteKernen,
+  magCijfersZien,
+  magContactZien,
+  magVerwijzenNaar,
+  magVerwijzingZien,
+  verwijsKernen,
+} from './toegang.ts';
 
-const account = (a: Partial<Account>): Account => ({ id: 1, email: 'x@x.example', naam: 'X', beheerder: false, actief: true, organisaties: [], kernen: [], ...a });
+const account = (a: Partial<Account>): Account => ({
+  id: 1,
+  email: 'x@x.example',
+  naam: 'X',
+  beheerder: false,
+  actief: true,
+  organisaties: [],
+  kernen: [],
+  ...a,
+});
 const ko = account({ id: 1, kernen: [3] });
 const partner = account({ id: 2, organisaties: [10] });
 const verwijzendePartner = account({ id: 3, organisaties: [10], magVerwijzen: true });
@@ -88,7 +105,16 @@ describe('attention', () => {
 });
 
 describe('figures', () => {
-  const rij = (r: Partial<TelRij>): TelRij => ({ maand: '2026-11', kernId: 3, thema: 'ontmoeting', activiteitId: 1, activiteitTitel: 'A', uitkomst: 'aangekomen', aantal: 1, ...r });
+  const rij = (r: Partial<TelRij>): TelRij => ({
+    maand: '2026-11',
+    kernId: 3,
+    thema: 'ontmoeting',
+    activiteitId: 1,
+    activiteitTitel: 'A',
+    uitkomst: 'aangekomen',
+    aantal: 1,
+    ...r,
+  });
 
   it('hides counts of 1 to 4 unless every kern in them is the viewer’s own', () => {
     expect(getoond({ aantal: 3, kernen: new Set([3]) }, [3])).toBe(3);
@@ -99,14 +125,34 @@ describe('figures', () => {
   });
 
   it('splits per key with zero rows for known keys, then the rest largest first', () => {
-    const rijen = [rij({ thema: 'a', aantal: 2 }), rij({ thema: 'b', aantal: 7 }), rij({ thema: 'a', kernId: 4, aantal: 4 }), rij({ thema: 'c', aantal: 1 })];
-    expect(uitsplitsing(rijen, (r) => r.thema, (s) => s.toUpperCase(), [3], ['z'])).toEqual([
+    const rijen = [
+      rij({ thema: 'a', aantal: 2 }),
+      rij({ thema: 'b', aantal: 7 }),
+      rij({ thema: 'a', kernId: 4, aantal: 4 }),
+      rij({ thema: 'c', aantal: 1 }),
+    ];
+    expect(
+      uitsplitsing(
+        rijen,
+        (r) => r.thema,
+        (s) => s.toUpperCase(),
+        [3],
+        ['z'],
+      ),
+    ).toEqual([
       { sleutel: 'z', label: 'Z', aantal: 0 },
       { sleutel: 'b', label: 'B', aantal: 7 },
       { sleutel: 'a', label: 'A', aantal: 6 },
       { sleutel: 'c', label: 'C', aantal: 1 },
     ]);
-    expect(uitsplitsing(rijen, (r) => r.thema, (s) => s, [])[2]).toEqual({ sleutel: 'c', label: 'c', aantal: null });
+    expect(
+      uitsplitsing(
+        rijen,
+        (r) => r.thema,
+        (s) => s,
+        [],
+      )[2],
+    ).toEqual({ sleutel: 'c', label: 'c', aantal: null });
   });
 
   it('lists months across a year boundary', () => {
@@ -117,16 +163,52 @@ describe('figures', () => {
 describe('overview of a period', () => {
   it('lists every kern, thema and outcome, and hides small counts outside one’s kernen', () => {
     const rijen: TelRij[] = [
-      { maand: '2026-11', kernId: 1, thema: 'a', activiteitId: 7, activiteitTitel: 'Wandelen', uitkomst: 'aangekomen', aantal: 2 },
+      {
+        maand: '2026-11',
+        kernId: 1,
+        thema: 'a',
+        activiteitId: 7,
+        activiteitTitel: 'Wandelen',
+        uitkomst: 'aangekomen',
+        aantal: 2,
+      },
       { maand: '2026-10', kernId: 2, thema: 'a', activiteitId: 8, activiteitTitel: 'Koffie', uitkomst: 'vol', aantal: 6 },
     ];
-    const lijsten = { kernen: [{ id: 1, naam: 'Een' }, { id: 2, naam: 'Twee' }, { id: 3, naam: 'Drie' }], themas: [{ slug: 'a', label: 'A' }, { slug: 'b', label: 'B' }], uitkomsten: { verwezen: 'V', aangekomen: 'Aan', gestart: 'G', 'niet-gekomen': 'N', 'past-niet': 'P', vol: 'Vol', 'doet-mee': 'D', gestopt: 'S', afgerond: 'Af' } };
+    const lijsten = {
+      kernen: [
+        { id: 1, naam: 'Een' },
+        { id: 2, naam: 'Twee' },
+        { id: 3, naam: 'Drie' },
+      ],
+      themas: [
+        { slug: 'a', label: 'A' },
+        { slug: 'b', label: 'B' },
+      ],
+      uitkomsten: {
+        verwezen: 'V',
+        aangekomen: 'Aan',
+        gestart: 'G',
+        'niet-gekomen': 'N',
+        'past-niet': 'P',
+        vol: 'Vol',
+        'doet-mee': 'D',
+        gestopt: 'S',
+        afgerond: 'Af',
+      },
+    };
     const o = overzicht(rijen, lijsten, [1]);
     expect(o.totaal.aantal).toBe(8);
-    expect(o.perKern.map((r) => [r.label, r.aantal])).toEqual([['Een', 2], ['Twee', 6], ['Drie', 0]]);
+    expect(o.perKern.map((r) => [r.label, r.aantal])).toEqual([
+      ['Een', 2],
+      ['Twee', 6],
+      ['Drie', 0],
+    ]);
     expect(o.perThema.map((r) => r.aantal)).toEqual([8, 0]);
     expect(o.perUitkomst.find((r) => r.label === 'Aan')!.aantal).toBe(2);
-    expect(o.perActiviteit.map((r) => [r.label, r.aantal])).toEqual([['Koffie', 6], ['Wandelen', 2]]);
+    expect(o.perActiviteit.map((r) => [r.label, r.aantal])).toEqual([
+      ['Koffie', 6],
+      ['Wandelen', 2],
+    ]);
     const beheer = overzicht(rijen, lijsten, []);
     expect(beheer.perKern[0].aantal).toBeNull();
     expect(beheer.perUitkomst.find((r) => r.label === 'Aan')!.aantal).toBeNull();

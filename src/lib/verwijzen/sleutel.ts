@@ -17,7 +17,8 @@ export class SleutelFout extends Error {}
 
 function uitBase64(waarde: string, naam: string): Buffer {
   const sleutel = Buffer.from(waarde.trim(), 'base64');
-  if (sleutel.length !== 32) throw new SleutelFout(`${naam} moet 32 bytes zijn, in base64 (bijvoorbeeld: openssl rand -base64 32)`);
+  if (sleutel.length !== 32)
+    throw new SleutelFout(`${naam} moet 32 bytes zijn, in base64 (bijvoorbeeld: openssl rand -base64 32)`);
   return sleutel;
 }
 

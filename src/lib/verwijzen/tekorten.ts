@@ -19,7 +19,9 @@ export function nietsPassendSchema(config: GemeenteConfig, kernIds: number[]) {
     doelgroep: z
       .string()
       .transform((s) => s || undefined)
-      .refine((s) => s === undefined || config.doelgroepen.some((d) => d.slug === s), { error: 'kies een doelgroep uit de lijst' }),
+      .refine((s) => s === undefined || config.doelgroepen.some((d) => d.slug === s), {
+        error: 'kies een doelgroep uit de lijst',
+      }),
   });
 }
 
@@ -39,7 +41,14 @@ export function registreerNietsPassend(
 ): number {
   const id = db
     .insert(t.tekort)
-    .values({ soort: 'niets-passend', kernId: tekort.kernId, thema: tekort.thema, doelgroep: tekort.doelgroep ?? null, datum: vandaag, accountId: account.id })
+    .values({
+      soort: 'niets-passend',
+      kernId: tekort.kernId,
+      thema: tekort.thema,
+      doelgroep: tekort.doelgroep ?? null,
+      datum: vandaag,
+      accountId: account.id,
+    })
     .returning({ id: t.tekort.id })
     .get().id;
   log(db, account.id, 'niets passends gevonden', `Kern ${tekort.kernId}, thema ${tekort.thema}`);

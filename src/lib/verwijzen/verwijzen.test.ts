@@ -33,7 +33,9 @@ const EMAIL = 'inwoner.test@voorbeeld.example';
 const NAAM = 'Gerrit Testinwoner';
 
 const formulier = (extra: Record<string, string> = {}) =>
-  leesFormulier(Object.entries({ thema: activiteit.themas[0], 'verwijzer.naam': 'Kim Kern', 'verwijzer.telefoon': '0546 012 345', ...extra }));
+  leesFormulier(
+    Object.entries({ thema: activiteit.themas[0], 'verwijzer.naam': 'Kim Kern', 'verwijzer.telefoon': '0546 012 345', ...extra }),
+  );
 
 function verwijs(extra: Record<string, string> = {}, vandaag = '2026-11-22') {
   const r = leesVerwijsFormulier(formulier(extra), activiteit.themas);
@@ -53,8 +55,20 @@ beforeAll(() => {
   seedDemo(db, loadConfig(), '2026-11-22');
   const a = db.select().from(t.activiteit).where(eq(t.activiteit.status, 'gepubliceerd')).get()!;
   activiteit = { id: a.id, kernId: a.kernId, themas: a.themas, organisatieId: a.organisatieId };
-  ko = laadAccount(db, bewaarAccount(db, { email: 'ko@test.example', naam: 'Kim Kern', beheerder: false, organisaties: [], kernen: [a.kernId] }))!;
-  aanbieder = laadAccount(db, bewaarAccount(db, { email: 'aanbieder@test.example', naam: 'Piet Aanbieder', beheerder: false, organisaties: [a.organisatieId], kernen: [] }))!;
+  ko = laadAccount(
+    db,
+    bewaarAccount(db, { email: 'ko@test.example', naam: 'Kim Kern', beheerder: false, organisaties: [], kernen: [a.kernId] }),
+  )!;
+  aanbieder = laadAccount(
+    db,
+    bewaarAccount(db, {
+      email: 'aanbieder@test.example',
+      naam: 'Piet Aanbieder',
+      beheerder: false,
+      organisaties: [a.organisatieId],
+      kernen: [],
+    }),
+  )!;
 });
 afterAll(() => {
   db.$client.close();
@@ -91,7 +105,9 @@ describe('a referral with consent', () => {
     beantwoord(db, aanbieder, v, 'aangekomen', { vandaag: '2026-11-23' });
     expect(leesVerwijzing(db, id)!.contactVersleuteld).not.toBeNull();
     beantwoord(db, aanbieder, leesVerwijzing(db, id)!, 'gestopt', { vandaag: '2026-12-01' });
-    const rauw = db.$client.prepare('select contact_versleuteld, status, gesloten_op from verwijzing where id = ?').get(id) as Record<string, unknown>;
+    const rauw = db.$client
+      .prepare('select contact_versleuteld, status, gesloten_op from verwijzing where id = ?')
+      .get(id) as Record<string, unknown>;
     expect(rauw).toMatchObject({ contact_versleuteld: null, status: 'gestopt' });
     expect(rauw.gesloten_op).not.toBeNull();
     expect(ruweBytes().includes(v.contactVersleuteld!)).toBe(false);
@@ -120,7 +136,9 @@ describe('answers', () => {
     expect(() => beantwoord(db, aanbieder, v, 'afgerond', { vandaag: '2026-11-22' })).toThrow(VerwijsFout);
     beantwoord(db, aanbieder, v, 'niet-gekomen', { vandaag: '2026-11-22' });
     expect(() => beantwoord(db, aanbieder, v, 'aangekomen', { vandaag: '2026-11-22' })).toThrow(/net beantwoord/);
-    expect(() => beantwoord(db, aanbieder, leesVerwijzing(db, id)!, 'aangekomen', { vandaag: '2026-11-22' })).toThrow(VerwijsFout);
+    expect(() => beantwoord(db, aanbieder, leesVerwijzing(db, id)!, 'aangekomen', { vandaag: '2026-11-22' })).toThrow(
+      VerwijsFout,
+    );
     const historie = db.select().from(t.verwijzingStatus).where(eq(t.verwijzingStatus.verwijzingId, id)).all();
     expect(historie.map((h) => [h.status, h.organisatieId])).toEqual([
       ['verwezen', null],
@@ -155,13 +173,20 @@ describe('gaps', () => {
 describe('daily upkeep', () => {
   it('mails both parties once about a referral without an answer, without personal data', async () => {
     const { id, code } = verwijs({ toestemming: 'ja', 'contact.telefoon': TELEFOON }, '2026-11-01');
-    const lees = () => (existsSync(outbox) ? readdirSync(outbox, { withFileTypes: true }) : []).map((f) => readFileSync(path.join(outbox, f.name), 'utf8'));
+    const lees = () =>
+      (existsSync(outbox) ? readdirSync(outbox, { withFileTypes: true }) : []).map((f) =>
+        readFileSync(path.join(outbox, f.name), 'utf8'),
+      );
     const overMijn = () => lees().filter((m) => m.includes(`/partners/verwijzingen/${id}/`));
     await stuurSignaleringen(db, '2026-11-14', 'http://localhost');
     expect(overMijn()).toHaveLength(0);
     expect(await stuurSignaleringen(db, '2026-11-15', 'http://localhost')).toBe(2);
     expect(await stuurSignaleringen(db, '2026-11-16', 'http://localhost')).toBe(0);
-    expect(overMijn().map((m) => JSON.parse(m).aan).sort()).toEqual(['aanbieder@test.example', 'ko@test.example']);
+    expect(
+      overMijn()
+        .map((m) => JSON.parse(m).aan)
+        .sort(),
+    ).toEqual(['aanbieder@test.example', 'ko@test.example']);
     for (const m of lees()) for (const geheim of [TELEFOON, code]) expect(m.includes(geheim), geheim).toBe(false);
   });
 
@@ -178,7 +203,11 @@ describe('daily upkeep', () => {
     expect(leesVerwijzing(db, oud.id)).toBeUndefined();
     expect(db.select().from(t.verwijzingStatus).where(eq(t.verwijzingStatus.verwijzingId, oud.id)).all()).toEqual([]);
     expect(som()).toBe(2);
-    expect(telRijen(db, periode).map((r) => [r.uitkomst, r.aantal]).sort()).toEqual([
+    expect(
+      telRijen(db, periode)
+        .map((r) => [r.uitkomst, r.aantal])
+        .sort(),
+    ).toEqual([
       ['gestart', 1],
       ['verwezen', 1],
     ]);
@@ -200,16 +229,33 @@ describe('capacity and the flag', () => {
     const acts = [{ id: activiteit.id, titel: 'A', capaciteit: null }];
     expect(bewaarCapaciteiten(db, aanbieder, acts, () => '')).toEqual([]);
     expect(bewaarCapaciteiten(db, aanbieder, acts, () => 'helemaal-vol')).toEqual([]);
-    expect(bewaarCapaciteiten(db, aanbieder, acts, (v) => (v === `capaciteit.${activiteit.id}` ? 'wachtlijst' : undefined))).toEqual(['A']);
+    expect(
+      bewaarCapaciteiten(db, aanbieder, acts, (v) => (v === `capaciteit.${activiteit.id}` ? 'wachtlijst' : undefined)),
+    ).toEqual(['A']);
     expect(db.select().from(t.activiteit).where(eq(t.activiteit.id, activiteit.id)).get()!.capaciteit).toBe('wachtlijst');
   });
 
   it('keeps the "mag verwijzen" flag of an account', () => {
-    const id = bewaarAccount(db, { email: 'p@test.example', naam: 'P', beheerder: false, organisaties: [activiteit.organisatieId], kernen: [], magVerwijzen: true });
+    const id = bewaarAccount(db, {
+      email: 'p@test.example',
+      naam: 'P',
+      beheerder: false,
+      organisaties: [activiteit.organisatieId],
+      kernen: [],
+      magVerwijzen: true,
+    });
     expect(laadAccount(db, id)!.magVerwijzen).toBe(true);
-    bewaarAccount(db, { email: 'p@test.example', naam: 'P', beheerder: false, organisaties: [activiteit.organisatieId], kernen: [] }, id);
+    bewaarAccount(
+      db,
+      { email: 'p@test.example', naam: 'P', beheerder: false, organisaties: [activiteit.organisatieId], kernen: [] },
+      id,
+    );
     expect(laadAccount(db, id)!.magVerwijzen).toBe(true);
-    bewaarAccount(db, { email: 'p@test.example', naam: 'P', beheerder: false, organisaties: [], kernen: [], magVerwijzen: false }, id);
+    bewaarAccount(
+      db,
+      { email: 'p@test.example', naam: 'P', beheerder: false, organisaties: [], kernen: [], magVerwijzen: false },
+      id,
+    );
     expect(laadAccount(db, id)!.magVerwijzen).toBe(false);
   });
 });

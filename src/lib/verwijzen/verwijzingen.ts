@@ -19,7 +19,11 @@ export class VerwijsFout extends Error {}
 /** Kernen served by these organisations: where a partner with the flag may refer. */
 export function kernenVanOrganisaties(db: DbOfTx, organisatieIds: number[]): number[] {
   if (organisatieIds.length === 0) return [];
-  const rijen = db.select({ kernId: t.organisatieKern.kernId }).from(t.organisatieKern).where(inArray(t.organisatieKern.organisatieId, organisatieIds)).all();
+  const rijen = db
+    .select({ kernId: t.organisatieKern.kernId })
+    .from(t.organisatieKern)
+    .where(inArray(t.organisatieKern.organisatieId, organisatieIds))
+    .all();
   return [...new Set(rijen.map((r) => r.kernId))];
 }
 
@@ -31,7 +35,12 @@ export function maakVerwijzing(
   opties: { vandaag: string; sleutels: () => Sleutels },
 ): { id: number; code: string } {
   const act = db
-    .select({ id: t.activiteit.id, titel: t.activiteit.titel, organisatieId: t.activiteit.organisatieId, kernId: t.activiteit.kernId })
+    .select({
+      id: t.activiteit.id,
+      titel: t.activiteit.titel,
+      organisatieId: t.activiteit.organisatieId,
+      kernId: t.activiteit.kernId,
+    })
     .from(t.activiteit)
     .where(eq(t.activiteit.id, activiteitId))
     .get();
@@ -62,10 +71,17 @@ export function maakVerwijzing(
           })
           .returning({ id: t.verwijzing.id })
           .get();
-        tx.insert(t.verwijzingStatus).values({ verwijzingId: rij.id, status: 'verwezen', accountId: account.id, moment: nu }).run();
+        tx.insert(t.verwijzingStatus)
+          .values({ verwijzingId: rij.id, status: 'verwezen', accountId: account.id, moment: nu })
+          .run();
         return rij.id;
       });
-      log(db, account.id, 'verwezen', `Verwijzing ${id} naar activiteit ${act.id}${contact ? ' (met toestemming voor contact)' : ''}`);
+      log(
+        db,
+        account.id,
+        'verwezen',
+        `Verwijzing ${id} naar activiteit ${act.id}${contact ? ' (met toestemming voor contact)' : ''}`,
+      );
       return { id, code };
     } catch (e) {
       // Another referral already has this code: draw a new one.
@@ -85,7 +101,13 @@ export function zoekOpCode(db: DbOfTx, code: string): Verwijzing | undefined {
 
 export function geschiedenisVan(db: DbOfTx, id: number) {
   return db
-    .select({ status: t.verwijzingStatus.status, reden: t.verwijzingStatus.reden, moment: t.verwijzingStatus.moment, organisatie: t.organisatie.naam, door: t.account.naam })
+    .select({
+      status: t.verwijzingStatus.status,
+      reden: t.verwijzingStatus.reden,
+      moment: t.verwijzingStatus.moment,
+      organisatie: t.organisatie.naam,
+      door: t.account.naam,
+    })
     .from(t.verwijzingStatus)
     .leftJoin(t.organisatie, eq(t.organisatie.id, t.verwijzingStatus.organisatieId))
     .leftJoin(t.account, eq(t.account.id, t.verwijzingStatus.accountId))
@@ -123,11 +145,27 @@ export function beantwoord(
       .run();
     if (r.changes !== 1) throw new VerwijsFout('Iemand anders heeft deze verwijzing net beantwoord. Bekijk de nieuwe status.');
     tx.insert(t.verwijzingStatus)
-      .values({ verwijzingId: v.id, status, reden, moment: nu, accountId: account.id, organisatieId: alsAanbieder ? v.organisatieId : null })
+      .values({
+        verwijzingId: v.id,
+        status,
+        reden,
+        moment: nu,
+        accountId: account.id,
+        organisatieId: alsAanbieder ? v.organisatieId : null,
+      })
       .run();
     if (isTekort(status)) {
       tx.insert(t.tekort)
-        .values({ soort: status, kernId: v.kernId, thema: v.thema, reden, activiteitId: v.activiteitId, verwijzingId: v.id, datum: opties.vandaag, accountId: account.id })
+        .values({
+          soort: status,
+          kernId: v.kernId,
+          thema: v.thema,
+          reden,
+          activiteitId: v.activiteitId,
+          verwijzingId: v.id,
+          datum: opties.vandaag,
+          accountId: account.id,
+        })
         .run();
     }
   });

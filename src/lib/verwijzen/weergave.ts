@@ -24,7 +24,16 @@ export function kernIdVan(db: DbOfTx, activiteitId: number): number | undefined 
   return db.select({ kernId: t.activiteit.kernId }).from(t.activiteit).where(eq(t.activiteit.id, activiteitId)).get()?.kernId;
 }
 
-export type ActiviteitKeuze = { id: number; titel: string; organisatie: string; kern: string; kernId: number; wanneer: string[]; capaciteit: string | null; status: string };
+export type ActiviteitKeuze = {
+  id: number;
+  titel: string;
+  organisatie: string;
+  kern: string;
+  kernId: number;
+  wanneer: string[];
+  capaciteit: string | null;
+  status: string;
+};
 
 /**
  * Activities one can refer to in these kernen, optionally matching words in title, description
@@ -38,7 +47,13 @@ export function zoekActiviteiten(db: DbOfTx, kernIds: number[], zoek = '', nu = 
     .from(t.activiteit)
     .innerJoin(t.organisatie, eq(t.organisatie.id, t.activiteit.organisatieId))
     .innerJoin(t.kern, eq(t.kern.id, t.activiteit.kernId))
-    .where(and(inArray(t.activiteit.kernId, kernIds), eq(t.activiteit.status, 'gepubliceerd'), eq(t.organisatie.status, 'gepubliceerd')))
+    .where(
+      and(
+        inArray(t.activiteit.kernId, kernIds),
+        eq(t.activiteit.status, 'gepubliceerd'),
+        eq(t.organisatie.status, 'gepubliceerd'),
+      ),
+    )
     .orderBy(asc(t.kern.volgorde), asc(t.activiteit.titel))
     .all()
     .filter(({ a, organisatie }) => {
@@ -62,7 +77,11 @@ export function zoekActiviteiten(db: DbOfTx, kernIds: number[], zoek = '', nu = 
  * The referrer's own contact for the card: a kernondersteuner's public details for the kern, or
  * else the account's name and e-mail with the organisation's phone. The form lets them change it.
  */
-export function verwijzerStandaard(db: DbOfTx, account: Account, kernId: number): { naam: string; telefoon: string; email: string } {
+export function verwijzerStandaard(
+  db: DbOfTx,
+  account: Account,
+  kernId: number,
+): { naam: string; telefoon: string; email: string } {
   const ko = account.kernen.includes(kernId)
     ? db.select().from(t.kernondersteuner).where(eq(t.kernondersteuner.kernId, kernId)).get()
     : undefined;
@@ -83,7 +102,11 @@ export type KaartjeInhoud = {
 export function kaartjeInhoud(db: DbOfTx, activiteitId: number | null, nu = lokaal(new Date())): KaartjeInhoud | undefined {
   const activiteit = activiteitId !== null ? leesActiviteit(db, activiteitId) : undefined;
   if (!activiteit) return undefined;
-  const organisatieId = db.select({ id: t.activiteit.organisatieId }).from(t.activiteit).where(eq(t.activiteit.id, activiteit.id)).get()!.id;
+  const organisatieId = db
+    .select({ id: t.activiteit.organisatieId })
+    .from(t.activiteit)
+    .where(eq(t.activiteit.id, activiteit.id))
+    .get()!.id;
   const kern = db.select({ naam: t.kern.naam }).from(t.kern).where(eq(t.kern.slug, activiteit.kern)).get();
   return {
     activiteit,
@@ -98,10 +121,22 @@ export function kaartjeInhoud(db: DbOfTx, activiteitId: number | null, nu = loka
 export function eigenActiviteiten(db: DbOfTx, account: Account) {
   if (account.organisaties.length === 0) return [];
   return db
-    .select({ id: t.activiteit.id, titel: t.activiteit.titel, kern: t.kern.naam, capaciteit: t.activiteit.capaciteit, organisatieId: t.activiteit.organisatieId, status: t.activiteit.status })
+    .select({
+      id: t.activiteit.id,
+      titel: t.activiteit.titel,
+      kern: t.kern.naam,
+      capaciteit: t.activiteit.capaciteit,
+      organisatieId: t.activiteit.organisatieId,
+      status: t.activiteit.status,
+    })
     .from(t.activiteit)
     .innerJoin(t.kern, eq(t.kern.id, t.activiteit.kernId))
-    .where(and(inArray(t.activiteit.organisatieId, account.organisaties), inArray(t.activiteit.status, ['gepubliceerd', 'gepauzeerd'])))
+    .where(
+      and(
+        inArray(t.activiteit.organisatieId, account.organisaties),
+        inArray(t.activiteit.status, ['gepubliceerd', 'gepauzeerd']),
+      ),
+    )
     .orderBy(asc(t.activiteit.titel), asc(t.kern.volgorde))
     .all();
 }

@@ -57,7 +57,12 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
   const kernTekst = (slugs: string[]) =>
     slugs.length === alleKernen && alleKernen > 1 ? `Heel ${config.naam}` : slugs.map(site.kernNaam).join(', ');
   const doelgroepenVan = (o: Organisatie) => [
-    ...new Set(site.activiteitenVan(o.slug).filter(site.isActueel).flatMap((a) => a.doelgroepen)),
+    ...new Set(
+      site
+        .activiteitenVan(o.slug)
+        .filter(site.isActueel)
+        .flatMap((a) => a.doelgroepen),
+    ),
   ];
 
   const bronnen = {

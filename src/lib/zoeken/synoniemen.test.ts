@@ -11,7 +11,9 @@ describe('synoniemen', () => {
     for (const t of config.themas) expect(s.themas.get(t.slug)?.length, t.slug).toBeGreaterThanOrEqual(3);
     expect(s.groepen.length).toBeGreaterThan(20);
     const schulden = s.groepen.find((g) => g.herken.some((f) => f.join(' ') === 'schulden'))!;
-    expect(schulden.alle.map((f) => f.join(' '))).toEqual(expect.arrayContaining(['geldzorgen', 'rekeningen', 'betalingsachterstand']));
+    expect(schulden.alle.map((f) => f.join(' '))).toEqual(
+      expect.arrayContaining(['geldzorgen', 'rekeningen', 'betalingsachterstand']),
+    );
     const eenzaam = s.groepen.find((g) => g.herken.some((f) => f.join(' ') === 'eenzaam'))!;
     expect(eenzaam.alle.map((f) => f.join(' '))).toContain('alleen');
     expect(eenzaam.herken.map((f) => f.join(' '))).not.toContain('alleen');
@@ -21,7 +23,10 @@ describe('synoniemen', () => {
 
   it('normalises words and phrases like the search does', () => {
     const s = parseSynoniemen(`themas:\n${alleThemas}\ngroepen:\n  - [Cliënt-ondersteuning, Alzheimer Café]\n`, 'x.yaml', config);
-    expect(s.groepen[0].herken).toEqual([['client', 'ondersteuning'], ['alzheimer', 'cafe']]);
+    expect(s.groepen[0].herken).toEqual([
+      ['client', 'ondersteuning'],
+      ['alzheimer', 'cafe'],
+    ]);
   });
 
   it('names a missing or unknown thema and malformed entries, with the file', () => {
@@ -35,8 +40,12 @@ describe('synoniemen', () => {
       throw new Error('geen fout');
     };
     const zonderGeld = alleThemas.replace(/ {2}geldzaken:.*\n/, '');
-    expect(fout(`themas:\n${zonderGeld}\n`)).toMatch(/synoniemen\.yaml[\s\S]*het thema "geldzaken" \(Geld en schulden\) ontbreekt/);
-    expect(fout(`themas:\n${alleThemas}\n  sterrenkunde: [a, b, c]\n`)).toContain('themas.sterrenkunde: dit thema staat niet in de instellingen');
+    expect(fout(`themas:\n${zonderGeld}\n`)).toMatch(
+      /synoniemen\.yaml[\s\S]*het thema "geldzaken" \(Geld en schulden\) ontbreekt/,
+    );
+    expect(fout(`themas:\n${alleThemas}\n  sterrenkunde: [a, b, c]\n`)).toContain(
+      'themas.sterrenkunde: dit thema staat niet in de instellingen',
+    );
     expect(fout(`themas:\n${alleThemas}\ngroepen:\n  - ["a, b"]\n`)).toContain('mag geen komma bevatten');
     expect(fout(`themas:\n${alleThemas}\ngroepen:\n  - woorden: [a]\n    zoeken: [b]\n`)).toMatch(/groepen\[0\]/);
     expect(fout('themas: [\n')).toMatch(/regel \d+/);

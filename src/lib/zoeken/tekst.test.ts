@@ -3,7 +3,14 @@ import { afstand, normaliseer, woorden } from './tekst.ts';
 
 describe('woorden', () => {
   it('folds case and accents and splits on everything else', () => {
-    expect(woorden("Cliëntondersteuning in 't Hoogspel, Alzheimer Café!")).toEqual(['clientondersteuning', 'in', 't', 'hoogspel', 'alzheimer', 'cafe']);
+    expect(woorden("Cliëntondersteuning in 't Hoogspel, Alzheimer Café!")).toEqual([
+      'clientondersteuning',
+      'in',
+      't',
+      'hoogspel',
+      'alzheimer',
+      'cafe',
+    ]);
     expect(woorden('Koffie-inloop 55+')).toEqual(['koffie', 'inloop', '55']);
     expect(normaliseer('Ééntje')).toBe('eentje');
   });

@@ -14,7 +14,9 @@ export function normaliseer(tekst: string): string {
 
 /** "Koffie-inloop in 't Hoogspel" → ["koffie", "inloop", "in", "t", "hoogspel"]. */
 export function woorden(tekst: string): string[] {
-  return normaliseer(tekst).split(/[^a-z0-9]+/).filter(Boolean);
+  return normaliseer(tekst)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /**
@@ -33,7 +35,18 @@ export const STOPWOORDEN = new Set(
 );
 
 /** Too general to narrow a search down, but fine as the only word ("hulp"). */
-export const ALGEMEEN = new Set(['hulp', 'help', 'helpen', 'mensen', 'informatie', 'info', 'vraag', 'vragen', 'activiteit', 'activiteiten']);
+export const ALGEMEEN = new Set([
+  'hulp',
+  'help',
+  'helpen',
+  'mensen',
+  'informatie',
+  'info',
+  'vraag',
+  'vragen',
+  'activiteit',
+  'activiteiten',
+]);
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), capped at `max` + 1. */
 export function afstand(a: string, b: string, max = 2): number {

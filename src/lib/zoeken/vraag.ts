@@ -93,7 +93,11 @@ export class Vraagmaker {
     for (let i = w.length - 3; i >= 3; i--) {
       const links = w.slice(0, i);
       const rechts = w.slice(i);
-      const stam = this.bevat(links) ? links : links.endsWith('s') && this.bevat(links.slice(0, -1)) ? links.slice(0, -1) : undefined;
+      const stam = this.bevat(links)
+        ? links
+        : links.endsWith('s') && this.bevat(links.slice(0, -1))
+          ? links.slice(0, -1)
+          : undefined;
       if (stam && this.bevat(rechts)) return [stam, rechts];
     }
     return undefined;

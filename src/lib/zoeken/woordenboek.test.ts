@@ -41,7 +41,9 @@ describe('bevatFrase', () => {
 
 describe('trefwoorden', () => {
   const config = loadConfig();
-  const themas = config.themas.map((t) => `  ${t.slug}: [${t.slug === 'geldzaken' ? 'geldzorgen, rondkomen, krap bij kas' : 'a, b, c'}]`).join('\n');
+  const themas = config.themas
+    .map((t) => `  ${t.slug}: [${t.slug === 'geldzaken' ? 'geldzorgen, rondkomen, krap bij kas' : 'a, b, c'}]`)
+    .join('\n');
   const synoniemen = parseSynoniemen(
     `themas:\n${themas}\ngroepen:\n  - [schulden, betalingsachterstand]\n  - woorden: [eenzaam]\n    alleen_zoeken: [alleen]\n`,
     'x.yaml',
@@ -50,7 +52,12 @@ describe('trefwoorden', () => {
 
   it('adds synonyms of its own words strongly, thema words weakly, and leaves out what the text has', () => {
     const w = trefwoorden(
-      { tekst: woorden('Een maatje bij schulden en geldzorgen'), labels: woorden('Volwassenen'), themaLabels: woorden('Geld en schulden'), themas: ['geldzaken'] },
+      {
+        tekst: woorden('Een maatje bij schulden en geldzorgen'),
+        labels: woorden('Volwassenen'),
+        themaLabels: woorden('Geld en schulden'),
+        themas: ['geldzaken'],
+      },
       synoniemen,
       boek,
     );

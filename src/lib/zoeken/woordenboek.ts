@@ -52,9 +52,7 @@ export class Woordenboek {
   /** For the browser: words ordered by how many pages they are on, most first. */
   naarJson(): { woorden: string[] } {
     return {
-      woorden: [...this.aantal]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .map(([w]) => w),
+      woorden: [...this.aantal].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w),
     };
   }
 }
@@ -92,7 +90,11 @@ export type Paginawoorden = {
  * an organisation that lists "geld" among five thema's. Words already in the text, stop words
  * and numbers are left out (the browser drops stop words from a query too).
  */
-export function trefwoorden(pagina: Paginawoorden, synoniemen: Synoniemen, boek: Woordenboek): { eigen: string[]; thema: string[] } {
+export function trefwoorden(
+  pagina: Paginawoorden,
+  synoniemen: Synoniemen,
+  boek: Woordenboek,
+): { eigen: string[]; thema: string[] } {
   const eigen = [...pagina.tekst, ...pagina.labels];
   const tekst = ` ${eigen.join(' ')} `;
   const uniek = [...new Set(eigen)].sort();

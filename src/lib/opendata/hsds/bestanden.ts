@@ -27,7 +27,10 @@ export function pagina(items: unknown[]) {
 }
 
 /** The HSDS objects as tables, one row per id, for the CSV package. */
-export function exportTabellen(hsds: HsdsExport): { tabellen: Tabellen; meldingen: ReturnType<typeof naarTabellen>['meldingen'] } {
+export function exportTabellen(hsds: HsdsExport): {
+  tabellen: Tabellen;
+  meldingen: ReturnType<typeof naarTabellen>['meldingen'];
+} {
   const plek = (bestand: string) => (i: number) => ({ bestand, rij: `contents[${i}]` });
   return naarTabellen([
     { objecten: hsds.taxonomies, tabel: 'taxonomy', plek: plek('taxonomies.json') },
@@ -47,7 +50,13 @@ function datapackage(site: SiteData) {
     version: HSDS_DATAPACKAGE.version,
     homepage: new URL('/open-data/', config.url).href,
     created: site.nu.datum,
-    licenses: [{ name: 'CC0-1.0', title: 'Creative Commons Zero v1.0 Universal', path: 'https://creativecommons.org/publicdomain/zero/1.0/' }],
+    licenses: [
+      {
+        name: 'CC0-1.0',
+        title: 'Creative Commons Zero v1.0 Universal',
+        path: 'https://creativecommons.org/publicdomain/zero/1.0/',
+      },
+    ],
     sources: [{ title: 'Human Services Data Specification: an Open Referral resource', path: 'https://openreferral.org/' }],
     resources: HSDS_DATAPACKAGE.resources,
   };
@@ -58,7 +67,8 @@ const json = (waarde: unknown) => `${JSON.stringify(waarde)}\n`;
 export function maakHsdsBestanden(site: SiteData): Map<string, string> {
   const hsds = maakHsds(site);
   const { tabellen, meldingen } = exportTabellen(hsds);
-  if (meldingen.length > 0) throw new Error(`HSDS-export klopt niet:\n${meldingen.map((m) => `${m.bestand}:${m.rij}: ${m.tekst}`).join('\n')}`);
+  if (meldingen.length > 0)
+    throw new Error(`HSDS-export klopt niet:\n${meldingen.map((m) => `${m.bestand}:${m.rij}: ${m.tekst}`).join('\n')}`);
   const bestanden = new Map<string, string>([
     ['services.json', json(pagina(hsds.services))],
     ['organizations.json', json(pagina(hsds.organizations))],
@@ -67,7 +77,13 @@ export function maakHsdsBestanden(site: SiteData): Map<string, string> {
     ['datapackage.json', json(datapackage(site))],
   ]);
   for (const tabel of TABELLEN) {
-    bestanden.set(tabel.path, naarRfcCsv(tabel.fields.map((f) => f.name), (tabellen.get(tabel.name) ?? []).map((r) => r.waarden)));
+    bestanden.set(
+      tabel.path,
+      naarRfcCsv(
+        tabel.fields.map((f) => f.name),
+        (tabellen.get(tabel.name) ?? []).map((r) => r.waarden),
+      ),
+    );
   }
   return bestanden;
 }

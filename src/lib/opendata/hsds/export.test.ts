@@ -10,12 +10,15 @@ import { csvTabellen, demoExport, HSDS_MAP, hsdsValidator } from './testhulp.ts'
 const { dir, site, bestanden } = demoExport();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const validator = hsdsValidator();
-const json = (naam: string) => JSON.parse(bestanden.get(naam)!) as { contents: Record<string, unknown>[] } & Record<string, unknown>;
+const json = (naam: string) =>
+  JSON.parse(bestanden.get(naam)!) as { contents: Record<string, unknown>[] } & Record<string, unknown>;
 
 function fouten(schema: string, items: unknown[]): string[] {
   const valideer = validator(schema);
   return items.flatMap((item, i) =>
-    valideer(item) ? [] : (valideer.errors ?? []).map((e) => `${schema}[${i}]${e.instancePath}: ${e.message} ${JSON.stringify(e.params)}`),
+    valideer(item)
+      ? []
+      : (valideer.errors ?? []).map((e) => `${schema}[${i}]${e.instancePath}: ${e.message} ${JSON.stringify(e.params)}`),
   );
 }
 
@@ -50,7 +53,16 @@ describe('HSDS 3.0 export', { timeout: 120_000 }, () => {
 
   it('wraps the lists in the HSDS API page object', () => {
     const p = json('services.json');
-    expect(Object.keys(p).sort()).toEqual(['contents', 'empty', 'first_page', 'last_page', 'page_number', 'size', 'total_items', 'total_pages']);
+    expect(Object.keys(p).sort()).toEqual([
+      'contents',
+      'empty',
+      'first_page',
+      'last_page',
+      'page_number',
+      'size',
+      'total_items',
+      'total_pages',
+    ]);
     expect(p.total_items).toBe(p.contents.length);
   });
 
@@ -82,7 +94,9 @@ describe('HSDS 3.0 export', { timeout: 120_000 }, () => {
   });
 
   it('maps every schedule kind to RRULE parts with a Dutch description', () => {
-    const rijen = csvTabellen(bestanden).get('schedule')!.map((r) => r.waarden);
+    const rijen = csvTabellen(bestanden)
+      .get('schedule')!
+      .map((r) => r.waarden);
     expect(rijen.some((r) => r.freq === 'WEEKLY' && r.interval === '2' && r.dtstart && r.wkst === 'MO')).toBe(true);
     expect(rijen.some((r) => r.freq === 'MONTHLY' && /^(-1|[1-4])(MO|TU|WE|TH|FR|SA|SU)$/.test(String(r.byday)))).toBe(true);
     expect(rijen.some((r) => r.count === '1' && r.dtstart)).toBe(true);
@@ -95,7 +109,10 @@ describe('HSDS 3.0 export', { timeout: 120_000 }, () => {
     const tweede = demoExport();
     try {
       for (const naam of ['services.json', 'organizations.json', 'schedules.csv', 'attributes.csv', 'locations.csv']) {
-        const ids = (b: Map<string, string>) => (naam.endsWith('.json') ? (JSON.parse(b.get(naam)!).contents as { id: string }[]).map((x) => x.id) : leesCsv(b.get(naam)!, ',').records.map((r) => r.cellen[0]));
+        const ids = (b: Map<string, string>) =>
+          naam.endsWith('.json')
+            ? (JSON.parse(b.get(naam)!).contents as { id: string }[]).map((x) => x.id)
+            : leesCsv(b.get(naam)!, ',').records.map((r) => r.cellen[0]);
         expect(ids(tweede.bestanden), naam).toEqual(ids(bestanden));
       }
     } finally {

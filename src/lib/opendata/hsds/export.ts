@@ -111,7 +111,13 @@ export function maakHsdsBouwer(site: SiteData) {
       });
     });
   const dienstOpLocatie = (serviceId: string, i: number, loc: O, extra: O = {}) =>
-    schoon({ id: id('dienst-op-locatie', `${serviceId}:${i}`), service_id: serviceId, location_id: loc.id, ...extra, location: loc });
+    schoon({
+      id: id('dienst-op-locatie', `${serviceId}:${i}`),
+      service_id: serviceId,
+      location_id: loc.id,
+      ...extra,
+      location: loc,
+    });
 
   function kostenOpties(serviceId: string, kosten: Kosten): O[] {
     const basis = { id: id('kosten', serviceId), service_id: serviceId, option: kosten.toelichting };
@@ -121,7 +127,14 @@ export function maakHsdsBouwer(site: SiteData) {
       case 'vrijwillige-bijdrage':
         return [schoon({ ...basis, amount_description: KOSTEN_SOORT_TEKST['vrijwillige-bijdrage'] })];
       case 'bedrag':
-        return [schoon({ ...basis, currency: 'EUR', amount: kosten.bedragCent / 100, amount_description: KOSTEN_PER_TEKST[kosten.per] })];
+        return [
+          schoon({
+            ...basis,
+            currency: 'EUR',
+            amount: kosten.bedragCent / 100,
+            amount_description: KOSTEN_PER_TEKST[kosten.per],
+          }),
+        ];
     }
   }
 
@@ -223,7 +236,9 @@ export function maakHsdsBouwer(site: SiteData) {
       id: sid,
       organization_id: org?.uuid ?? gemeenteOrgId(config.naam),
       name: `Kernondersteuner ${site.kernNaam(k.kern)}`,
-      description: config.soorten.find((s) => s.slug === 'kernondersteuning')?.omschrijving ?? `Het vaste aanspreekpunt in ${site.kernNaam(k.kern)}.`,
+      description:
+        config.soorten.find((s) => s.slug === 'kernondersteuning')?.omschrijving ??
+        `Het vaste aanspreekpunt in ${site.kernNaam(k.kern)}.`,
       status: 'active',
       service_areas: werkgebied(sid, [k.kern]),
       service_at_locations: k.spreekuren.map((s, i) => {

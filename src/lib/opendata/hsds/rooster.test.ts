@@ -29,8 +29,25 @@ describe('rooster ↔ HSDS schedule', () => {
         toelichting: 'Bij slecht weer in de kantine.',
       },
     ],
-    ['first and last weekday of the month', { regels: [{ type: 'maandelijks', week: 1, dag: 'ma', van: '14:00', tot: '15:30' }, { type: 'maandelijks', week: -1, dag: 'vr', van: '19:00', tot: '21:00' }] }],
-    ['a series of dates in a period', { regels: [{ type: 'eenmalig', datum: '2026-12-12', van: '14:00', tot: '18:00' }, { type: 'eenmalig', datum: '2026-12-19', van: '14:00', tot: '18:00' }], periode: { van: '2026-12-01', tot: '2026-12-31' } }],
+    [
+      'first and last weekday of the month',
+      {
+        regels: [
+          { type: 'maandelijks', week: 1, dag: 'ma', van: '14:00', tot: '15:30' },
+          { type: 'maandelijks', week: -1, dag: 'vr', van: '19:00', tot: '21:00' },
+        ],
+      },
+    ],
+    [
+      'a series of dates in a period',
+      {
+        regels: [
+          { type: 'eenmalig', datum: '2026-12-12', van: '14:00', tot: '18:00' },
+          { type: 'eenmalig', datum: '2026-12-19', van: '14:00', tot: '18:00' },
+        ],
+        periode: { van: '2026-12-01', tot: '2026-12-31' },
+      },
+    ],
     ['by appointment only', { opAfspraak: true }],
     ['only a remark', { toelichting: 'Zie de website.' }],
   ];
@@ -52,8 +69,18 @@ describe('rooster ↔ HSDS schedule', () => {
 
   it('writes RRULE parts and a Dutch description', () => {
     const [r] = heen(voorbeelden[1][1]);
-    expect(r.waarden).toMatchObject({ freq: 'WEEKLY', interval: 2, byday: 'SA', dtstart: '2026-11-28', wkst: 'MO', opens_at: '09:00:00', closes_at: '11:30:00' });
-    expect(r.waarden.description).toBe('Om de week op zaterdag, 9.00–11.30 uur. Van september tot en met mei. Niet op 26 december 2026 en 2 januari 2027. Bij slecht weer in de kantine.');
+    expect(r.waarden).toMatchObject({
+      freq: 'WEEKLY',
+      interval: 2,
+      byday: 'SA',
+      dtstart: '2026-11-28',
+      wkst: 'MO',
+      opens_at: '09:00:00',
+      closes_at: '11:30:00',
+    });
+    expect(r.waarden.description).toBe(
+      'Om de week op zaterdag, 9.00–11.30 uur. Van september tot en met mei. Niet op 26 december 2026 en 2 januari 2027. Bij slecht weer in de kantine.',
+    );
     expect(r.velden).toEqual({ seizoen: '9-5', 'niet-op': '2026-12-26 2027-01-02' });
     expect(heen(voorbeelden[2][1]).map((x) => x.waarden.byday)).toEqual(['1MO', '-1FR']);
     expect(heen(voorbeelden[3][1])[0].waarden).toMatchObject({ freq: 'WEEKLY', count: 1, dtstart: '2026-12-12', byday: 'SA' });
@@ -77,13 +104,20 @@ describe('rooster ↔ HSDS schedule', () => {
   it('reports what it cannot express and keeps the description as remark', () => {
     const { rooster, meldingen } = terug([
       rij({ freq: 'MONTHLY', bymonthday: '15', opens_at: '10:00', closes_at: '11:00', description: 'Elke 15e van de maand' }),
-      rij({ freq: 'WEEKLY', interval: 2, byday: 'MO', opens_at: '10:00', closes_at: '11:00', description: 'Om de week maandag' }, 1),
+      rij(
+        { freq: 'WEEKLY', interval: 2, byday: 'MO', opens_at: '10:00', closes_at: '11:00', description: 'Om de week maandag' },
+        1,
+      ),
       rij({ freq: 'WEEKLY', byday: 'WE', opens_at: '10:00', closes_at: '12:00', schedule_link: 'https://x.example' }, 2),
     ]);
-    expect(rooster.regels).toEqual([{ type: 'wekelijks', dagen: ['wo'], interval: 1, vanafWeek: undefined, van: '10:00', tot: '12:00' }]);
+    expect(rooster.regels).toEqual([
+      { type: 'wekelijks', dagen: ['wo'], interval: 1, vanafWeek: undefined, van: '10:00', tot: '12:00' },
+    ]);
     expect(rooster.toelichting).toBe('Elke 15e van de maand Om de week maandag');
     expect(meldingen.map(meldingTekst)).toEqual([
-      expect.stringMatching(/^schedules\.csv:2:bymonthday: bymonthday kent ons rooster niet\..*"Elke 15e van de maand" komt in de toelichting/),
+      expect.stringMatching(
+        /^schedules\.csv:2:bymonthday: bymonthday kent ons rooster niet\..*"Elke 15e van de maand" komt in de toelichting/,
+      ),
       expect.stringMatching(/^schedules\.csv:3:dtstart: Om de paar weken, maar zonder eerste datum/),
       'schedules.csv:4:schedule_link: Veld schedule_link van het rooster kennen we niet; niet overgenomen.',
     ]);

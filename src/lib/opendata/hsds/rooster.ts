@@ -41,7 +41,9 @@ function regelDeel(regel: Regel): Partial<ScheduleDeel> {
         wkst: regel.interval > 1 ? 'MO' : undefined,
         freq: 'WEEKLY',
         interval: regel.interval,
-        byday: WEEKDAGEN.filter((d) => regel.dagen.includes(d)).map((d) => RRULE_DAG[d]).join(','),
+        byday: WEEKDAGEN.filter((d) => regel.dagen.includes(d))
+          .map((d) => RRULE_DAG[d])
+          .join(','),
         ...tijden,
       };
     case 'maandelijks':
@@ -59,7 +61,11 @@ export function roosterNaarSchedules(rooster: Rooster): ScheduleDeel[] {
   if (rooster.opAfspraak) velden.push({ veld: 'op-afspraak', waarde: 'ja' });
   const basis = { valid_from: rooster.periode?.van, valid_to: rooster.periode?.tot, notes: rooster.toelichting, velden };
   if (rooster.regels.length === 0) return [{ ...basis, description: extra.join(' ') }];
-  return rooster.regels.map((regel) => ({ ...basis, ...regelDeel(regel), description: [`${regelTekst(regel)}.`, ...extra].join(' ') }));
+  return rooster.regels.map((regel) => ({
+    ...basis,
+    ...regelDeel(regel),
+    description: [`${regelTekst(regel)}.`, ...extra].join(' '),
+  }));
 }
 
 /** One schedule row as read from a file. */
@@ -71,7 +77,17 @@ export type ScheduleRij = {
 
 const ROOSTER_VELDEN = new Set(['valid_from', 'valid_to', 'notes']);
 const BEGRIPEN = new Set([
-  ...ROOSTER_VELDEN, 'dtstart', 'count', 'wkst', 'freq', 'interval', 'byday', 'description', 'opens_at', 'closes_at', 'until',
+  ...ROOSTER_VELDEN,
+  'dtstart',
+  'count',
+  'wkst',
+  'freq',
+  'interval',
+  'byday',
+  'description',
+  'opens_at',
+  'closes_at',
+  'until',
 ]);
 
 /** "10:00", "10:00:00"; with "Z" or an offset it is converted to Amsterdam time on `datum`. */
@@ -122,17 +138,27 @@ function regelUit(rij: ScheduleRij, meldingen: Melding[], toelichting: string[])
   if (!van.tijd) return weg('opens_at', `Begintijd "${tekst(w.opens_at) ?? ''}" is geen tijd als 10:00.`);
   if (!tot.tijd) return weg('closes_at', `Eindtijd "${tekst(w.closes_at) ?? ''}" is geen tijd als 12:00.`);
   if (van.omgerekend || tot.omgerekend) {
-    meldingen.push(letOp({ ...rij.plek, veld: 'opens_at' }, `Tijd met tijdzone omgerekend naar Nederlandse tijd: ${van.tijd}–${tot.tijd}.`));
+    meldingen.push(
+      letOp({ ...rij.plek, veld: 'opens_at' }, `Tijd met tijdzone omgerekend naar Nederlandse tijd: ${van.tijd}–${tot.tijd}.`),
+    );
   }
   const tijd = { van: van.tijd, tot: tot.tijd };
-  const dagen = (tekst(w.byday) ?? '').split(',').map((d) => d.trim().toUpperCase()).filter(Boolean);
+  const dagen = (tekst(w.byday) ?? '')
+    .split(',')
+    .map((d) => d.trim().toUpperCase())
+    .filter(Boolean);
   const count = w.count === undefined || w.count === '' ? undefined : Number(w.count);
   const interval = w.interval === undefined || w.interval === '' ? 1 : Number(w.interval);
 
   if (count === 1 || (!freq && dtstart)) {
     if (!dtstart) return weg('dtstart', 'Eén keer (count 1) zonder datum (dtstart).');
     if (dagen.length > 0 && (dagen.length !== 1 || ONZE_DAG[dagen[0]] !== weekdag(dtstart))) {
-      meldingen.push(letOp({ ...rij.plek, veld: 'byday' }, `byday "${dagen.join(',')}" past niet bij de datum ${dtstart}; we gaan uit van de datum.`));
+      meldingen.push(
+        letOp(
+          { ...rij.plek, veld: 'byday' },
+          `byday "${dagen.join(',')}" past niet bij de datum ${dtstart}; we gaan uit van de datum.`,
+        ),
+      );
     }
     return [{ type: 'eenmalig', datum: dtstart, ...tijd }];
   }
@@ -140,8 +166,10 @@ function regelUit(rij: ScheduleRij, meldingen: Melding[], toelichting: string[])
   if (dagen.length === 0) return weg('byday', 'Er staat niet op welke dag (byday).');
   if (freq === 'WEEKLY') {
     if (dagen.some((d) => !ONZE_DAG[d])) return weg('byday', `"${dagen.join(',')}" zijn geen dagen als MO,TU.`);
-    if (!Number.isInteger(interval) || interval < 1 || interval > 4) return weg('interval', `Om de ${interval} weken kent ons rooster niet (1 tot 4).`);
-    if (interval > 1 && !dtstart) return weg('dtstart', 'Om de paar weken, maar zonder eerste datum (dtstart) weten we niet welke weken.');
+    if (!Number.isInteger(interval) || interval < 1 || interval > 4)
+      return weg('interval', `Om de ${interval} weken kent ons rooster niet (1 tot 4).`);
+    if (interval > 1 && !dtstart)
+      return weg('dtstart', 'Om de paar weken, maar zonder eerste datum (dtstart) weten we niet welke weken.');
     if (interval > 1 && tekst(w.wkst) && tekst(w.wkst) !== 'MO') {
       meldingen.push(letOp({ ...rij.plek, veld: 'wkst' }, 'De week begint bij ons op maandag; de weken kunnen anders uitkomen.'));
     }
@@ -152,7 +180,11 @@ function regelUit(rij: ScheduleRij, meldingen: Melding[], toelichting: string[])
     const regels: Regel[] = [];
     for (const d of dagen) {
       const m = /^(-1|[1-4])(MO|TU|WE|TH|FR|SA|SU)$/.exec(d);
-      if (!m) return weg('byday', `"${d}" kent ons rooster niet; wel de 1e tot 4e of laatste (-1) dag van de maand, zoals 1TU of -1FR.`);
+      if (!m)
+        return weg(
+          'byday',
+          `"${d}" kent ons rooster niet; wel de 1e tot 4e of laatste (-1) dag van de maand, zoals 1TU of -1FR.`,
+        );
       regels.push({ type: 'maandelijks', week: Number(m[1]) as 1 | 2 | 3 | 4 | -1, dag: ONZE_DAG[m[2]], ...tijd });
     }
     return regels;
@@ -164,7 +196,9 @@ function seizoenUit(waarde: string | undefined, plek: Plek, meldingen: Melding[]
   if (waarde === undefined) return undefined;
   const m = /^(\d{1,2})-(\d{1,2})$/.exec(waarde.trim());
   if (m) return { vanMaand: Number(m[1]), totMaand: Number(m[2]) };
-  meldingen.push(letOp({ ...plek, veld: 'attributes' }, `Seizoen "${waarde}" is niet als "9-5" (maand-maand) geschreven; niet overgenomen.`));
+  meldingen.push(
+    letOp({ ...plek, veld: 'attributes' }, `Seizoen "${waarde}" is niet als "9-5" (maand-maand) geschreven; niet overgenomen.`),
+  );
   return undefined;
 }
 
@@ -179,23 +213,39 @@ export function schedulesNaarRooster(rijen: ScheduleRij[]): { rooster: RoosterIn
   const eerste = rijen[0];
   for (const rij of rijen) {
     for (const veld of Object.keys(rij.waarden)) {
-      if (!BEGRIPEN.has(veld) && !['byweekno', 'bymonthday', 'byyearday', 'timezone'].includes(veld) && tekst(rij.waarden[veld])) {
+      if (
+        !BEGRIPEN.has(veld) &&
+        !['byweekno', 'bymonthday', 'byyearday', 'timezone'].includes(veld) &&
+        tekst(rij.waarden[veld])
+      ) {
         meldingen.push(letOp({ ...rij.plek, veld }, `Veld ${veld} van het rooster kennen we niet; niet overgenomen.`));
       }
     }
     for (const veld of ROOSTER_VELDEN) {
       if (tekst(rij.waarden[veld]) !== tekst(eerste.waarden[veld])) {
-        meldingen.push(letOp({ ...rij.plek, veld }, `Wijkt af van de eerste regel van het rooster ("${tekst(eerste.waarden[veld]) ?? ''}"); ons rooster kent dit één keer, we nemen de eerste.`));
+        meldingen.push(
+          letOp(
+            { ...rij.plek, veld },
+            `Wijkt af van de eerste regel van het rooster ("${tekst(eerste.waarden[veld]) ?? ''}"); ons rooster kent dit één keer, we nemen de eerste.`,
+          ),
+        );
       }
     }
     for (const veld of ['seizoen', 'niet-op', 'op-afspraak'] as const) {
       if (rij.velden[veld] !== eerste.velden[veld]) {
-        meldingen.push(letOp({ ...rij.plek, veld: 'attributes' }, `${veld} wijkt af van de eerste regel van het rooster; we nemen de eerste.`));
+        meldingen.push(
+          letOp({ ...rij.plek, veld: 'attributes' }, `${veld} wijkt af van de eerste regel van het rooster; we nemen de eerste.`),
+        );
       }
     }
     const until = tekst(rij.waarden.until);
     if (until && until !== tekst(eerste.waarden.valid_to)) {
-      meldingen.push(letOp({ ...rij.plek, veld: 'until' }, `Einddatum (until) ${until} nemen we niet over; gebruik valid_to voor het hele rooster.`));
+      meldingen.push(
+        letOp(
+          { ...rij.plek, veld: 'until' },
+          `Einddatum (until) ${until} nemen we niet over; gebruik valid_to voor het hele rooster.`,
+        ),
+      );
     }
     regels.push(...(regelUit(rij, meldingen, toelichting) ?? []));
   }

@@ -82,7 +82,10 @@ function voegToe(ctx: Context, tabel: string, rij: Rij) {
     if (eerder) {
       if (!zelfde(eerder.waarden, rij.waarden)) {
         ctx.meldingen.push(
-          probleem({ ...rij.plek, veld: 'id' }, `Dit id (${tabel} ${id}) staat er al, met andere gegevens (${eerder.plek.rij ?? ''}). Elk id mag maar één keer voorkomen.`),
+          probleem(
+            { ...rij.plek, veld: 'id' },
+            `Dit id (${tabel} ${id}) staat er al, met andere gegevens (${eerder.plek.rij ?? ''}). Elk id mag maar één keer voorkomen.`,
+          ),
         );
       }
       return;
@@ -143,7 +146,8 @@ export function naarTabellen(
   tabellen = nieuweTabellen(),
 ): { tabellen: Tabellen; meldingen: Melding[] } {
   const ctx: Context = { tabellen, meldingen: [], gezien: new Map() };
-  for (const { objecten, tabel, plek } of invoer) objecten.forEach((o, i) => {
+  for (const { objecten, tabel, plek } of invoer)
+    objecten.forEach((o, i) => {
       plat(ctx, o, tabel, plek(i));
     });
   return { tabellen, meldingen: ctx.meldingen };

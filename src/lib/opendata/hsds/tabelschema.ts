@@ -67,7 +67,8 @@ export function controleerTabel(naam: string, rijen: Rij[], tabellen: Tabellen, 
       const waarde = rij.waarden[veld.name];
       const plek = { ...rij.plek, veld: veld.name };
       if (waarde === undefined || waarde === null || waarde === '') {
-        if (veld.constraints?.required && !opties.nietVerplicht?.has(`${naam}.${veld.name}`)) meldingen.push(probleem(plek, `${veld.name} ontbreekt; dit veld is verplicht in HSDS (${tabel.name}).`));
+        if (veld.constraints?.required && !opties.nietVerplicht?.has(`${naam}.${veld.name}`))
+          meldingen.push(probleem(plek, `${veld.name} ontbreekt; dit veld is verplicht in HSDS (${tabel.name}).`));
         continue;
       }
       const f = fout(veld, waarde, opties);
@@ -82,7 +83,10 @@ export function controleerTabel(naam: string, rijen: Rij[], tabellen: Tabellen, 
         const gezien = uniek.get(veld.name) ?? new Map<string, Rij>();
         uniek.set(veld.name, gezien);
         const eerder = gezien.get(String(waarde));
-        if (eerder) meldingen.push(probleem(plek, `"${String(waarde)}" staat er twee keer in (ook op ${eerder.plek.rij ?? '?'}); dit moet uniek zijn.`));
+        if (eerder)
+          meldingen.push(
+            probleem(plek, `"${String(waarde)}" staat er twee keer in (ook op ${eerder.plek.rij ?? '?'}); dit moet uniek zijn.`),
+          );
         else gezien.set(String(waarde), rij);
       }
     }
@@ -94,7 +98,12 @@ export function controleerTabel(naam: string, rijen: Rij[], tabellen: Tabellen, 
         const waarde = rij.waarden[fk.fields];
         if (waarde === undefined || waarde === null || waarde === '') continue;
         if (!doel.has(String(waarde))) {
-          meldingen.push(probleem({ ...rij.plek, veld: fk.fields }, `verwijst naar ${fk.reference.resource} "${String(waarde)}", maar die bestaat niet.`));
+          meldingen.push(
+            probleem(
+              { ...rij.plek, veld: fk.fields },
+              `verwijst naar ${fk.reference.resource} "${String(waarde)}", maar die bestaat niet.`,
+            ),
+          );
         }
       }
     }

@@ -36,7 +36,12 @@ export type Veld = keyof typeof VELDEN;
 
 export function taxonomieen(config: GemeenteConfig): Taxonomie[] {
   return [
-    { code: 'soort', naam: 'Soort organisatie', omschrijving: `Soorten organisaties op de sociale kaart van ${config.naam}.`, termen: config.soorten },
+    {
+      code: 'soort',
+      naam: 'Soort organisatie',
+      omschrijving: `Soorten organisaties op de sociale kaart van ${config.naam}.`,
+      termen: config.soorten,
+    },
     { code: 'thema', naam: "Thema's", omschrijving: 'Waar kunt u hulp bij krijgen of wat kunt u doen?', termen: config.themas },
     { code: 'doelgroep', naam: 'Doelgroepen', omschrijving: 'Voor wie een activiteit is.', termen: config.doelgroepen },
     {
@@ -57,7 +62,11 @@ export function taxonomieen(config: GemeenteConfig): Taxonomie[] {
       omschrijving: 'Of u zich moet aanmelden.',
       termen: [
         { slug: 'vrije-inloop', label: 'Vrije inloop', omschrijving: 'U kunt zo binnenlopen.' },
-        { slug: 'aanmelden', label: 'Aanmelden nodig', omschrijving: 'U meldt zich eerst aan; hoe staat bij application_process.' },
+        {
+          slug: 'aanmelden',
+          label: 'Aanmelden nodig',
+          omschrijving: 'U meldt zich eerst aan; hoe staat bij application_process.',
+        },
       ],
     },
     {
@@ -120,7 +129,8 @@ export function herkenTerm(
   const lijst = taxonomieen(config);
   for (const t of lijst) {
     for (const item of t.termen) {
-      if (term.id === termId(t.code, item.slug) || term.code === termCode(t.code, item.slug)) return { code: t.code, slug: item.slug };
+      if (term.id === termId(t.code, item.slug) || term.code === termCode(t.code, item.slug))
+        return { code: t.code, slug: item.slug };
     }
   }
   const gewoon = (s?: string) => (s ?? '').trim().toLowerCase();

@@ -31,7 +31,9 @@ export function hsdsValidator(): (naam: string) => ValidateFunction {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   const basis = 'https://hsds.test/schema/';
-  for (const bestand of readdirSync(HSDS_MAP).filter((f) => f.endsWith('.json') && !['datapackage.json', 'openapi.json'].includes(f))) {
+  for (const bestand of readdirSync(HSDS_MAP).filter(
+    (f) => f.endsWith('.json') && !['datapackage.json', 'openapi.json'].includes(f),
+  )) {
     const schema = streng(JSON.parse(readFileSync(path.join(HSDS_MAP, bestand), 'utf8'))) as Record<string, unknown>;
     ajv.addSchema({ ...schema, $id: basis + bestand });
   }

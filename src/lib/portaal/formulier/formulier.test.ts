@@ -70,6 +70,12 @@ describe('activity form', () => {
   });
 
   it('reads amounts as people type them', () => {
-    expect([euroNaarCent('2,50'), euroNaarCent('€ 3'), euroNaarCent('0.75'), euroNaarCent('2,505'), euroNaarCent('')]).toEqual([250, 300, 75, NaN, NaN]);
+    expect([euroNaarCent('2,50'), euroNaarCent('€ 3'), euroNaarCent('0.75'), euroNaarCent('2,505'), euroNaarCent('')]).toEqual([
+      250,
+      300,
+      75,
+      NaN,
+      NaN,
+    ]);
   });
 });

@@ -89,7 +89,9 @@ function adresUitVelden(v: Velden, p: string, kern: string): Partial<Adres> | un
   if (velden.every((k) => waarde(v, `${p}.${k}`).trim() === '')) return undefined;
   // Coordinates belong to the address they were found for; a changed address loses them.
   const herkomst = waarde(v, `${p}.herkomst`);
-  const zelfde = herkomst !== '' && herkomst === adresSleutel(waarde(v, `${p}.straat`), waarde(v, `${p}.huisnummer`), waarde(v, `${p}.postcode`));
+  const zelfde =
+    herkomst !== '' &&
+    herkomst === adresSleutel(waarde(v, `${p}.straat`), waarde(v, `${p}.huisnummer`), waarde(v, `${p}.postcode`));
   const lat = zelfde ? optioneel(v, `${p}.lat`) : undefined;
   const lon = zelfde ? optioneel(v, `${p}.lon`) : undefined;
   return {
@@ -108,7 +110,11 @@ type Vast = { slug: string; status: string; gecontroleerdOp: string };
 export function activiteitUitVelden(v: Velden, vast: Vast & { organisatie: string }) {
   const kern = waarde(v, 'kern');
   const kostenSoort = waarde(v, 'kosten.soort');
-  const contact = { naam: waarde(v, 'contact.naam'), telefoon: optioneel(v, 'contact.telefoon'), email: optioneel(v, 'contact.email') };
+  const contact = {
+    naam: waarde(v, 'contact.naam'),
+    telefoon: optioneel(v, 'contact.telefoon'),
+    email: optioneel(v, 'contact.email'),
+  };
   return {
     ...vast,
     titel: waarde(v, 'titel'),
@@ -120,7 +126,12 @@ export function activiteitUitVelden(v: Velden, vast: Vast & { organisatie: strin
     doelgroepen: waarden(v, 'doelgroepen'),
     kosten:
       kostenSoort === 'bedrag'
-        ? { soort: 'bedrag', bedragCent: euroNaarCent(waarde(v, 'kosten.bedrag')), per: waarde(v, 'kosten.per'), toelichting: optioneel(v, 'kosten.toelichting') }
+        ? {
+            soort: 'bedrag',
+            bedragCent: euroNaarCent(waarde(v, 'kosten.bedrag')),
+            per: waarde(v, 'kosten.per'),
+            toelichting: optioneel(v, 'kosten.toelichting'),
+          }
         : { soort: kostenSoort, toelichting: optioneel(v, 'kosten.toelichting') },
     aanmelden: { soort: waarde(v, 'aanmelden.soort'), hoe: optioneel(v, 'aanmelden.hoe') },
     toegankelijkheid: optioneel(v, 'toegankelijkheid'),

@@ -13,7 +13,10 @@ export const GET: APIRoute = (context) => {
   const config = loadConfig();
   const omgeving = signaalOmgeving(p.db, p.account, config);
   const params = context.url.searchParams;
-  const geweigerd = new Response('Geen toegang tot deze signalen.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const geweigerd = new Response('Geen toegang tot deze signalen.', {
+    status: 403,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
   let csv: string;
   if (params.get('soort') === 'aantallen') {
     const o = overzichtVoor(p.db, p.account, omgeving, params, config);
@@ -22,7 +25,9 @@ export const GET: APIRoute = (context) => {
   } else {
     const { filter, onbekend } = leesFilter(params, omgeving.kernen);
     if (omgeving.kernen.length === 0 || onbekend) return geweigerd;
-    csv = signalenCsv(signalenLijst(p.db, filter, omgeving.vandaag), config, (r) => afzenderNaam(r.organisatieNaam, r.rol, config));
+    csv = signalenCsv(signalenLijst(p.db, filter, omgeving.vandaag), config, (r) =>
+      afzenderNaam(r.organisatieNaam, r.rol, config),
+    );
   }
   return new Response(csv, {
     headers: {

@@ -3,7 +3,7 @@ import datapackage from './datapackage.json';
 
 /**
  * The HSDS tables as the official datapackage.json (HSDS 3.0, copied unchanged from the
- * specification; a test checks it against ../shared/hsds-3.0) describes them, and the step from
+ * specification; a test checks it against tests/fixtures/hsds-3.0) describes them, and the step from
  * nested HSDS JSON to those tables. Export (CSV package) and import (JSON) both use this step.
  */
 

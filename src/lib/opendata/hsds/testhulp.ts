@@ -14,7 +14,7 @@ import { TABEL, type Tabellen } from './tabellen.ts';
 
 /** Test helpers: the official HSDS schemas (strict), the demo export, CSV files as tables. */
 
-export const HSDS_MAP = path.resolve(projectRoot(), '../shared/hsds-3.0');
+export const HSDS_MAP = path.resolve(projectRoot(), 'tests/fixtures/hsds-3.0');
 export const NU = { datum: '2026-11-22', tijd: '12:00' };
 
 /** Adds `additionalProperties: false` to every object schema, as the specification's own check does. */

@@ -27,7 +27,7 @@ const domeinen = [
 ];
 
 export default defineConfig({
-  site: process.env.SITE_URL,
+  site: loadConfig().url,
   output: publiek ? 'static' : 'server',
   adapter: publiek ? undefined : node({ mode: 'middleware' }),
   outDir: publiek ? process.env.SK_OUT : 'dist/server',

@@ -11,6 +11,7 @@ import { bouwServer, serverBuildActueel } from '../src/lib/release/serverbouw.ts
 import { kaartBronnen } from '../src/lib/kaart/bronnen.ts';
 import { zetExtraBronnen } from '../src/lib/server/headers.ts';
 import { maakServer } from '../src/lib/server/server.ts';
+import { portaalAdres } from '../src/lib/portaal/portaalurl.ts';
 import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
 import { lokaal } from '../src/lib/rooster/kalender.ts';
 import { onderhoudVerwijzingen } from '../src/lib/verwijzen/onderhoud.ts';
@@ -37,7 +38,7 @@ async function main() {
   const server = await maakServer();
   server.listen(port, host, () => console.log(`De sociale kaart draait op http://${host}:${port}/`));
   // Reminders for listings unchecked for six months: at start and then every six hours.
-  const portaalUrl = process.env.PORTAAL_URL ?? `http://${host}:${port}`;
+  const portaalUrl = portaalAdres(`http://${host}:${port}`);
   const herinner = () =>
     stuurHerinneringen(db, lokaal(new Date()).datum, portaalUrl).catch((e) => console.error('Herinneringen mislukt:', e));
   setTimeout(herinner, 60_000).unref();

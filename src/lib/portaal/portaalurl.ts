@@ -1,8 +1,20 @@
 import type { AstroGlobal } from 'astro';
 import { loadConfig } from '../config/load.ts';
 
-/** Links in e-mails point to a configured address, never to whatever Host header a request carried. */
+const LOKALE_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The address e-mailed links point to, the same for mails sent during a request and for
+ * background mails (reminders, referral flags): PORTAAL_URL when set; otherwise the local address
+ * while running on this machine, else the site `url` from the configuration. Never the Host
+ * header of a request, which a visitor controls.
+ */
+export function portaalAdres(lokaalAdres?: string): string {
+  if (process.env.PORTAAL_URL) return process.env.PORTAAL_URL;
+  if (lokaalAdres && LOKALE_HOSTS.has(new URL(lokaalAdres).hostname)) return new URL(lokaalAdres).origin;
+  return loadConfig().url;
+}
+
 export function portaalUrl(Astro: AstroGlobal): string {
-  const lokaal = ['localhost', '127.0.0.1'].includes(Astro.url.hostname);
-  return process.env.PORTAAL_URL ?? (lokaal ? Astro.url.origin : loadConfig().url);
+  return portaalAdres(Astro.url.origin);
 }

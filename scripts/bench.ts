@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { meetBouwen } from './bench/bouwen.ts';
+import { meetFundament } from './bench/fundament.ts';
 import { meetImport } from './bench/import.ts';
 import { meetKaart } from './bench/kaart.ts';
 import { meetLighthouse } from './bench/lighthouse.ts';
@@ -16,6 +17,7 @@ import { meetVerwijzen } from './bench/verwijzen.ts';
 import { meetZoeken } from './bench/zoeken.ts';
 
 const SECTIES: Record<string, () => Promise<Meting[]>> = {
+  fundament: meetFundament,
   bouwen: meetBouwen,
   gewicht: meetPaginagewicht,
   portaal: meetPortaal,
@@ -38,12 +40,15 @@ function tabel(metingen: Meting[]): string {
 const BEGIN = '<!-- metingen:begin -->';
 const EINDE = '<!-- metingen:einde -->';
 
-function metFiguren(bestaand: string, blok: string): string {
-  const nieuw = `${BEGIN}\n${blok}${EINDE}`;
-  if (bestaand.includes(BEGIN) && bestaand.includes(EINDE)) {
-    return bestaand.slice(0, bestaand.indexOf(BEGIN)) + nieuw + bestaand.slice(bestaand.indexOf(EINDE) + EINDE.length);
+/** Replaces the block between the markers, or adds it before the written analysis. */
+function metFiguren(bestaand: string, blok: string, begin = BEGIN, einde = EINDE): string {
+  const nieuw = `${begin}\n${blok}${einde}`;
+  if (bestaand.includes(begin) && bestaand.includes(einde)) {
+    return bestaand.slice(0, bestaand.indexOf(begin)) + nieuw + bestaand.slice(bestaand.indexOf(einde) + einde.length);
   }
-  return `# Benchmarks\n\n${nieuw}\n`;
+  if (!bestaand) return `# Benchmarks\n\n${nieuw}\n`;
+  const analyse = bestaand.indexOf('\n## ');
+  return analyse < 0 ? `${bestaand}\n${nieuw}\n` : `${bestaand.slice(0, analyse)}\n${nieuw}\n${bestaand.slice(analyse)}`;
 }
 
 async function main() {
@@ -62,10 +67,13 @@ async function main() {
   const blok = `Gemeten op ${wanneer} met \`npm run bench${gekozen.length ? ` -- ${gekozen.join(' ')}` : ''}\`.\n\nMachine: ${machine()}.\n\n${tabel(metingen)}\n`;
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', JSON.stringify({ wanneer, machine: machine(), metingen }, null, 2));
-  // Only a full run replaces the figures in BENCHMARKS.md, so they always come from one run;
-  // the written analysis around them stays.
-  if (gekozen.length === 0)
-    writeFileSync('BENCHMARKS.md', metFiguren(existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '', blok));
+  // A full run replaces the main table, so its figures always come from one run; a run of some
+  // sections keeps its own table beside it (marked with the sections' names). The written
+  // analysis around them stays.
+  const bestaand = existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '';
+  const sleutel = gekozen.join('+');
+  const markers = gekozen.length === 0 ? [] : [`<!-- metingen:${sleutel}:begin -->`, `<!-- metingen:${sleutel}:einde -->`];
+  writeFileSync('BENCHMARKS.md', metFiguren(bestaand, blok, ...markers));
   console.log(blok);
 }
 

@@ -129,16 +129,6 @@ function ruimOp(dir: string, live: string) {
 }
 
 /**
- * With an outDir outside the project root (as in tests), Astro 5 writes its content-layer
- * internals into the outDir; they are not part of the site.
- */
-function verwijderAstroIntern(dir: string) {
-  for (const naam of ['collections', 'content-assets.mjs', 'content-modules.mjs', 'data-store.json', 'types.d.ts']) {
-    rmSync(path.join(dir, naam), { recursive: true, force: true });
-  }
-}
-
-/**
  * One language for the whole site, so Dutch stemming applies everywhere ("schulden" finds
  * "schuld"); which parts of a page count is marked in the templates (data-pagefind-*).
  */
@@ -182,7 +172,6 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
     };
     const start = performance.now();
     const astroMb = await stap('astro', [astroBin(), 'build', '--silent'], env, log);
-    verwijderAstroIntern(tijdelijk);
     const gebouwd = performance.now();
     const pagefindMb = await stap('pagefind', pagefindArgs(tijdelijk), env, log);
     await comprimeerRelease(tijdelijk, live);

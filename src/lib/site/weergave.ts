@@ -125,8 +125,3 @@ export function groepeerPer<T, K>(items: T[], sleutels: (t: T) => K[]): Map<K, T
   }
   return m;
 }
-
-/** Map.groupBy, which Node 20 does not have. */
-export function groepeerOp<T, K>(items: T[], sleutel: (t: T) => K): Map<K, T[]> {
-  return groepeerPer(items, (t) => [sleutel(t)]);
-}

@@ -14,6 +14,7 @@ export default defineConfig({
           environment: 'node',
           // Tests that seed a database take a few seconds on a busy machine; fail on errors, not on speed.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
           sequence: { groupOrder: 0 },
         },
       },

@@ -58,14 +58,16 @@ export function groepsleden(groep: number): number[] {
 
 /**
  * Kills a build step's process group, unless its leader's PID now belongs to another process
- * (then the group is gone: Linux never hands out a PID still in use as a group id).
+ * (then the group is gone: Linux never hands out a PID still in use as a group id). True when
+ * a signal was sent.
  */
-export function doodGroep(groep: { pid: number; start?: string }): void {
+export function doodGroep(groep: { pid: number; start?: string }): boolean {
   const info = procesInfo(groep.pid);
-  if (info && groep.start !== undefined && info.start !== groep.start) return;
+  if (info && groep.start !== undefined && info.start !== groep.start) return false;
   try {
     process.kill(-groep.pid, 'SIGKILL');
+    return true;
   } catch {
-    // Already gone.
+    return false; // Already gone.
   }
 }

@@ -47,11 +47,11 @@ const wacht = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function ruimRestenOp(dir: string): Promise<number> {
   const inhoud = lees(dir);
   if (!inhoud || eigenaarLeeft(inhoud)) return 0;
-  for (const groep of inhoud.groepen) doodGroep(groep);
+  const gedood = inhoud.groepen.filter((groep) => doodGroep(groep));
   // SIGKILL is delivered asynchronously: wait (briefly) until nothing of those groups runs.
-  for (let i = 0; i < 100 && inhoud.groepen.some((g) => groepsleden(g.pid).length > 0); i++) await wacht(50);
+  for (let i = 0; i < 100 && gedood.some((g) => groepsleden(g.pid).length > 0); i++) await wacht(50);
   rmSync(slotPad(dir), { force: true });
-  return inhoud.groepen.length;
+  return gedood.length;
 }
 
 export class BouwSlot {

@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { projectRoot } from '../config/load.ts';
+import { configProbleem, laatsteGoedeTekst, projectRoot } from '../config/load.ts';
 import { databasePath } from '../db/client.ts';
 import { comprimeerRelease } from './comprimeren.ts';
 import { BouwSlot, SlotBezet } from './slot.ts';
@@ -148,6 +148,18 @@ export function pagefindArgs(site: string): string[] {
   ];
 }
 
+/**
+ * While the config file is wrong (changed while the server runs), a publish builds with the last
+ * good configuration, as the portal does; the beheerder sees the problem in the portal.
+ */
+function laatsteGoedeConfig(dir: string): NodeJS.ProcessEnv {
+  const tekst = configProbleem() ? laatsteGoedeTekst() : undefined;
+  if (!tekst) return {};
+  const pad = path.join(dir, '.gemeente-laatst-goed.yaml');
+  writeFileSync(pad, tekst);
+  return { GEMEENTE_CONFIG: pad };
+}
+
 function releaseId(): string {
   const nu = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*/, '');
   return `${nu}-${Math.random().toString(36).slice(2, 6)}`;
@@ -181,6 +193,7 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
       SK_OUT: tijdelijk,
       DATABASE_PATH: databasePath(),
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...laatsteGoedeConfig(dir),
     };
     const start = performance.now();
     const astroMb = await stap('astro', [astroBin(), 'build', '--silent'], env, log, slot);

@@ -1,5 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -7,6 +17,7 @@ import { vrijePoort } from '../../scripts/bench/context.ts';
 import { openDb } from '../../src/lib/db/client.ts';
 import { groepsleden, leeft } from '../../src/lib/release/processen.ts';
 import { bouwHaak } from './bouwhaak.ts';
+import { axeFouten, nieuwePagina, startBrowser } from './browser.ts';
 import { testOmgeving } from './opzet.ts';
 import { testDb } from './portaal-hulp.ts';
 
@@ -21,10 +32,12 @@ let dir = '';
 let slug = '';
 let kind: ChildProcess | undefined;
 
+const config = () => path.join(dir, 'gemeente.yaml');
+
 function start(poort: number): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: process.cwd(),
-    env: { ...testOmgeving(dir), PORT: String(poort), HOST: '127.0.0.1' },
+    env: { ...testOmgeving(dir), PORT: String(poort), HOST: '127.0.0.1', GEMEENTE_CONFIG: config() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((klaar, faal) => {
@@ -41,8 +54,13 @@ function start(poort: number): Promise<ChildProcess> {
 
 const live = () => path.basename(realpathSync(path.join(dir, 'releases', 'current')));
 
+let basis = '';
+const BEHEERDER = 'herstel-beheer@gemeente.example';
+
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sk-herstel-'));
+  // Its own copy of the configuration, so a test can break it without touching the other files.
+  cpSync('content/gemeente.yaml', config());
   const bron = testDb();
   bron.$client.prepare('VACUUM INTO ?').run(path.join(dir, 'sociale-kaart.sqlite'));
   bron.$client.close();
@@ -62,6 +80,9 @@ beforeAll(() => {
     .prepare("insert into publicatie (status, reden, aangevraagd_op) values ('wacht', 'Goedgekeurd: wijziging 1', ?)")
     .run(new Date().toISOString());
   db.$client.close();
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/create-beheerder.ts', BEHEERDER, 'Beheer'], {
+    env: { ...process.env, DATABASE_PATH: path.join(dir, 'sociale-kaart.sqlite') },
+  });
 });
 
 afterAll(() => {
@@ -86,6 +107,7 @@ describe('kill -9 of the server during a publish', () => {
     await weg;
 
     const poort = await vrijePoort();
+    basis = `http://127.0.0.1:${poort}`;
     kind = await start(poort);
     expect(leeft(stap)).toBe(false);
     expect(groepsleden(stap)).toEqual([]);
@@ -109,5 +131,40 @@ describe('kill -9 of the server during a publish', () => {
     expect(live()).not.toBe(voor);
     const pagina = await (await fetch(`http://127.0.0.1:${poort}/aanbod/${slug}/`)).text();
     expect(pagina).toContain(TITEL);
+  });
+
+  it('keeps the last good configuration when the file breaks while running, and tells the beheerder', async () => {
+    const browser = await startBrowser();
+    try {
+      const page = await nieuwePagina(browser);
+      await page.goto(`${basis}/partners/inloggen/`);
+      await page.getByLabel('Uw e-mailadres').fill(BEHEERDER);
+      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+      await page.getByRole('heading', { name: 'Kijk in uw e-mail' }).waitFor();
+      const outbox = path.join(dir, 'outbox');
+      const mail = JSON.parse(readFileSync(path.join(outbox, readdirSync(outbox).sort().at(-1)!), 'utf8')) as { tekst: string };
+      await page.goto(mail.tekst.match(/https?:\/\/\S+\/partners\/inloggen\/link\/\S+/)![0]);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+      expect(await page.getByText(/kloppen niet/).count()).toBe(0);
+
+      const goed = readFileSync(config(), 'utf8');
+      const regel = goed.split('\n').findIndex((r) => r.startsWith('naam:')) + 1;
+      writeFileSync(config(), goed.replace(/^naam: .*$/m, 'naam: "Twenterand'));
+      const antwoord = await page.goto(`${basis}/partners/`);
+      expect(antwoord?.status()).toBe(200);
+      await page.getByText('De instellingen in').waitFor();
+      await page.getByText(new RegExp(`regel ${regel}: Missing closing "quote`)).waitFor();
+      await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+      expect(await axeFouten(page)).toEqual([]);
+      // The login page keeps working for everyone else.
+      expect((await fetch(`${basis}/partners/inloggen/`)).status).toBe(200);
+
+      writeFileSync(config(), goed);
+      await page.goto(`${basis}/partners/`);
+      expect(await page.getByText(/kloppen niet/).count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -69,7 +69,7 @@ export function stap(
     // the watchdog takes the group down when the server dies, and the lock records it.
     const kind = spawn(process.execPath, ['--import', WAAKHOND, ...args], {
       cwd: projectRoot(),
-      env: { ...env, SK_BOUW_STAP: naam },
+      env: { ...env, SK_BOUW_STAP: naam, SK_BOUW_OUDER: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -5,10 +5,13 @@
 import { existsSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const ouder = process.ppid;
-setInterval(() => {
+// The server names itself: it may have died before this ran, and then process.ppid is already the new parent.
+const ouder = Number(process.env.SK_BOUW_OUDER) || process.ppid;
+const waak = () => {
   if (process.ppid !== ouder) process.kill(-process.pid, 'SIGKILL');
-}, 500).unref();
+};
+waak();
+setInterval(waak, 500).unref();
 
 // Tests only: with SK_TEST_BOUW_HAAK set and a file `pauzeer` there naming this step, the step
 // writes its PID to `<stap>.pid` and waits for a file `door`, so a test can act exactly during it.

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,5 +88,16 @@ describe('the build lock', () => {
     slot.verwijder(s.pid!);
     expect(lees()).toEqual([]);
     slot.geefVrij();
+  });
+
+  it('is not written back by a step that ends after the build let go', async () => {
+    const slot = await BouwSlot.neem(dir);
+    const s = stap();
+    slot.voegToe(s.pid!);
+    slot.stop();
+    slot.geefVrij();
+    slot.verwijder(s.pid!);
+    expect(existsSync(path.join(dir, '.bouw.lock'))).toBe(false);
+    (await BouwSlot.neem(dir)).geefVrij();
   });
 });

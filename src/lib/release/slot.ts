@@ -56,6 +56,7 @@ export async function ruimRestenOp(dir: string): Promise<number> {
 
 export class BouwSlot {
   private readonly inhoud: Inhoud;
+  private vrij = false;
 
   private constructor(private readonly dir: string) {
     this.inhoud = { pid: process.pid, start: procesInfo(process.pid)?.start, groepen: [] };
@@ -76,11 +77,14 @@ export class BouwSlot {
 
   /** Records a running step's process group, so it can be killed if this process dies. */
   voegToe(pid: number): void {
+    if (this.vrij) return;
     this.inhoud.groepen.push({ pid, start: procesInfo(pid)?.start });
     schrijf(this.dir, this.inhoud);
   }
 
   verwijder(pid: number): void {
+    // A step killed after the build ended (another step failed) must not write the lock back.
+    if (this.vrij) return;
     this.inhoud.groepen = this.inhoud.groepen.filter((g) => g.pid !== pid);
     schrijf(this.dir, this.inhoud);
   }
@@ -91,6 +95,7 @@ export class BouwSlot {
   }
 
   geefVrij(): void {
+    this.vrij = true;
     rmSync(slotPad(this.dir), { force: true });
   }
 }

@@ -5,8 +5,10 @@
 import { loadConfig, ConfigError } from '../src/lib/config/load.ts';
 import { openDb } from '../src/lib/db/client.ts';
 import { isLeeg, seedDemo } from '../src/lib/data/seed.ts';
-import { bouwRelease } from '../src/lib/release/bouwen.ts';
-import { huidigeRelease } from '../src/lib/release/paden.ts';
+import { bouwRelease, stopBouwen } from '../src/lib/release/bouwen.ts';
+import { herstelHuidigeLink, huidigeRelease, releasesDir } from '../src/lib/release/paden.ts';
+import { ruimRestenOp } from '../src/lib/release/slot.ts';
+import { publiceerder } from '../src/lib/portaal/omgeving.ts';
 import { bouwServer, serverBuildActueel } from '../src/lib/release/serverbouw.ts';
 import { kaartBronnen } from '../src/lib/kaart/bronnen.ts';
 import { zetExtraBronnen } from '../src/lib/server/headers.ts';
@@ -20,6 +22,12 @@ async function main() {
   const config = loadConfig();
   // Only a PDOK basemap needs hosts outside our own server; the CSP allows exactly those.
   zetExtraBronnen(kaartBronnen(config.kaart));
+  // A build the previous server left running (kill -9, power cut) dies now, and its lock goes.
+  const gestopt = await ruimRestenOp(releasesDir());
+  if (gestopt > 0)
+    console.log(`Een onderbroken build van de vorige server is gestopt (${gestopt} proces${gestopt > 1 ? 'sen' : ''}).`);
+  const hersteld = herstelHuidigeLink();
+  if (hersteld) console.log(`De link naar de live release was kapot: hersteld naar ${hersteld}.`);
   const db = openDb();
   if (isLeeg(db)) {
     const r = seedDemo(db, config);
@@ -33,6 +41,8 @@ async function main() {
     console.log('Nog geen release: de openbare site wordt gebouwd…');
     await bouwRelease();
   }
+  // Publications a crash left unfinished are closed, and published again once.
+  publiceerder();
   const port = Number(process.env.PORT ?? 4321);
   const host = process.env.HOST ?? 'localhost';
   const server = await maakServer();
@@ -50,7 +60,10 @@ async function main() {
     );
   setTimeout(verwijzingen, 90_000).unref();
   setInterval(verwijzingen, 6 * 3_600_000).unref();
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    stopBouwen();
+    server.close(() => process.exit(0));
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -28,6 +28,8 @@ export function testOmgeving(dataDir: string): NodeJS.ProcessEnv {
     // Many test people log in from 127.0.0.1; the limits themselves are unit-tested.
     SK_LOGIN_LIMIET_IP: '1000',
     SK_LOGIN_LIMIET_EMAIL: '100',
+    // Lets a test pause a build step and kill exactly it (tests/e2e/bouwhaak.ts).
+    SK_TEST_BOUW_HAAK: path.join(dataDir, 'bouwhaak'),
   };
 }
 

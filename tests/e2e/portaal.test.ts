@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as t from '../../db/schema.ts';
 import { laadKaart, type Activiteit, type Organisatie } from '../../src/lib/data/kaart.ts';
 import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
+import { bouwHaak } from './bouwhaak.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
 import {
   basis,
@@ -252,43 +255,35 @@ describe('partner portal', () => {
     expect(db.select().from(t.activiteit).all().length).toBeGreaterThan(300);
   });
 
-  it('keeps the previous release live when a build is killed halfway, and the next publish succeeds', async () => {
-    const liveId = async () => ((await (await fetch(`${basis}/release.json`)).json()) as { id: string }).id;
+  it('keeps the previous release live when a build is killed during its astro step, and the next publish succeeds', async () => {
+    const liveId = async () => path.basename(realpathSync(path.join(inject('dataDir'), 'releases', 'current')));
     // Publishes started by the tests above must be done, so the build we kill is ours.
     await wachtTotGeenPublicatie();
     const voor = await liveId();
+    const haak = bouwHaak(inject('dataDir'));
+    haak.pauzeer('astro');
     const beheerder = await ingelogd(BEHEERDER);
     await beheerder.goto(`${basis}/partners/beheer/publicaties/`);
     await beheerder.getByRole('button', { name: 'Nu opnieuw publiceren' }).click();
-    // The build runs in a child process of the server: find it and kill it in the middle.
-    let gedood = false;
-    for (let i = 0; i < 200 && !gedood; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      const kinderen = execFileSync('sh', ['-c', `pgrep -P ${inject('serverPid')} || true`], { encoding: 'utf8' })
-        .trim()
-        .split('\n')
-        .filter(Boolean);
-      for (const pid of kinderen) {
-        const opdracht = execFileSync('sh', ['-c', `tr '\\0' ' ' < /proc/${pid}/cmdline || true`], { encoding: 'utf8' });
-        if (!opdracht.includes('astro.js build')) continue;
-        await new Promise((r) => setTimeout(r, 1500));
-        process.kill(Number(pid), 'SIGKILL');
-        gedood = true;
-      }
-    }
-    expect(gedood).toBe(true);
+    // The astro step has started and waits: kill its process group exactly now.
+    const pid = await haak.pid('astro');
+    process.kill(-pid, 'SIGKILL');
     let status = '';
     for (let i = 0; i < 100 && status !== 'mislukt'; i++) {
       await new Promise((r) => setTimeout(r, 100));
       status = db.select().from(t.publicatie).all().at(-1)!.status;
     }
     expect(status).toBe('mislukt');
+    expect(db.select().from(t.publicatie).all().at(-1)!.fout).toContain('astro is mislukt (SIGKILL)');
     expect(await liveId()).toBe(voor);
     expect((await fetch(`${basis}/kernen/aadorp/`)).status).toBe(200);
     await beheerder.goto(`${basis}/partners/`);
     await beheerder.getByText('Publiceren is mislukt').waitFor();
-
+    await beheerder.getByText(/We proberen het om \d\d:\d\d opnieuw/).waitFor();
     await beheerder.goto(`${basis}/partners/beheer/publicaties/`);
+    await beheerder.getByText(/We proberen het automatisch opnieuw om/).waitFor();
+
+    haak.laatDoor();
     await beheerder.getByRole('button', { name: 'Nu opnieuw publiceren' }).click();
     for (let i = 0; i < 600 && (await liveId()) === voor; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await liveId()).not.toBe(voor);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { gemeenteConfigSchema, type GemeenteConfig } from './schema.ts';
 
@@ -32,16 +32,31 @@ export function formatZodIssues(issues: z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `${veldNaam(issue.path) || '(hele bestand)'}: ${issue.message}`);
 }
 
+/** YAML text as a document (for positions); a syntax error becomes a ConfigError with its line. */
+function leesYamlDocument(tekst: string, bestand: string): { doc: Document; regels: LineCounter } {
+  const regels = new LineCounter();
+  const doc = parseDocument(tekst, { prettyErrors: true, lineCounter: regels });
+  if (doc.errors.length > 0) {
+    // One syntax error tends to cause many after it: the first ones say where to look.
+    const eerste = doc.errors.slice(0, 3).map((e) => `regel ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`);
+    const meer = doc.errors.length - eerste.length;
+    throw new ConfigError(bestand, meer > 0 ? [...eerste, `en ${meer} fouten die daaruit volgen`] : eerste);
+  }
+  return { doc, regels };
+}
+
 /** YAML text as plain data; a syntax error becomes a ConfigError with its line. */
 export function leesYaml(tekst: string, bestand: string): unknown {
-  const doc = parseDocument(tekst, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      bestand,
-      doc.errors.map((e) => `regel ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
-    );
+  return leesYamlDocument(tekst, bestand).doc.toJS();
+}
+
+/** The line of the value at a zod path, or of the nearest part of it that is in the file. */
+export function regelVan(doc: Document, regels: LineCounter, pad: ReadonlyArray<PropertyKey>): number | undefined {
+  for (let n = pad.length; n > 0; n--) {
+    const knoop = doc.getIn(pad.slice(0, n) as unknown[], true);
+    if (isNode(knoop) && knoop.range) return regels.linePos(knoop.range[0]).line;
   }
-  return doc.toJS();
+  return undefined;
 }
 
 /** A file the gemeente edits, with its path relative to the project for messages. */
@@ -54,19 +69,66 @@ export function leesInstellingen(pad: string): { tekst: string; relatief: string
   }
 }
 
-/** Parses and validates config text; `bestand` is only used in messages. */
+/** Parses and validates config text; `bestand` is only used in messages. Every problem names its line. */
 export function parseConfig(tekst: string, bestand: string): GemeenteConfig {
-  const result = gemeenteConfigSchema.safeParse(leesYaml(tekst, bestand));
-  if (!result.success) throw new ConfigError(bestand, formatZodIssues(result.error.issues));
+  const { doc, regels } = leesYamlDocument(tekst, bestand);
+  if (doc.contents === null) throw new ConfigError(bestand, ['het bestand is leeg']);
+  const result = gemeenteConfigSchema.safeParse(doc.toJS());
+  if (!result.success) {
+    throw new ConfigError(
+      bestand,
+      result.error.issues.map((issue) => {
+        const regel = regelVan(doc, regels, issue.path);
+        const probleem = formatZodIssues([issue])[0];
+        return regel === undefined ? probleem : `regel ${regel}, ${probleem}`;
+      }),
+    );
+  }
   return result.data;
 }
 
-let cached: { pad: string; config: GemeenteConfig } | undefined;
+/**
+ * The configuration in use, shared by everything in this process (the portal's build has its
+ * own copy of this module, hence globalThis). The file is read again when it changes; a change
+ * that does not validate keeps the last good configuration and is reported (configProbleem).
+ */
+type Staat = { versie: string; config: GemeenteConfig; tekst: string; probleem?: { fout: ConfigError; versie: string } };
+const g = globalThis as typeof globalThis & { __socialeKaartConfig?: Map<string, Staat> };
+const staten = (g.__socialeKaartConfig ??= new Map());
+
+function versieVan(pad: string): string {
+  try {
+    const s = statSync(pad);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'weg';
+  }
+}
 
 export function loadConfig(pad = configPath()): GemeenteConfig {
-  if (cached?.pad === pad) return cached.config;
-  const { tekst, relatief } = leesInstellingen(pad);
-  const config = parseConfig(tekst, relatief);
-  cached = { pad, config };
-  return config;
+  const staat = staten.get(pad);
+  const versie = versieVan(pad);
+  if (staat && (staat.versie === versie || staat.probleem?.versie === versie)) return staat.config;
+  try {
+    const { tekst, relatief } = leesInstellingen(pad);
+    const config = parseConfig(tekst, relatief);
+    staten.set(pad, { versie, config, tekst });
+    return config;
+  } catch (e) {
+    if (!(e instanceof ConfigError) || !staat) throw e;
+    staat.probleem = { fout: e, versie };
+    console.error(`${e.message}\nDe laatste goede instellingen blijven in gebruik tot het bestand klopt.`);
+    return staat.config;
+  }
+}
+
+/** Why the configuration file is not in use now (the last good one is), if it is not. */
+export function configProbleem(pad = configPath()): ConfigError | undefined {
+  loadConfig(pad);
+  return staten.get(pad)?.probleem?.fout;
+}
+
+/** The text of the configuration in use: what a build gets while the file itself is wrong. */
+export function laatsteGoedeTekst(pad = configPath()): string | undefined {
+  return staten.get(pad)?.tekst;
 }

@@ -9,7 +9,15 @@ import type { Account } from './accounts.ts';
 import { activiteitUitVelden, ACTIVITEIT_HERNOEM, organisatieUitVelden } from './formulier/mapping.ts';
 import { foutenPerVeld, waarde, type Fouten, type Velden } from './formulier/velden.ts';
 import { log } from './logboek.ts';
-import { alsActiviteitData, legVast, slugVoorNieuweActiviteit, stelVoor, werkversie, WijzigingsConflict } from './revisies.ts';
+import {
+  alsActiviteitData,
+  legVast,
+  slugVoorNieuweActiviteit,
+  stelVoor,
+  verandertToegang,
+  werkversie,
+  WijzigingsConflict,
+} from './revisies.ts';
 import { isBeheerder } from './toegang.ts';
 import { verschillen, type Verschil } from './verschil.ts';
 
@@ -41,7 +49,8 @@ export function bewaarOrganisatie(db: DbOfTx, config: GemeenteConfig, account: A
   const r = leesOrganisatieFormulier(db, config, id, velden);
   if (!r.success) return { soort: 'fouten', fouten: foutenPerVeld(r.error.issues, { bezoekadres: 'bezoekadres.straat' }) };
   const w = werkversie(db, 'organisatie', id)!;
-  const direct = w.vertrouwd || isBeheerder(account);
+  // A trusted organisation publishes directly, except a change of its own reach.
+  const direct = isBeheerder(account) || (w.vertrouwd && !verandertToegang('organisatie', w.live, r.data));
   const b = basis(velden);
   try {
     const { revisie } = stelVoor(db, {

@@ -3,7 +3,7 @@ import * as t from '../../../db/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
 import { plusDagen } from '../rooster/kalender.ts';
 import type { Account } from './accounts.ts';
-import { kernenVan, type Revisie } from './revisies.ts';
+import { beoordelingVan, type Revisie } from './revisies.ts';
 import { isBeheerder, magBeoordelen } from './toegang.ts';
 
 /** What the portal pages list; each query is limited to what the account may see. */
@@ -80,7 +80,7 @@ export function teBeoordelen(db: DbOfTx, account: Account): (Revisie & { organis
     .orderBy(asc(t.revisie.id))
     .all();
   return rijen
-    .filter(({ r }) => magBeoordelen(account, { kernIds: kernenVan(db, r), auteurId: r.auteurId }))
+    .filter(({ r }) => magBeoordelen(account, beoordelingVan(db, r)))
     .map(({ r, organisatieNaam, auteurNaam }) => ({ ...r, organisatieNaam, auteurNaam }));
 }
 

@@ -4,39 +4,38 @@ import type { DbOfTx } from '../db/client.ts';
 import { BouwFout, bouwRelease } from '../release/bouwen.ts';
 import type { ReleaseInfo } from '../release/paden.ts';
 
+/** Waits before retrying a failed publish: one, five, fifteen minutes, then hourly (at most six tries). */
+export const OPNIEUW_NA_MS = [60_000, 300_000, 900_000, 3_600_000, 3_600_000, 3_600_000];
+
 /**
  * Rebuilds the public site after changes. Requests that arrive while a build runs are
- * combined into one next build; a failed build leaves the previous release live and is shown
- * to the beheerder with its error.
+ * combined into one next build; a failed build leaves the previous release live, is shown to
+ * the beheerder with its error and is tried again later (OPNIEUW_NA_MS). Made once at start-up,
+ * so publications a crash left unfinished are closed and published again.
  */
 export class Publiceerder {
   private bezig: Promise<void> | undefined;
   private opnieuw = false;
   private timer: NodeJS.Timeout | undefined;
+  private herstel: { timer: NodeJS.Timeout; op: Date } | undefined;
+  private mislukt = 0;
 
   constructor(
     private readonly db: DbOfTx,
     private readonly bouw: () => Promise<ReleaseInfo> = () => bouwRelease({ log: () => {} }),
     /** A short wait so that a burst of approvals becomes one build. */
     private readonly wachtMs = 300,
+    private readonly opnieuwNaMs = OPNIEUW_NA_MS,
   ) {
     const onderbroken = db
-      .select({ id: t.publicatie.id })
-      .from(t.publicatie)
-      .where(inArray(t.publicatie.status, ['wacht', 'bezig']))
+      .update(t.publicatie)
+      .set({ status: 'mislukt', fout: 'Onderbroken doordat de server stopte.', klaarOp: new Date().toISOString() })
+      .where(eq(t.publicatie.status, 'bezig'))
+      .returning({ id: t.publicatie.id })
       .all();
-    if (onderbroken.length > 0) {
-      db.update(t.publicatie)
-        .set({ status: 'mislukt', fout: 'Onderbroken doordat de server stopte.', klaarOp: new Date().toISOString() })
-        .where(
-          inArray(
-            t.publicatie.id,
-            onderbroken.map((o) => o.id),
-          ),
-        )
-        .run();
-      this.vraagAan('Opnieuw na een onderbroken publicatie');
-    }
+    const wachtend = db.select({ id: t.publicatie.id }).from(t.publicatie).where(eq(t.publicatie.status, 'wacht')).all();
+    // Requests that were still waiting are built along with this one.
+    if (onderbroken.length > 0 || wachtend.length > 0) this.vraagAan('Opnieuw na een onderbroken publicatie');
   }
 
   vraagAan(reden: string): void {
@@ -47,6 +46,11 @@ export class Publiceerder {
     }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.start(), this.wachtMs);
+  }
+
+  /** When a failed publish is tried again by itself, if it is. */
+  volgendePoging(): Date | undefined {
+    return this.herstel?.op;
   }
 
   /** Resolves when no build is running or waiting (for tests and the benchmark). */
@@ -69,7 +73,22 @@ export class Publiceerder {
     return this.bezig;
   }
 
+  /** After a failure: try again later, unless a new request already came in. */
+  private planHerstel(): void {
+    if (this.opnieuw || this.mislukt > this.opnieuwNaMs.length) return;
+    const na = this.opnieuwNaMs[this.mislukt - 1];
+    const poging = this.mislukt + 1;
+    const timer = setTimeout(() => {
+      this.herstel = undefined;
+      this.vraagAan(`Automatisch opnieuw na een mislukte publicatie (poging ${poging})`);
+    }, na);
+    timer.unref();
+    this.herstel = { timer, op: new Date(Date.now() + na) };
+  }
+
   private async draai(): Promise<void> {
+    if (this.herstel) clearTimeout(this.herstel.timer);
+    this.herstel = undefined;
     const ids = this.db
       .select({ id: t.publicatie.id })
       .from(t.publicatie)
@@ -84,6 +103,7 @@ export class Publiceerder {
       .run();
     try {
       const info = await this.bouw();
+      this.mislukt = 0;
       this.db
         .update(t.publicatie)
         .set({ status: 'klaar', releaseId: info.id, klaarOp: new Date().toISOString() })
@@ -91,12 +111,14 @@ export class Publiceerder {
         .run();
     } catch (e) {
       const fout = e instanceof BouwFout ? `${e.message}\n${e.uitvoer.slice(-3000)}` : String(e);
+      this.mislukt++;
       this.db
         .update(t.publicatie)
         .set({ status: 'mislukt', fout, klaarOp: new Date().toISOString() })
         .where(inArray(t.publicatie.id, ids))
         .run();
       console.error(`Publiceren mislukt: ${fout}`);
+      this.planHerstel();
     }
   }
 }

@@ -252,10 +252,38 @@ export function zetTerug(db: DbOfTx, revisieId: number, beheerderId: number): Re
   });
 }
 
-/** Kern ids a revision is about: who (as kernondersteuner) may review it. */
+/**
+ * Whether a change widens or narrows who may see what. An organisation's kernen decide which
+ * signalen its partners read and where they may refer, so changing them always waits for the
+ * beheerder, also for a trusted organisation.
+ */
+export function verandertToegang(soort: Soort, live: unknown, voorstel: unknown): boolean {
+  if (soort !== 'organisatie' || !live) return false;
+  const oud = new Set((live as OrganisatieData).kernen);
+  const nieuw = new Set((voorstel as OrganisatieData | null)?.kernen ?? []);
+  return oud.size !== nieuw.size || [...nieuw].some((k) => !oud.has(k));
+}
+
+/**
+ * Kern ids a revision is about: who (as kernondersteuner) may review it. Always taken from the
+ * live listing, never from the proposal, so a partner cannot pick their own reviewer by
+ * proposing a kern. A new activity counts only with a kern its organisation serves now.
+ */
 export function kernenVan(db: DbOfTx, r: Revisie): number[] {
   const kernen = kernIdMap(db);
-  const data = r.data as Partial<OrganisatieData & ActiviteitData> | null;
-  if (r.soort === 'activiteit') return data?.kern ? [kernen.get(data.kern)!].filter(Boolean) : [];
-  return (data?.kernen ?? []).map((k) => kernen.get(k)!).filter(Boolean);
+  const ids = (slugs: string[]) => slugs.map((k) => kernen.get(k)!).filter(Boolean);
+  if (r.soort === 'organisatie') return ids((r.entiteitId && leesOrganisatie(db, r.entiteitId)?.kernen) || []);
+  if (r.entiteitId !== null) {
+    const a = leesActiviteit(db, r.entiteitId);
+    return a ? ids([a.kern]) : [];
+  }
+  const voorgesteld = (r.data as Partial<ActiviteitData> | null)?.kern;
+  const org = leesOrganisatie(db, r.organisatieId);
+  return voorgesteld && org?.kernen.includes(voorgesteld) ? ids([voorgesteld]) : [];
+}
+
+/** What magBeoordelen needs to know about a waiting revision, all from the current state. */
+export function beoordelingVan(db: DbOfTx, r: Revisie) {
+  const huidig = r.entiteitId !== null ? live(db, r.soort, r.entiteitId) : undefined;
+  return { kernIds: kernenVan(db, r), auteurId: r.auteurId, toegang: verandertToegang(r.soort, huidig?.data, r.data) };
 }

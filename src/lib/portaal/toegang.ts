@@ -19,11 +19,12 @@ export function magOrganisatieBewerken(a: Account, organisatieId: number): boole
 
 /**
  * The beheerder reviews everything; a kernondersteuner reviews changes that concern one of
- * their kernen. Nobody but the beheerder approves their own change.
+ * their kernen (as they are now, see kernenVan). Nobody but the beheerder approves their own
+ * change, or a change of who may see what (`toegang`: an organisation's kernen).
  */
-export function magBeoordelen(a: Account, wijziging: { kernIds: number[]; auteurId: number | null }): boolean {
+export function magBeoordelen(a: Account, wijziging: { kernIds: number[]; auteurId: number | null; toegang?: boolean }): boolean {
   if (isBeheerder(a)) return true;
-  if (!a.actief || wijziging.auteurId === a.id) return false;
+  if (!a.actief || wijziging.auteurId === a.id || wijziging.toegang) return false;
   return wijziging.kernIds.some((k) => a.kernen.includes(k));
 }
 

@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
 import {
-  closeSync,
   existsSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -11,12 +9,13 @@ import {
   statSync,
   symlinkSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config/load.ts';
+import { fileURLToPath } from 'node:url';
+import { configProbleem, laatsteGoedeTekst, projectRoot } from '../config/load.ts';
 import { databasePath } from '../db/client.ts';
 import { comprimeerRelease } from './comprimeren.ts';
+import { BouwSlot, SlotBezet } from './slot.ts';
 import { astroBin, huidigeLink, huidigeRelease, releasesDir, teVerwijderen, type ReleaseInfo } from './paden.ts';
 
 export class BouwFout extends Error {
@@ -30,6 +29,15 @@ export class BouwFout extends Error {
 }
 
 export type Log = (regel: string) => void;
+
+const WAAKHOND = fileURLToPath(new URL('./waakhond.mjs', import.meta.url));
+const CSP_STAP = fileURLToPath(new URL('./csp-stap.ts', import.meta.url));
+
+/** The build running in this process, so stopping the server stops it too. */
+let lopend: BouwSlot | undefined;
+export function stopBouwen(): void {
+  lopend?.stop();
+}
 
 /**
  * Resident memory of a process and all its descendants now, in MB (Linux; undefined elsewhere).
@@ -49,10 +57,23 @@ function boomGeheugen(pid: number): number | undefined {
  * Runs a build step in its own process, so a crash or a kill cannot take the server down.
  * Resolves with the step's peak memory in MB.
  */
-export function stap(naam: string, args: string[], env: NodeJS.ProcessEnv, log: Log): Promise<number | undefined> {
+export function stap(
+  naam: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  log: Log,
+  slot?: BouwSlot,
+): Promise<number | undefined> {
   return new Promise((resolve, reject) => {
-    // Its own process group, so a failed step takes its helpers (esbuild, workers) down with it.
-    const kind = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // Its own process group, so a failed step takes its helpers (esbuild, workers) down with it;
+    // the watchdog takes the group down when the server dies, and the lock records it.
+    const kind = spawn(process.execPath, ['--import', WAAKHOND, ...args], {
+      cwd: projectRoot(),
+      env: { ...env, SK_BOUW_STAP: naam, SK_BOUW_OUDER: String(process.pid) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    if (kind.pid) slot?.voegToe(kind.pid);
     let piek: number | undefined;
     const meter = setInterval(() => {
       const nu = boomGeheugen(kind.pid!);
@@ -70,6 +91,7 @@ export function stap(naam: string, args: string[], env: NodeJS.ProcessEnv, log: 
     // 'exit', not 'close': a killed step may leave a grandchild holding its output pipe open.
     kind.on('exit', (code, signaal) => {
       clearInterval(meter);
+      if (kind.pid) slot?.verwijder(kind.pid);
       if (code === 0) {
         kind.once('close', () => resolve(piek));
         return;
@@ -82,33 +104,6 @@ export function stap(naam: string, args: string[], env: NodeJS.ProcessEnv, log: 
       reject(new BouwFout(`${naam} is mislukt (${signaal ?? `code ${code}`})`, uitvoer));
     });
   });
-}
-
-function procesLeeft(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** One build at a time across processes; a lock left by a killed build is taken over. */
-function neemSlot(dir: string): () => void {
-  const slot = path.join(dir, '.bouw.lock');
-  for (let poging = 0; poging < 2; poging++) {
-    try {
-      const fd = openSync(slot, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(slot, { force: true });
-    } catch {
-      const pid = Number(readFileSync(slot, 'utf8'));
-      if (pid && procesLeeft(pid) && pid !== process.pid) throw new BouwFout('Er wordt al een release gebouwd.', '');
-      rmSync(slot, { force: true });
-    }
-  }
-  throw new BouwFout('Kon het bouwslot niet krijgen.', '');
 }
 
 function tel(dir: string, eindigtOp: string): number {
@@ -143,6 +138,18 @@ export function pagefindArgs(site: string): string[] {
   ];
 }
 
+/**
+ * While the config file is wrong (changed while the server runs), a publish builds with the last
+ * good configuration, as the portal does; the beheerder sees the problem in the portal.
+ */
+function laatsteGoedeConfig(dir: string): NodeJS.ProcessEnv {
+  const tekst = configProbleem() ? laatsteGoedeTekst() : undefined;
+  if (!tekst) return {};
+  const pad = path.join(dir, '.gemeente-laatst-goed.yaml');
+  writeFileSync(pad, tekst);
+  return { GEMEENTE_CONFIG: pad };
+}
+
 function releaseId(): string {
   const nu = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*/, '');
   return `${nu}-${Math.random().toString(36).slice(2, 6)}`;
@@ -157,7 +164,14 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
   const log = opties.log ?? ((r: string) => console.log(r));
   const dir = releasesDir();
   mkdirSync(dir, { recursive: true });
-  const geefVrij = neemSlot(dir);
+  let slot: BouwSlot;
+  try {
+    slot = await BouwSlot.neem(dir);
+  } catch (e) {
+    if (e instanceof SlotBezet) throw new BouwFout(e.message, '');
+    throw e;
+  }
+  lopend = slot;
   try {
     const live = huidigeRelease();
     ruimOp(dir, live ?? '');
@@ -169,11 +183,16 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
       SK_OUT: tijdelijk,
       DATABASE_PATH: databasePath(),
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...laatsteGoedeConfig(dir),
     };
     const start = performance.now();
-    const astroMb = await stap('astro', [astroBin(), 'build', '--silent'], env, log);
+    const astroMb = await stap('astro', [astroBin(), 'build', '--silent'], env, log, slot);
     const gebouwd = performance.now();
-    const pagefindMb = await stap('pagefind', pagefindArgs(tijdelijk), env, log);
+    // Both only read the pages: the CSP hashes are found while Pagefind indexes (two cores).
+    const [pagefindMb] = await Promise.all([
+      stap('pagefind', pagefindArgs(tijdelijk), env, log, slot),
+      stap('csp', ['--import', 'tsx', CSP_STAP, tijdelijk], env, log, slot),
+    ]);
     await comprimeerRelease(tijdelijk, live);
     const klaar = performance.now();
     const info: ReleaseInfo = {
@@ -195,6 +214,9 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
     log(`Release ${id} staat live: ${info.paginas} pagina's in ${(info.bouwSeconden + info.zoekindexSeconden).toFixed(1)} s.`);
     return info;
   } finally {
-    geefVrij();
+    lopend = undefined;
+    // A step still running when another failed goes too.
+    slot.stop();
+    slot.geefVrij();
   }
 }

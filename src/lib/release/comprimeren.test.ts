@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { comprimeerRelease } from './comprimeren.ts';
 
@@ -44,5 +44,24 @@ describe('comprimeerRelease', () => {
     // The previous release can go; the new one keeps its copies.
     rmSync(vorige, { recursive: true });
     expect(brotliDecompressSync(readFileSync(path.join(nieuw, 'a/index.html.br'))).toString()).toContain('Zelfde.');
+  });
+
+  it.each([
+    ['a truncated .br', '.br', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+    ['a truncated .gz', '.gz', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+    ['a .br of other content', '.br', () => brotliCompressSync(Buffer.from(pagina('Iets anders. ')))],
+    ['a missing .gz', '.gz', undefined],
+  ])('does not inherit %s from the previous release', async (_naam, ext, beschadig) => {
+    const naam = `c-${ext}-${beschadig ? beschadig.length : 'weg'}-${Math.random().toString(36).slice(2, 6)}`;
+    const vorige = release(`${naam}-1`, { 'pagefind/pagefind.js': pagina('Zoeken. ') });
+    await comprimeerRelease(vorige);
+    const kopie = path.join(vorige, `pagefind/pagefind.js${ext}`);
+    if (beschadig) writeFileSync(kopie, beschadig(readFileSync(kopie)));
+    else rmSync(kopie);
+    const nieuw = release(`${naam}-2`, { 'pagefind/pagefind.js': pagina('Zoeken. ') });
+    expect(await comprimeerRelease(nieuw, vorige)).toEqual({ bestanden: 1, hergebruikt: 0 });
+    const origineel = readFileSync(path.join(nieuw, 'pagefind/pagefind.js'));
+    expect(brotliDecompressSync(readFileSync(path.join(nieuw, 'pagefind/pagefind.js.br')))).toEqual(origineel);
+    expect(gunzipSync(readFileSync(path.join(nieuw, 'pagefind/pagefind.js.gz')))).toEqual(origineel);
   });
 });

@@ -1,10 +1,14 @@
-import { link, readdir, readFile, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
+const ontBrotli = promisify(brotliDecompress);
+const ontGz = promisify(gunzip);
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 const COMPRIMEERBAAR = /\.(html|css|js|mjs|json|svg|xml|csv|txt|webmanifest|geojson)$/;
 /** Below this size compression costs more than it saves (headers, CPU). */
@@ -18,13 +22,30 @@ async function leesOfNiets(pad: string): Promise<Buffer | undefined> {
   }
 }
 
-/** Links the compressed copies of an unchanged file from the previous release (no extra disk). */
-async function hergebruik(vorig: string, pad: string): Promise<boolean> {
+/** Whether a compressed copy unpacks to exactly the plain file (a truncated or damaged one does not). */
+async function klopt(gecomprimeerd: string, uitpakken: (b: Buffer) => Promise<Buffer>, hash: string): Promise<boolean> {
+  try {
+    return sha256(await uitpakken(await readFile(gecomprimeerd))) === hash;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Links the compressed copies of an unchanged file from the previous release (no extra disk),
+ * after checking that they still unpack to the plain file: a damaged copy is made anew, not
+ * inherited by every later release.
+ */
+async function hergebruik(vorig: string, pad: string, inhoud: Buffer): Promise<boolean> {
+  const hash = sha256(inhoud);
+  if (!(await klopt(`${vorig}.br`, ontBrotli, hash)) || !(await klopt(`${vorig}.gz`, ontGz, hash))) return false;
   try {
     await link(`${vorig}.br`, `${pad}.br`);
     await link(`${vorig}.gz`, `${pad}.gz`);
     return true;
   } catch {
+    // Never write through a link into the previous release's copy.
+    await Promise.all([rm(`${pad}.br`, { force: true }), rm(`${pad}.gz`, { force: true })]);
     return false;
   }
 }
@@ -49,7 +70,7 @@ export async function comprimeerRelease(dir: string, vorige?: string): Promise<{
     if (vorige) {
       const vorig = path.join(vorige, path.relative(dir, pad));
       const oud = await leesOfNiets(vorig);
-      if (oud?.equals(inhoud) && (await hergebruik(vorig, pad))) {
+      if (oud?.equals(inhoud) && (await hergebruik(vorig, pad, inhoud))) {
         hergebruikt++;
         return;
       }

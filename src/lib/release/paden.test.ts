@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eerdereReleases, teVerwijderen } from './paden.ts';
+import { eerdereReleases, herstelHuidigeLink, huidigeRelease, leesReleaseInfo, releaseInfo, teVerwijderen } from './paden.ts';
 
 const MINUUT = 60_000;
 const nu = Date.parse('2026-11-23T12:00:00Z');
@@ -44,5 +44,50 @@ describe('eerdereReleases', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a broken current link or release.json', () => {
+  const vorige = process.env.RELEASES_DIR;
+  let dir = '';
+  afterEach(() => {
+    if (vorige === undefined) delete process.env.RELEASES_DIR;
+    else process.env.RELEASES_DIR = vorige;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Six good releases and a newer one that never got its index.html (a half-removed folder). */
+  function releases() {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'sk-herstel-'));
+    process.env.RELEASES_DIR = dir;
+    for (const n of namen.slice(0, 6)) {
+      mkdirSync(path.join(dir, n));
+      writeFileSync(path.join(dir, n, 'index.html'), n);
+      writeFileSync(path.join(dir, n, 'release.json'), JSON.stringify({ id: n, gebouwdOp: '2026-11-23T11:00:00Z' }));
+    }
+    mkdirSync(path.join(dir, namen[6]));
+  }
+
+  it.each([
+    ['dangling', () => symlinkSync('20200101-000000-weg', path.join(dir, 'current'))],
+    ['missing', () => {}],
+  ])('falls back to the newest complete release when current is %s, and start-up repairs the link', (_soort, maakLink) => {
+    releases();
+    maakLink();
+    expect(huidigeRelease()).toBe(path.join(dir, namen[5]));
+    expect(herstelHuidigeLink()).toBe(path.join(dir, namen[5]));
+    expect(readlinkSync(path.join(dir, 'current'))).toBe(namen[5]);
+    expect(herstelHuidigeLink()).toBeUndefined();
+  });
+
+  it.each([
+    ['not JSON', '{"id": "2026', 'release.json is beschadigd (geen geldige JSON)'],
+    ['without id', '{}', 'release.json is onvolledig'],
+    ['null', 'null', 'release.json is onvolledig'],
+  ])('reports a release.json that is %s instead of throwing', (_soort, inhoud, fout) => {
+    releases();
+    writeFileSync(path.join(dir, namen[5], 'release.json'), inhoud);
+    expect(leesReleaseInfo(path.join(dir, namen[5]))).toEqual({ fout, map: namen[5] });
+    expect(releaseInfo(path.join(dir, namen[5]))).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/load.ts';
 
@@ -29,12 +29,47 @@ export function huidigeLink(): string {
   return path.join(releasesDir(), 'current');
 }
 
-/** Absolute path of the live release, or undefined when none was built yet. */
+/**
+ * Absolute path of the live release, or undefined when none was built yet. A dangling or
+ * missing `current` link falls back to the newest complete release on disk, so one broken link
+ * never takes the whole site down (start-up repairs the link: herstelHuidigeLink).
+ */
 export function huidigeRelease(): string | undefined {
   try {
     return realpathSync(huidigeLink());
   } catch {
+    return nieuwsteCompleteRelease();
+  }
+}
+
+/** A release folder only gets its name when complete; index.html is checked to be sure. */
+export function nieuwsteCompleteRelease(): string | undefined {
+  try {
+    return readdirSync(releasesDir(), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && RELEASE_NAAM.test(d.name))
+      .map((d) => d.name)
+      .sort()
+      .reverse()
+      .map((naam) => path.join(releasesDir(), naam))
+      .find((dir) => existsSync(path.join(dir, 'index.html')));
+  } catch {
     return undefined;
+  }
+}
+
+/** Points a dangling or missing `current` link at the newest complete release. Returns that release. */
+export function herstelHuidigeLink(): string | undefined {
+  try {
+    realpathSync(huidigeLink());
+    return undefined;
+  } catch {
+    const dir = nieuwsteCompleteRelease();
+    if (!dir) return undefined;
+    const tijdelijk = path.join(releasesDir(), `.current-herstel-${process.pid}`);
+    rmSync(tijdelijk, { force: true });
+    symlinkSync(path.basename(dir), tijdelijk);
+    renameSync(tijdelijk, huidigeLink());
+    return dir;
   }
 }
 
@@ -82,7 +117,25 @@ export type ReleaseInfo = {
 };
 
 export function releaseInfo(dir = huidigeRelease()): ReleaseInfo | undefined {
-  if (!dir) return undefined;
-  const bestand = path.join(dir, 'release.json');
-  return existsSync(bestand) ? (JSON.parse(readFileSync(bestand, 'utf8')) as ReleaseInfo) : undefined;
+  const r = leesReleaseInfo(dir);
+  return 'info' in r ? r.info : undefined;
+}
+
+/** The live release's description, or why it cannot be read (shown as such, never a 500). */
+export function leesReleaseInfo(dir = huidigeRelease()): { info: ReleaseInfo } | { fout: string; map?: string } | { geen: true } {
+  if (!dir) return { geen: true };
+  const map = path.basename(dir);
+  let tekst: string;
+  try {
+    tekst = readFileSync(path.join(dir, 'release.json'), 'utf8');
+  } catch {
+    return { fout: 'release.json ontbreekt', map };
+  }
+  try {
+    const info = JSON.parse(tekst) as Partial<ReleaseInfo>;
+    if (typeof info?.id !== 'string' || typeof info.gebouwdOp !== 'string') return { fout: 'release.json is onvolledig', map };
+    return { info: info as ReleaseInfo };
+  } catch {
+    return { fout: 'release.json is beschadigd (geen geldige JSON)', map };
+  }
 }

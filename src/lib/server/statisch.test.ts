@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schrijfCspManifest } from '../release/csp.ts';
 import { leesBereik, serveerStatisch } from './statisch.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-statisch-'));
@@ -93,5 +95,37 @@ describe('a page opened before a publish', () => {
     expect(r.status).toBe(404);
     expect(await r.text()).toBe('niet gevonden');
     expect((await fetch(`${adres}/pagefind/../geheim.html`)).status).toBe(404);
+  });
+});
+
+describe('CSP of a page with partner text in it', () => {
+  const release = mkdtempSync(path.join(os.tmpdir(), 'sk-csp-release-'));
+  let srv: Server;
+  let adres = '';
+  const sha = (tekst: string) => `'sha256-${createHash('sha256').update(tekst).digest('base64')}'`;
+  beforeAll(async () => {
+    const website = 'https://club.example/<script>alert(5)</script>';
+    writeFileSync(
+      path.join(release, 'index.html'),
+      `<!doctype html><html lang="nl"><body><a href="${website}">Website</a><script>laad()</script></body></html>`,
+    );
+    await schrijfCspManifest(release);
+    srv = createServer((req, res) => serveerStatisch(req, res, release));
+    await new Promise<void>((klaar) => srv.listen(0, '127.0.0.1', klaar));
+    adres = `http://127.0.0.1:${(srv.address() as { port: number }).port}`;
+  });
+  afterAll(() => {
+    srv?.close();
+    rmSync(release, { recursive: true, force: true });
+  });
+
+  it('allows the page’s own inline script and not a <script> inside a website value', async () => {
+    const csp = (await fetch(`${adres}/`)).headers.get('content-security-policy')!;
+    expect(csp).toContain(sha('laad()'));
+    expect(csp).not.toContain(sha('alert(5)'));
+  });
+
+  it('never serves the manifest itself', async () => {
+    expect((await fetch(`${adres}/.csp.json`)).status).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs';
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { cspVoorPagina } from '../release/csp.ts';
 import { zetBeveiligingsHeaders } from './headers.ts';
 
 const TYPES: Record<string, string> = {
@@ -33,30 +33,6 @@ function statOf(pad: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-type InlineHashes = { scriptHashes: string[]; styleHashes: string[] };
-
-function hashes(html: string, patroon: RegExp): string[] {
-  return Array.from(html.matchAll(patroon), (m) => m[1])
-    .filter((inhoud) => inhoud.length > 0)
-    .map((inhoud) => `'sha256-${createHash('sha256').update(inhoud).digest('base64')}'`);
-}
-
-/** Hashes of inline scripts and styles (JSON-LD, island loaders), allowed by CSP instead of 'unsafe-inline'. */
-const inlineCache = new Map<string, InlineHashes>();
-function inlineHashes(bestand: string, sleutel: string): InlineHashes {
-  let gevonden = inlineCache.get(sleutel);
-  if (!gevonden) {
-    const html = readFileSync(bestand, 'utf8');
-    gevonden = {
-      scriptHashes: hashes(html, /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g),
-      styleHashes: hashes(html, /<style[^>]*>([\s\S]*?)<\/style>/g),
-    };
-    if (inlineCache.size > 5000) inlineCache.clear();
-    inlineCache.set(sleutel, gevonden);
-  }
-  return gevonden;
 }
 
 function kiesVariant(bestand: string, accept: string): { pad: string; stat: Stats; codering?: string } | undefined {
@@ -131,7 +107,15 @@ export function serveerStatisch(
     nietGevonden(req, res, root);
     return;
   }
-  stuur(req, res, bestand, variant, 200, opties.immutablePrefix !== undefined && pathname.startsWith(opties.immutablePrefix));
+  stuur(
+    req,
+    res,
+    root,
+    bestand,
+    variant,
+    200,
+    opties.immutablePrefix !== undefined && pathname.startsWith(opties.immutablePrefix),
+  );
 }
 
 /** Earlier releases to look in for a content-hashed file the live release no longer has. */
@@ -145,7 +129,7 @@ function nietGevonden(req: IncomingMessage, res: ServerResponse, root: string) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Deze pagina bestaat niet.');
     return;
   }
-  stuur(req, res, bestand, variant, 404, false);
+  stuur(req, res, root, bestand, variant, 404, false);
 }
 
 /** `bytes=a-b`, `bytes=a-` or `bytes=-n` within a file of `grootte` bytes; one range only. */
@@ -167,6 +151,7 @@ export function leesBereik(kop: string, grootte: number): { start: number; eind:
 function stuur(
   req: IncomingMessage,
   res: ServerResponse,
+  root: string,
   bestand: string,
   variant: { pad: string; stat: Stats; codering?: string },
   status: number,
@@ -181,7 +166,8 @@ function stuur(
     Vary: 'Accept-Encoding',
   };
   if (variant.codering) headers['Content-Encoding'] = variant.codering;
-  zetBeveiligingsHeaders(res, ext === '.html' ? inlineHashes(bestand, `${bestand}:${etag}`) : {});
+  // Inline hashes come from the release's manifest, made at build time from the parsed pages.
+  zetBeveiligingsHeaders(res, ext === '.html' ? cspVoorPagina(root, bestand, `${bestand}:${etag}`) : {});
   if (status === 200 && req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers).end();
     return;

@@ -22,14 +22,15 @@ describe('inline hashes from the parsed page', () => {
     expect(h.scriptHashes).not.toContain(hash('alert(5)'));
   });
 
-  it('hashes inline scripts and styles (JSON-LD, island loaders, SVG), not external scripts', () => {
+  it('hashes inline scripts and styles (island loaders, SVG), not external scripts nor data blocks', () => {
     const h = inlineHashes(
       pagina(
-        '<script type="application/ld+json">{"a":1}</script><script src="/x.js"></script><style>p{color:red}</style>' +
-          '<svg><style>.k{fill:blue}</style></svg><script>\nladen()\n</script>',
+        '<script type="application/ld+json">{"a":1}</script><script type="application/json">[1]</script>' +
+          '<script src="/x.js"></script><style>p{color:red}</style>' +
+          '<svg><style>.k{fill:blue}</style></svg><script>\nladen()\n</script><script type="module">m()</script>',
       ),
     );
-    expect(h.scriptHashes).toEqual([hash('{"a":1}'), hash('\nladen()\n')]);
+    expect(h.scriptHashes).toEqual([hash('\nladen()\n'), hash('m()')]);
     expect(h.styleHashes).toEqual([hash('p{color:red}'), hash('.k{fill:blue}')]);
   });
 });

@@ -24,6 +24,14 @@ function tekstVan(el: DefaultTreeAdapterTypes.Element): string {
   return el.childNodes.map((k) => (k.nodeName === '#text' ? (k as DefaultTreeAdapterTypes.TextNode).value : '')).join('');
 }
 
+/**
+ * Only a script the browser runs needs a hash: a data block (JSON, JSON-LD, whose text partners
+ * write) is never executed, so its hash would only widen the policy.
+ */
+const UITVOERBAAR = new Set(['', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript']);
+const voertUit = (el: DefaultTreeAdapterTypes.Element) =>
+  UITVOERBAAR.has((el.attrs.find((a) => a.name === 'type')?.value ?? '').trim().toLowerCase());
+
 export function inlineHashes(html: string): InlineHashes {
   const scripts = new Set<string>();
   const styles = new Set<string>();
@@ -31,7 +39,7 @@ export function inlineHashes(html: string): InlineHashes {
     if ('tagName' in knoop) {
       const el = knoop as DefaultTreeAdapterTypes.Element;
       const tekst = el.tagName === 'script' || el.tagName === 'style' ? tekstVan(el) : '';
-      if (el.tagName === 'script' && tekst && !el.attrs.some((a) => a.name === 'src')) scripts.add(sha256(tekst));
+      if (el.tagName === 'script' && tekst && voertUit(el) && !el.attrs.some((a) => a.name === 'src')) scripts.add(sha256(tekst));
       if (el.tagName === 'style' && tekst) styles.add(sha256(tekst));
       if (el.tagName === 'template') bezoek((el as DefaultTreeAdapterTypes.Template).content);
     }

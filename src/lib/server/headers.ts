@@ -6,15 +6,14 @@ export function zetExtraBronnen(bronnen: string[]): void {
   extraBronnen = bronnen;
 }
 
+export type InlineToestemming = { scriptHashes?: string[]; styleHashes?: string[] };
+
 /**
- * Headers on every response. The CSP allows only our own origin; inline scripts and styles
- * are allowed by hash only. 'wasm-unsafe-eval' is for Pagefind's WebAssembly, blob: workers
- * for MapLibre.
+ * Headers on every response, as name and value, so nginx can be given exactly the same (see
+ * src/lib/serveren/nginx.ts). The CSP allows only our own origin; inline scripts and styles are
+ * allowed by hash only. 'wasm-unsafe-eval' is for Pagefind's WebAssembly, blob: workers for MapLibre.
  */
-export function zetBeveiligingsHeaders(
-  res: ServerResponse,
-  opties: { scriptHashes?: string[]; styleHashes?: string[] } = {},
-): void {
+export function beveiligingsHeaders(opties: InlineToestemming = {}): [string, string][] {
   const extra = extraBronnen.join(' ');
   const csp = [
     "default-src 'self'",
@@ -29,10 +28,16 @@ export function zetBeveiligingsHeaders(
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  res.setHeader('Content-Security-Policy', csp);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()');
+  return [
+    ['Content-Security-Policy', csp],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'same-origin'],
+    ['X-Frame-Options', 'DENY'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()'],
+  ];
+}
+
+export function zetBeveiligingsHeaders(res: ServerResponse, opties: InlineToestemming = {}): void {
+  for (const [naam, waarde] of beveiligingsHeaders(opties)) res.setHeader(naam, waarde);
 }

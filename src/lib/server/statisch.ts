@@ -4,7 +4,7 @@ import path from 'node:path';
 import { cspVoorPagina } from '../release/csp.ts';
 import { zetBeveiligingsHeaders } from './headers.ts';
 
-const TYPES: Record<string, string> = {
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -6,7 +6,7 @@ import { loadConfig } from '../config/load.ts';
 import { laadKaart } from '../data/kaart.ts';
 import { openDb } from '../db/client.ts';
 import { importeer } from './importeer.ts';
-import { meldingTekst } from './melding.ts';
+import { meldingTekst } from '../opendata/hsds/melding.ts';
 
 /** HSDS from another system: other ids, other taxonomies, fields we do not have. */
 

@@ -2,7 +2,7 @@ import type { GemeenteConfig } from '../config/schema.ts';
 import type { Rij } from '../opendata/hsds/tabellen.ts';
 import type { Herkomst } from './invoer.ts';
 import type { Lezer } from './hsds-lezer.ts';
-import { letOp, probleem, type Melding } from './melding.ts';
+import { letOp, probleem, type Melding } from '../opendata/hsds/melding.ts';
 
 /** A HSDS location with its address as our Adres. */
 

@@ -3,7 +3,7 @@ import { leesCsv } from '../opendata/csv.ts';
 import { controleerTabel } from '../opendata/hsds/tabelschema.ts';
 import { naarTabellen, nieuweTabellen, TABELLEN, type Tabellen } from '../opendata/hsds/tabellen.ts';
 import type { Bron } from './lezen.ts';
-import { letOp, probleem, type Melding } from './melding.ts';
+import { letOp, probleem, type Melding } from '../opendata/hsds/melding.ts';
 
 /** HSDS files (JSON or the CSV package) into checked tables. */
 

@@ -2,7 +2,7 @@ import { KOSTEN_PER_TEKST, KOSTEN_SOORT_TEKST } from '../opendata/hsds/export.ts
 import type { Rij } from '../opendata/hsds/tabellen.ts';
 import type { Lezer } from './hsds-lezer.ts';
 import type { Herkomst } from './invoer.ts';
-import { letOp, probleem, type Melding } from './melding.ts';
+import { letOp, probleem, type Melding } from '../opendata/hsds/melding.ts';
 
 /** HSDS cost_options → our Kosten: free, voluntary contribution, or an amount per something. */
 

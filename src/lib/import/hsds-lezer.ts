@@ -1,7 +1,7 @@
 import type { GemeenteConfig } from '../config/schema.ts';
 import { herkenTerm, type TaxonomieCode } from '../opendata/hsds/taxonomie.ts';
 import type { Rij, Tabellen } from '../opendata/hsds/tabellen.ts';
-import { letOp, type Melding } from './melding.ts';
+import { letOp, type Melding } from '../opendata/hsds/melding.ts';
 
 /**
  * Reading HSDS tables while keeping track of what was used: every field that no mapping read

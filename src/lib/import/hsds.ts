@@ -6,7 +6,7 @@ import { adresUit, kernUitNaam, onbekendeKern } from './hsds-adres.ts';
 import { kostenUit } from './hsds-kosten.ts';
 import { maakLezer, type Attribuut } from './hsds-lezer.ts';
 import type { ActiviteitBron, Herkomst, Invoer, KernondersteunerBron, OrganisatieBron } from './invoer.ts';
-import { letOp, probleem, type Melding } from './melding.ts';
+import { letOp, probleem, type Melding } from '../opendata/hsds/melding.ts';
 
 /** HSDS tables (from JSON or CSV) → organisations, activities and kernondersteuners. */
 

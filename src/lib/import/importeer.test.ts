@@ -9,7 +9,7 @@ import { controleerTabellen } from '../opendata/hsds/tabelschema.ts';
 import { csvTabellen, demoExport, hsdsValidator, NU } from '../opendata/hsds/testhulp.ts';
 import { maakSiteData } from '../site/sitedata.ts';
 import { importeer } from './importeer.ts';
-import { meldingTekst } from './melding.ts';
+import { meldingTekst } from '../opendata/hsds/melding.ts';
 
 const { dir, config, bestanden } = demoExport();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { hsdsNaarInvoer } from './hsds.ts';
 import { hsdsCsvTabellen, hsdsJsonTabellen } from './hsds-bronnen.ts';
 import type { Invoer } from './invoer.ts';
 import { leesInvoer, STANDAARD_MAX_MB } from './lezen.ts';
-import { probleem, type Melding } from './melding.ts';
+import { probleem, type Melding } from '../opendata/hsds/melding.ts';
 import { maakPlan, type Plan } from './plan.ts';
 import { maakRapport, type Uitkomst } from './rapport.ts';
 import { spreadsheetNaarInvoer } from './spreadsheet.ts';

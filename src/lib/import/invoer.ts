@@ -1,4 +1,4 @@
-import type { Melding, Plek } from './melding.ts';
+import type { Melding, Plek } from '../opendata/hsds/melding.ts';
 
 /**
  * What a reader (HSDS JSON, HSDS CSV, spreadsheet) makes of a file: records in the shape of our

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TABELLEN } from '../opendata/hsds/tabellen.ts';
-import { letOp, probleem, type Melding } from './melding.ts';
+import { letOp, probleem, type Melding } from '../opendata/hsds/melding.ts';
 
 /**
  * Reading the input: which kind it is, whether it is not too big, and whether it is UTF-8.

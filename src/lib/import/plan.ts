@@ -6,7 +6,7 @@ import type { DbOfTx } from '../db/client.ts';
 import { maakSchemas, type ActiviteitData, type KernondersteunerData, type OrganisatieData } from '../model/schemas.ts';
 import { isUuid } from '../opendata/hsds/tabelschema.ts';
 import { plekVoor, type Herkomst, type Invoer, type OrganisatieVerwijzing } from './invoer.ts';
-import { letOp, probleem, type Melding } from './melding.ts';
+import { letOp, probleem, type Melding } from '../opendata/hsds/melding.ts';
 
 /**
  * What an import would do: per record new, changed (with which fields), unchanged or skipped,

@@ -1,4 +1,4 @@
-import { meldingTekst, type Melding } from './melding.ts';
+import { meldingTekst, type Melding } from '../opendata/hsds/melding.ts';
 import type { Plan, PlanItem } from './plan.ts';
 
 /** The report the beheerder reads, in plain Dutch, one line per record and per problem. */

@@ -8,7 +8,7 @@ import { openDb } from '../db/client.ts';
 import { dumpDb } from '../db/testhulp.ts';
 import { leesCsv, rfcCel } from '../opendata/csv.ts';
 import { importeer } from './importeer.ts';
-import { meldingTekst } from './melding.ts';
+import { meldingTekst } from '../opendata/hsds/melding.ts';
 import { KOLOMMEN } from './spreadsheet-kolommen.ts';
 import { leesBedrag, leesDatum, leesTijd } from './spreadsheet.ts';
 

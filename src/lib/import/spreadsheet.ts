@@ -8,7 +8,7 @@ import { leesCsv } from '../opendata/csv.ts';
 import { rdNaarWgs84 } from '../geo/rd.ts';
 import type { Herkomst, Invoer } from './invoer.ts';
 import type { Bron } from './lezen.ts';
-import { letOp, probleem, type Melding, type Plek } from './melding.ts';
+import { letOp, probleem, type Melding, type Plek } from '../opendata/hsds/melding.ts';
 import { KOLOMMEN } from './spreadsheet-kolommen.ts';
 
 /** The simple spreadsheet template: one row per organisation or activity. */

@@ -9,21 +9,25 @@ import type { Account } from './accounts.ts';
 import { activiteitUitVelden, ACTIVITEIT_HERNOEM, organisatieUitVelden } from './formulier/mapping.ts';
 import { foutenPerVeld, waarde, type Fouten, type Velden } from './formulier/velden.ts';
 import { log } from './logboek.ts';
+import type { Publiceren } from './publicatie.ts';
 import {
   alsActiviteitData,
   legVast,
+  leesRevisie,
   slugVoorNieuweActiviteit,
   stelVoor,
   verandertToegang,
   werkversie,
   WijzigingsConflict,
+  zetTerug,
 } from './revisies.ts';
 import { isBeheerder } from './toegang.ts';
 import { verschillen, type Verschil } from './verschil.ts';
 
 /**
  * What happens when a partner saves a form. Access is checked by the page before calling these;
- * these validate, detect conflicts and record the change.
+ * these validate, detect conflicts, record the change and, when it is live at once, ask for a new
+ * public release.
  */
 
 export type Uitkomst =
@@ -38,17 +42,25 @@ function basis(velden: Velden) {
   return { versie: Number(waarde(velden, 'basis.versie')), revisieId: revisieId > 0 ? revisieId : undefined };
 }
 
-/** Parses and validates an organisation form against the live listing. */
+/** Parses and validates an organisation form against the live wat. */
 export function leesOrganisatieFormulier(db: DbOfTx, config: GemeenteConfig, id: number, velden: Velden) {
   const huidig = leesOrganisatie(db, id)!;
   const ruw = organisatieUitVelden(velden, { slug: huidig.slug, status: huidig.status, gecontroleerdOp: vandaag() });
   return maakSchemas(config).organisatie.safeParse(ruw);
 }
 
-export function bewaarOrganisatie(db: DbOfTx, config: GemeenteConfig, account: Account, id: number, velden: Velden): Uitkomst {
+export function bewaarOrganisatie(
+  db: DbOfTx,
+  config: GemeenteConfig,
+  account: Account,
+  id: number,
+  velden: Velden,
+  publiceren: Publiceren,
+): Uitkomst {
   const r = leesOrganisatieFormulier(db, config, id, velden);
   if (!r.success) return { soort: 'fouten', fouten: foutenPerVeld(r.error.issues, { bezoekadres: 'bezoekadres.straat' }) };
   const w = werkversie(db, 'organisatie', id)!;
+  const liveNaam = leesOrganisatie(db, id)!.naam;
   // A trusted organisation publishes directly, except a change of its own reach.
   const direct = isBeheerder(account) || (w.vertrouwd && !verandertToegang('organisatie', w.live, r.data));
   const b = basis(velden);
@@ -64,6 +76,7 @@ export function bewaarOrganisatie(db: DbOfTx, config: GemeenteConfig, account: A
       direct,
     });
     log(db, account.id, direct ? 'organisatie gewijzigd' : 'wijziging voorgesteld', `${r.data.naam} (organisatie ${id})`);
+    if (direct) publiceren.vraagAan(`Gewijzigd: ${liveNaam}`);
     return { soort: 'opgeslagen', direct, entiteitId: id, revisieId: revisie.id };
   } catch (e) {
     if (!(e instanceof WijzigingsConflict)) throw e;
@@ -105,6 +118,7 @@ export function bewaarActiviteit(
   organisatieId: number,
   activiteitId: number | undefined,
   velden: Velden,
+  publiceren: Publiceren,
 ): Uitkomst {
   const w = activiteitId !== undefined ? werkversie(db, 'activiteit', activiteitId)! : undefined;
   const r = leesActiviteitFormulier(db, config, organisatieId, velden, w?.data as ActiviteitData | undefined);
@@ -126,6 +140,7 @@ export function bewaarActiviteit(
       direct,
     });
     log(db, account.id, direct ? 'activiteit gewijzigd' : 'wijziging voorgesteld', `${data.titel} (${activiteitId ?? 'nieuw'})`);
+    if (direct) publiceren.vraagAan(`Activiteit gewijzigd (${org.naam})`);
     return { soort: 'opgeslagen', direct, entiteitId, revisieId: revisie.id };
   } catch (e) {
     if (!(e instanceof WijzigingsConflict) || !w) throw e;
@@ -139,7 +154,7 @@ export function bewaarActiviteit(
 }
 
 /** "Alles klopt nog": the organisation and its activities are checked today. No review needed. */
-export function bevestigActueel(db: DbOfTx, account: Account, organisatieId: number): void {
+export function bevestigActueel(db: DbOfTx, account: Account, organisatieId: number, publiceren: Publiceren): void {
   const datum = vandaag();
   db.transaction((tx) => {
     tx.update(t.organisatie).set({ gecontroleerdOp: datum }).where(eq(t.organisatie.id, organisatieId)).run();
@@ -154,6 +169,8 @@ export function bevestigActueel(db: DbOfTx, account: Account, organisatieId: num
     });
   });
   log(db, account.id, 'alles klopt nog', `Organisatie ${organisatieId} gecontroleerd`);
+  // The public pages show when a listing was last checked.
+  publiceren.vraagAan(`Gecontroleerd: ${leesOrganisatie(db, organisatieId)?.naam ?? organisatieId}`);
 }
 
 /**
@@ -166,6 +183,7 @@ export function wijzigStatus(
   account: Account,
   activiteitId: number,
   actie: 'pauzeren' | 'hervatten' | 'verwijderen',
+  publiceren: Publiceren,
 ): void {
   const a = leesActiviteit(db, activiteitId);
   if (!a) throw new WijzigingsConflict('Deze activiteit bestaat niet meer.');
@@ -201,4 +219,32 @@ export function wijzigStatus(
     });
   });
   log(db, account.id, `activiteit ${actie}`, `${a.titel} (${activiteitId})`);
+  publiceren.vraagAan(`${actie}: ${a.titel}`);
+}
+
+/**
+ * The beheerder sets an earlier version of an organisation or activity live again. False when the
+ * revision belongs to something else (a tampered form changes nothing); WijzigingsConflict when
+ * there is no version to restore.
+ */
+export function zetVersieTerug(
+  db: DbOfTx,
+  beheerder: Account,
+  wat: { soort: 'organisatie' | 'activiteit'; id: number },
+  revisieId: number,
+  publiceren: Publiceren,
+): boolean {
+  const revisie = leesRevisie(db, revisieId);
+  if (!revisie || revisie.soort !== wat.soort || revisie.entiteitId !== wat.id) return false;
+  zetTerug(db, revisie.id, beheerder.id);
+  log(db, beheerder.id, 'teruggezet', `${wat.soort} ${wat.id} naar wijziging ${revisie.id}`);
+  publiceren.vraagAan(`Teruggezet: ${wat.soort} ${wat.id}`);
+  return true;
+}
+
+/** Whether this organisation's changes go live without review (beheerder only). */
+export function zetVertrouwd(db: DbOfTx, beheerder: Account, organisatieId: number, vertrouwd: boolean): void {
+  db.update(t.organisatie).set({ vertrouwd }).where(eq(t.organisatie.id, organisatieId)).run();
+  const naam = leesOrganisatie(db, organisatieId)?.naam ?? organisatieId;
+  log(db, beheerder.id, 'vertrouwd', `${naam}: ${vertrouwd ? 'vertrouwd' : 'niet meer vertrouwd'}`);
 }

@@ -5,14 +5,18 @@ import type { Db } from '../db/client.ts';
 import type { Account } from './accounts.ts';
 import { leesFormulier, type Velden } from './formulier/velden.ts';
 import { hashToken, nieuwToken } from './geheim.ts';
-import { BEWAARD_COOKIE, portaalDb } from './omgeving.ts';
+import { BEWAARD_COOKIE, portaalDb, publiceerder } from './omgeving.ts';
+import type { Publiceren } from './publicatie.ts';
 
 /**
- * Glue between Astro pages and the portal modules. Access decisions are in toegang.ts and are
- * made by each page for its own data.
+ * Glue between Astro pages and the portal modules. Access decisions are in the toegang.ts of each
+ * domain and are made by each page for its own data (`portaalPagina` for a page about one record).
  */
 
-export type Portaal = { account: Account; csrf: string; db: Db };
+export type Portaal = { account: Account; csrf: string; db: Db; publiceren: Publiceren };
+
+// The process's publisher, made on first use (as when pages called it themselves).
+const publiceren: Publiceren = { vraagAan: (reden) => publiceerder().vraagAan(reden) };
 
 export function cookieOpties(url: URL, maxAgeSeconden?: number) {
   const lokaal = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -40,7 +44,7 @@ export function vereisAccount(
   opties: { nietBewaren?: string[] } = {},
 ): Portaal | Response {
   const sessie = Astro.locals.sessie;
-  if (sessie) return { account: sessie.account, csrf: sessie.csrf, db: portaalDb() };
+  if (sessie) return { account: sessie.account, csrf: sessie.csrf, db: portaalDb(), publiceren };
   const terug = Astro.url.pathname + Astro.url.search;
   const formulier = Astro.locals.formulier;
   if (Astro.request.method === 'POST' && formulier) {
@@ -60,6 +64,34 @@ export function vereisAccount(
     return Astro.redirect(`/partners/inloggen/?terug=${encodeURIComponent(terug)}&bewaard=1`);
   }
   return Astro.redirect(`/partners/inloggen/?terug=${encodeURIComponent(terug)}`);
+}
+
+/** A page about one record: with access the record, without it nothing (and status 403). */
+export type PortaalPagina<T> = Portaal & ({ toegang: true; item: T } | { toegang: false; item: undefined });
+
+/**
+ * The preamble of every portal page about one record (an organisation, a referral, …): the
+ * logged-in account or the redirect to log in, the id from the URL (`[id]`), the record, and the
+ * access rule for it. Without access the status is 403 and the record is not handed to the page,
+ * so the page cannot show what the account may not see. `nieuw` loads what a page at `…/nieuw`
+ * is about (a new activity: its organisation).
+ */
+export function portaalPagina<T>(
+  Astro: Pick<AstroGlobal, 'locals' | 'url' | 'request' | 'cookies' | 'redirect' | 'params' | 'response'>,
+  regels: {
+    laad: (p: Portaal, id: number) => T | undefined;
+    mag: (p: Portaal, item: T) => boolean;
+    nieuw?: (p: Portaal) => T | undefined;
+  },
+): PortaalPagina<T> | Response {
+  const p = vereisAccount(Astro);
+  if (p instanceof Response) return p;
+  const id = Number(Astro.params.id);
+  const item =
+    regels.nieuw && Astro.params.id === 'nieuw' ? regels.nieuw(p) : Number.isSafeInteger(id) ? regels.laad(p, id) : undefined;
+  if (item !== undefined && regels.mag(p, item)) return { ...p, toegang: true, item };
+  Astro.response.status = 403;
+  return { ...p, toegang: false, item: undefined };
 }
 
 /** The form kept for this page when the session expired, once; then it is deleted. */

@@ -7,6 +7,7 @@ import { tekst } from '../model/velden.ts';
 import { bewaarAccount, emailSchema, laadAccount, type Account } from './accounts.ts';
 import { foutenPerVeld, waarde, waarden, type Fouten, type Velden } from './formulier/velden.ts';
 import { log } from './logboek.ts';
+import type { Publiceren } from './publicatie.ts';
 
 const accountSchema = z.object({
   naam: tekst({ min: 2, max: 100, leeg: 'vul de naam in' }),
@@ -76,4 +77,10 @@ export function alleAccounts(db: DbOfTx): Account[] {
     .orderBy(t.account.naam)
     .all()
     .map((a) => laadAccount(db, a.id)!);
+}
+
+/** The beheerder asks for a new release by hand (after a failed build, or to be sure). */
+export function publiceerHandmatig(db: DbOfTx, beheerder: Account, publiceren: Publiceren): void {
+  publiceren.vraagAan('Handmatig door de beheerder');
+  log(db, beheerder.id, 'publiceren', 'Handmatig publiceren gevraagd');
 }

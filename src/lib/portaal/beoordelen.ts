@@ -4,6 +4,7 @@ import type { DbOfTx } from '../db/client.ts';
 import { verstuur } from '../mail/mail.ts';
 import type { Account } from './accounts.ts';
 import { log } from './logboek.ts';
+import type { Publiceren } from './publicatie.ts';
 import { keurGoed, wijsAf, WijzigingsConflict } from './revisies.ts';
 
 export type Beoordeling =
@@ -11,18 +12,23 @@ export type Beoordeling =
   | { soort: 'fout'; melding: string }
   | { soort: 'conflict'; melding: string };
 
-/** Approves or rejects (with a reason the author reads, also by e-mail). Access is checked by the page. */
+/**
+ * Approves (and asks for a new release) or rejects (with a reason the author reads, also by
+ * e-mail). Access is checked by the page.
+ */
 export async function beoordeel(
   db: DbOfTx,
   beoordelaar: Account,
   revisieId: number,
   besluit: 'goedkeuren' | 'afwijzen',
   reden: string,
+  publiceren: Publiceren,
 ): Promise<Beoordeling> {
   try {
     if (besluit === 'goedkeuren') {
       keurGoed(db, revisieId, beoordelaar.id);
       log(db, beoordelaar.id, 'goedgekeurd', `Wijziging ${revisieId}`);
+      publiceren.vraagAan(`Goedgekeurd: wijziging ${revisieId}`);
       return { soort: 'klaar', publiceren: true };
     }
     const schoon = reden.trim();

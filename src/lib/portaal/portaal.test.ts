@@ -1,13 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as t from '../../../db/schema.ts';
 import { loadConfig } from '../config/load.ts';
 import { leesActiviteit, leesOrganisatie } from '../data/kaart.ts';
 import { seedDemo } from '../data/seed.ts';
 import { openDb, type Db } from '../db/client.ts';
+import type { OrganisatieData } from '../model/schemas.ts';
 import { bewaarAccount, laadAccount } from './accounts.ts';
+import { bevestigActueel, bewaarOrganisatie, wijzigStatus, zetVersieTerug } from './acties.ts';
+import { publiceerHandmatig } from './beheer.ts';
+import { beoordeel } from './beoordelen.ts';
+import { organisatieAlsVelden } from './formulier/mapping.ts';
 import { hashToken } from './geheim.ts';
 import { Limiet } from './limiet.ts';
 import {
@@ -268,5 +274,89 @@ describe('Limiet', () => {
       true,
       true,
     ]);
+  });
+});
+
+describe('actions that change the public site ask for a release themselves', () => {
+  const aanvragen: string[] = [];
+  const publiceren = { vraagAan: (reden: string) => void aanvragen.push(reden) };
+  let orgC: number;
+  let partnerC: number;
+  beforeAll(() => {
+    orgC = db.select({ id: t.organisatie.id }).from(t.organisatie).limit(1).offset(2).get()!.id;
+    db.update(t.organisatie).set({ vertrouwd: false }).where(eq(t.organisatie.id, orgC)).run();
+    partnerC = bewaarAccount(db, {
+      email: 'c@voorbeeld.example',
+      naam: 'Partner C',
+      beheerder: false,
+      organisaties: [orgC],
+      kernen: [],
+    });
+  });
+  beforeEach(() => {
+    aanvragen.length = 0;
+  });
+  const account = (id: number) => laadAccount(db, id)!;
+  /** The organisation form as the page fills it, with a changed description. */
+  const formulier = (omschrijving: string) => {
+    const w = werkversie(db, 'organisatie', orgC)!;
+    const velden = organisatieAlsVelden({ ...(w.data as OrganisatieData), omschrijving });
+    velden.set('basis.versie', [String(w.versie)]);
+    if (w.wachtend) velden.set('basis.revisie', [String(w.wachtend.id)]);
+    return velden;
+  };
+
+  it("a partner's proposal waits without a release; approving it asks for one", async () => {
+    const naam = leesOrganisatie(db, orgC)!.naam;
+    const uitkomst = bewaarOrganisatie(
+      db,
+      config,
+      account(partnerC),
+      orgC,
+      formulier('Een voorstel van de partner, lang genoeg.'),
+      publiceren,
+    );
+    expect(uitkomst).toMatchObject({ soort: 'opgeslagen', direct: false });
+    expect(aanvragen).toEqual([]);
+    const revisieId = uitkomst.soort === 'opgeslagen' ? uitkomst.revisieId : 0;
+    expect(await beoordeel(db, account(beheerder), revisieId, 'goedkeuren', '', publiceren)).toEqual({
+      soort: 'klaar',
+      publiceren: true,
+    });
+    expect(aanvragen).toEqual([`Goedgekeurd: wijziging ${revisieId}`]);
+    expect(leesOrganisatie(db, orgC)!.naam).toBe(naam);
+  });
+
+  it("the beheerder's change, a check, a pause and a manual publish each ask for one", () => {
+    const naam = leesOrganisatie(db, orgC)!.naam;
+    const uitkomst = bewaarOrganisatie(
+      db,
+      config,
+      account(beheerder),
+      orgC,
+      formulier('Direct door de beheerder gewijzigd, lang genoeg.'),
+      publiceren,
+    );
+    expect(uitkomst).toMatchObject({ soort: 'opgeslagen', direct: true });
+    bevestigActueel(db, account(partnerC), orgC, publiceren);
+    const act = db.select().from(t.activiteit).where(eq(t.activiteit.organisatieId, orgC)).get()!;
+    wijzigStatus(db, account(partnerC), act.id, 'pauzeren', publiceren);
+    publiceerHandmatig(db, account(beheerder), publiceren);
+    expect(aanvragen).toEqual([
+      `Gewijzigd: ${naam}`,
+      `Gecontroleerd: ${naam}`,
+      `pauzeren: ${act.titel}`,
+      'Handmatig door de beheerder',
+    ]);
+  });
+
+  it('restoring a version asks for one; a revision of something else changes nothing', () => {
+    const eerder = db.select().from(t.revisie).where(eq(t.revisie.entiteitId, orgC)).all();
+    const direct = eerder.find((r) => r.soort === 'organisatie' && r.status === 'direct')!;
+    const ander = db.select().from(t.revisie).where(eq(t.revisie.soort, 'activiteit')).get()!;
+    expect(zetVersieTerug(db, account(beheerder), { soort: 'organisatie', id: orgC }, ander.id, publiceren)).toBe(false);
+    expect(aanvragen).toEqual([]);
+    expect(zetVersieTerug(db, account(beheerder), { soort: 'organisatie', id: orgC }, direct.id, publiceren)).toBe(true);
+    expect(aanvragen).toEqual([`Teruggezet: organisatie ${orgC}`]);
   });
 });

@@ -3,7 +3,8 @@ import * as t from '../../../db/schema.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
 import type { Account } from '../portaal/accounts.ts';
-import { isBeheerder, signaalKernen } from '../portaal/toegang.ts';
+import { isBeheerder } from '../portaal/toegang.ts';
+import { signaalKernen } from './toegang.ts';
 import type { Afzender, Rol } from './schema.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { DbOfTx } from '../db/client.ts';
 import { vandaag } from '../portaal/acties.ts';
 import type { Account } from '../portaal/accounts.ts';
 import type { Velden } from '../portaal/formulier/velden.ts';
-import { exacteAantallen } from '../portaal/toegang.ts';
+import { exacteAantallen } from './toegang.ts';
 import { afzenders, signaalRechten } from './afzender.ts';
 import { leesFilter } from './lezen.ts';
 import { laatsteKwartalen, overzicht } from './overzicht.ts';

@@ -8,7 +8,7 @@ import { loadConfig } from '../config/load.ts';
 import { seedDemo } from '../data/seed.ts';
 import { openDb, type Db } from '../db/client.ts';
 import { bewaarAccount, laadAccount, type Account } from '../portaal/accounts.ts';
-import { exacteAantallen, magSignaalOpvolgen, magSignaalZien, signaalKernen, toegestaneStappen } from '../portaal/toegang.ts';
+import { exacteAantallen, magSignaalOpvolgen, magSignaalZien, signaalKernen, toegestaneStappen } from './toegang.ts';
 import { afzenders, handelendeAfzender, partnerKernen, signaalRechten } from './afzender.ts';
 import { signalenCsv } from './export.ts';
 import { aandachtNodig, activiteitenInKern, leesSignaal, signalenLijst } from './lezen.ts';

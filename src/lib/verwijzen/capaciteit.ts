@@ -5,6 +5,7 @@ import type { DbOfTx } from '../db/client.ts';
 import { CAPACITEIT } from '../model/schemas.ts';
 import type { Account } from '../portaal/accounts.ts';
 import { log } from '../portaal/logboek.ts';
+import type { Publiceren } from '../portaal/publicatie.ts';
 import { alsActiviteitData, legVast, wachtendeRevisie } from '../portaal/revisies.ts';
 
 export type Capaciteit = (typeof CAPACITEIT)[number];
@@ -51,13 +52,15 @@ export function zetCapaciteit(db: DbOfTx, account: Account, activiteitId: number
 
 /**
  * The provider's capacity form: one select per activity (`capaciteit.<id>`); only changed ones
- * are saved. `activiteiten` are those the page showed, already limited to the account's own.
+ * are saved, and then a new release is asked for (the public pages show the capacity).
+ * `activiteiten` are those the page showed, already limited to the account's own.
  */
 export function bewaarCapaciteiten(
   db: DbOfTx,
   account: Account,
   activiteiten: { id: number; titel: string; capaciteit: Capaciteit | null }[],
   waardeVan: (veld: string) => string | undefined,
+  publiceren: Publiceren,
 ): string[] {
   const gewijzigd: string[] = [];
   for (const a of activiteiten) {
@@ -68,5 +71,6 @@ export function bewaarCapaciteiten(
     zetCapaciteit(db, account, a.id, waarde);
     gewijzigd.push(a.titel);
   }
+  if (gewijzigd.length > 0) publiceren.vraagAan(`Plaatsen gewijzigd: ${gewijzigd.join(', ')}`.slice(0, 200));
   return gewijzigd;
 }

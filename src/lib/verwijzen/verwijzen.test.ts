@@ -225,14 +225,24 @@ describe('capacity and the flag', () => {
     expect(db.select().from(t.activiteit).where(eq(t.activiteit.id, activiteit.id)).get()!.capaciteit).toBeNull();
   });
 
-  it('saves only changed, valid values from the capacity form', () => {
+  it('saves only changed, valid values from the capacity form, and then asks for a release', () => {
     const acts = [{ id: activiteit.id, titel: 'A', capaciteit: null }];
-    expect(bewaarCapaciteiten(db, aanbieder, acts, () => '')).toEqual([]);
-    expect(bewaarCapaciteiten(db, aanbieder, acts, () => 'helemaal-vol')).toEqual([]);
+    const aanvragen: string[] = [];
+    const publiceren = { vraagAan: (reden: string) => void aanvragen.push(reden) };
+    expect(bewaarCapaciteiten(db, aanbieder, acts, () => '', publiceren)).toEqual([]);
+    expect(bewaarCapaciteiten(db, aanbieder, acts, () => 'helemaal-vol', publiceren)).toEqual([]);
+    expect(aanvragen).toEqual([]);
     expect(
-      bewaarCapaciteiten(db, aanbieder, acts, (v) => (v === `capaciteit.${activiteit.id}` ? 'wachtlijst' : undefined)),
+      bewaarCapaciteiten(
+        db,
+        aanbieder,
+        acts,
+        (v) => (v === `capaciteit.${activiteit.id}` ? 'wachtlijst' : undefined),
+        publiceren,
+      ),
     ).toEqual(['A']);
     expect(db.select().from(t.activiteit).where(eq(t.activiteit.id, activiteit.id)).get()!.capaciteit).toBe('wachtlijst');
+    expect(aanvragen).toEqual(['Plaatsen gewijzigd: A']);
   });
 
   it('keeps the "mag verwijzen" flag of an account', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meldingTekst } from '../../import/melding.ts';
+import { meldingTekst } from './melding.ts';
 import { roosterSchema, type RoosterInvoer } from '../../rooster/schema.ts';
 import { leesTijd, roosterNaarSchedules, schedulesNaarRooster, type ScheduleRij } from './rooster.ts';
 

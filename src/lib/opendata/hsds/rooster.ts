@@ -1,4 +1,4 @@
-import { letOp, type Melding, type Plek } from '../../import/melding.ts';
+import { letOp, type Melding, type Plek } from './melding.ts';
 import { lokaal, weekdag } from '../../rooster/kalender.ts';
 import { WEEKDAGEN, type Regel, type Rooster, type RoosterInvoer, type Weekdag } from '../../rooster/schema.ts';
 import { regelTekst, roosterTekst } from '../../rooster/tekst.ts';

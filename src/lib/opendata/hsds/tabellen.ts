@@ -1,4 +1,4 @@
-import { letOp, probleem, type Melding, type Plek } from '../../import/melding.ts';
+import { letOp, probleem, type Melding, type Plek } from './melding.ts';
 import datapackage from './datapackage.json';
 
 /**

@@ -1,4 +1,4 @@
-import { probleem, type Melding } from '../../import/melding.ts';
+import { probleem, type Melding } from './melding.ts';
 import { TABEL, type Rij, type Tabellen, type Veld } from './tabellen.ts';
 
 /**

@@ -9,13 +9,14 @@ import { leesOrganisatie } from '../data/kaart.ts';
 import { kernIdMap } from '../data/opslaan.ts';
 import { seedDemo } from '../data/seed.ts';
 import { openDb, type Db } from '../db/client.ts';
-import { partnerKernen } from '../signalen/afzender.ts';
+import { partnerKernen } from './afzender.ts';
 import { kernenVanOrganisaties } from '../verwijzen/verwijzingen.ts';
-import { bewaarAccount, laadAccount } from './accounts.ts';
-import { bewaarOrganisatie } from './acties.ts';
-import { organisatieAlsVelden } from './formulier/mapping.ts';
-import { alsOrganisatieData, beoordelingVan, keurGoed, leesRevisie, stelVoor, werkversie } from './revisies.ts';
-import { magBeoordelen, magSignaalZien } from './toegang.ts';
+import { bewaarAccount, laadAccount } from '../portaal/accounts.ts';
+import { bewaarOrganisatie } from '../portaal/acties.ts';
+import { organisatieAlsVelden } from '../portaal/formulier/mapping.ts';
+import { alsOrganisatieData, beoordelingVan, keurGoed, leesRevisie, stelVoor, werkversie } from '../portaal/revisies.ts';
+import { magSignaalZien } from './toegang.ts';
+import { magBeoordelen } from '../portaal/toegang.ts';
 
 /**
  * The attack from issue 20: a partner widens their own access by adding kernen to their
@@ -28,6 +29,9 @@ let db: Db;
 let orgId: number;
 let partner: number;
 let beheerder: number;
+/** Publishes asked for by the domain actions, so a test can say which change went live. */
+const aanvragen: string[] = [];
+const publiceren = { vraagAan: (reden: string) => void aanvragen.push(reden) };
 let koNieuw: number;
 let koHuidig: number;
 let nieuweKern: string;
@@ -71,7 +75,7 @@ describe('a trusted partner adds a kern to their organisation', () => {
   it('waits for the beheerder and opens neither signalen nor referrals of that kern (403 stays 403)', () => {
     const account = laadAccount(db, partner)!;
     const huidig = leesOrganisatie(db, orgId)!.kernen;
-    const uitkomst = bewaarOrganisatie(db, config, account, orgId, formulier([...huidig, nieuweKern]));
+    const uitkomst = bewaarOrganisatie(db, config, account, orgId, formulier([...huidig, nieuweKern]), publiceren);
     expect(uitkomst).toMatchObject({ soort: 'opgeslagen', direct: false });
     expect(leesOrganisatie(db, orgId)!.kernen).toEqual(huidig);
     expect(partnerKernen(db, account)).not.toContain(kernId(nieuweKern));
@@ -104,13 +108,15 @@ describe('a trusted partner adds a kern to their organisation', () => {
       account,
       orgId,
       formulier(kernen, 'Een andere omschrijving van genoeg tekens.'),
+      publiceren,
     );
     expect(uitkomst).toMatchObject({ soort: 'opgeslagen', direct: true });
+    expect(aanvragen.length).toBeGreaterThan(0);
   });
 
   it('waits for the beheerder when a kern is taken away too', () => {
     const kernen = leesOrganisatie(db, orgId)!.kernen;
-    const uitkomst = bewaarOrganisatie(db, config, laadAccount(db, partner)!, orgId, formulier(kernen.slice(0, 1)));
+    const uitkomst = bewaarOrganisatie(db, config, laadAccount(db, partner)!, orgId, formulier(kernen.slice(0, 1)), publiceren);
     expect(uitkomst).toMatchObject({ soort: 'opgeslagen', direct: false });
     expect(leesOrganisatie(db, orgId)!.kernen).toEqual(kernen);
   });

@@ -1,6 +1,8 @@
 /**
- * What the import tells the beheerder. A "probleem" stops `--apply` (nothing is written); a
+ * What reading data in tells the beheerder. A "probleem" stops `--apply` (nothing is written); a
  * "let op" is something we could not take over exactly, so it is never dropped silently.
+ * It lives beside the HSDS mapping, whose table and schedule readers report with it: the import
+ * (`src/lib/import/`) uses the mapping the export uses, and the mapping never needs the import.
  */
 export type Ernst = 'probleem' | 'let-op';
 

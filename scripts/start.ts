@@ -14,6 +14,7 @@ import { maakServer } from '../src/lib/server/server.ts';
 import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
 import { lokaal } from '../src/lib/rooster/kalender.ts';
 import { onderhoudVerwijzingen } from '../src/lib/verwijzen/onderhoud.ts';
+import { verwerkWachtrij } from '../src/lib/mail/wachtrij.ts';
 
 async function main() {
   const config = loadConfig();
@@ -49,6 +50,10 @@ async function main() {
     );
   setTimeout(verwijzingen, 90_000).unref();
   setInterval(verwijzingen, 6 * 3_600_000).unref();
+  // Queued mails (login links): sent at once by the portal; retried from here when that failed.
+  const mail = () => verwerkWachtrij(db).catch((e) => console.error('Mail versturen mislukt:', e));
+  setInterval(mail, 30_000).unref();
+  void mail();
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -9,6 +9,7 @@ import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts
 import {
   basis,
   linkUit,
+  liveId,
   logIn,
   mails,
   neemPublicatieSlot,
@@ -253,7 +254,6 @@ describe('partner portal', () => {
   });
 
   it('keeps the previous release live when a build is killed halfway, and the next publish succeeds', async () => {
-    const liveId = async () => ((await (await fetch(`${basis}/release.json`)).json()) as { id: string }).id;
     // Publishes started by the tests above must be done, so the build we kill is ours.
     await wachtTotGeenPublicatie();
     const voor = await liveId();

@@ -50,9 +50,7 @@ const TE_GROOT = `<!doctype html>
 function weigerTeGroot(req: IncomingMessage, res: ServerResponse) {
   gooiRestWeg(req);
   zetBeveiligingsHeaders(res);
-  res
-    .writeHead(413, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' })
-    .end(TE_GROOT);
+  res.writeHead(413, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(TE_GROOT);
 }
 
 /**

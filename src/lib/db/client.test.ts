@@ -12,7 +12,9 @@ describe('the database files', () => {
   it('are readable by the server user only: database, WAL and shared memory', () => {
     const pad = path.join(dir, 'nieuw.sqlite');
     const db = openDb(pad);
-    db.$client.exec("insert into mail_wachtrij (aan, onderwerp, tekst, volgende_poging_op) values ('a@b.example', 'o', 't', 'x')");
+    db.$client.exec(
+      "insert into mail_wachtrij (aan, onderwerp, tekst, volgende_poging_op) values ('a@b.example', 'o', 't', 'x')",
+    );
     expect([modus(pad), modus(`${pad}-wal`), modus(`${pad}-shm`)]).toEqual([0o600, 0o600, 0o600]);
     db.$client.close();
   });

@@ -267,7 +267,29 @@ export const bewaardFormulier = sqliteTable('bewaard_formulier', {
   pad: text('pad').notNull(),
   velden: text('velden', { mode: 'json' }).$type<[string, string][]>().notNull(),
   verlooptOp: text('verloopt_op').notNull(),
+  /** Whose session expired: only a form of a real, recently logged-in account is kept (issue 20). */
+  accountId: integer('account_id').references(() => account.id, { onDelete: 'cascade' }),
 });
+
+/**
+ * E-mails waiting to be sent (login links): the page answers before the SMTP server does, and a
+ * failed send is retried with back-off. A sent mail is deleted; one given up keeps no text.
+ */
+export const mailWachtrij = sqliteTable(
+  'mail_wachtrij',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    aan: text('aan').notNull(),
+    onderwerp: text('onderwerp').notNull(),
+    tekst: text('tekst').notNull(),
+    pogingen: integer('pogingen').notNull().default(0),
+    volgendePogingOp: text('volgende_poging_op').notNull(),
+    aangemaaktOp: tijdstempel('aangemaakt_op'),
+    laatsteFout: text('laatste_fout'),
+    opgegevenOp: text('opgegeven_op'),
+  },
+  (t) => [index('mail_wachtrij_volgende').on(t.opgegevenOp, t.volgendePogingOp)],
+);
 
 /** When a reminder to check a stale listing was last sent, so partners get one a month at most. */
 export const herinnering = sqliteTable('herinnering', {

@@ -17,6 +17,7 @@ import { portaalAdres } from '../src/lib/portaal/portaalurl.ts';
 import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
 import { lokaal } from '../src/lib/rooster/kalender.ts';
 import { onderhoudVerwijzingen } from '../src/lib/verwijzen/onderhoud.ts';
+import { verwerkWachtrij } from '../src/lib/mail/wachtrij.ts';
 
 async function main() {
   const config = loadConfig();
@@ -60,6 +61,10 @@ async function main() {
     );
   setTimeout(verwijzingen, 90_000).unref();
   setInterval(verwijzingen, 6 * 3_600_000).unref();
+  // Queued mails (login links): sent at once by the portal; retried from here when that failed.
+  const mail = () => verwerkWachtrij(db).catch((e) => console.error('Mail versturen mislukt:', e));
+  setInterval(mail, 30_000).unref();
+  void mail();
   const stop = () => {
     stopBouwen();
     server.close(() => process.exit(0));

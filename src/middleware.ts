@@ -1,14 +1,14 @@
 import { defineMiddleware } from 'astro:middleware';
-import { gelijk } from './lib/portaal/geheim.ts';
 import { formulierPerSessie } from './lib/portaal/limiet.ts';
 import { portaalDb, SESSIE_COOKIE } from './lib/portaal/omgeving.ts';
-import { ruimVerlopenOp, vindSessie } from './lib/portaal/sessies.ts';
+import { controleerPost, zetCharset } from './lib/portaal/poort.ts';
+import { ruimVerlopenOp, verlopenSessie, vindSessie } from './lib/portaal/sessies.ts';
 
 let laatsteOpruiming = 0;
 
 /**
- * Portal requests only (the public site is static): find the session, check the CSRF token of
- * every form post by a logged-in user, limit form posts, and never let a portal page be cached.
+ * Portal requests only (the public site is static): find the session, check every post
+ * (src/lib/portaal/poort.ts), and never let a portal page be cached.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered || !context.url.pathname.startsWith('/partners')) return next();
@@ -19,37 +19,18 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const token = context.cookies.get(SESSIE_COOKIE)?.value;
   const sessie = token ? vindSessie(db, token) : undefined;
-  if (token && !sessie) context.cookies.delete(SESSIE_COOKIE, { path: '/partners' });
+  if (token && !sessie) {
+    // A form sent just after the session ran out may be kept for that account (see vereisAccount).
+    context.locals.verlopenAccountId = verlopenSessie(db, token);
+    context.cookies.delete(SESSIE_COOKIE, { path: '/partners' });
+  }
   context.locals.sessie = sessie;
 
-  if (context.request.method === 'POST') {
-    let formulier: FormData;
-    try {
-      formulier = await context.request.formData();
-    } catch {
-      return new Response('Dit formulier kon niet worden gelezen.', { status: 400 });
-    }
-    context.locals.formulier = formulier;
-    if (sessie) {
-      if (!formulierPerSessie.magDoor(String(sessie.id))) {
-        return new Response('U verstuurt te veel formulieren achter elkaar. Wacht een minuut en probeer het opnieuw.', {
-          status: 429,
-          headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '60' },
-        });
-      }
-      const csrf = formulier.get('csrf');
-      if (typeof csrf !== 'string' || !gelijk(csrf, sessie.csrf)) {
-        return new Response(
-          'Dit formulier is verlopen of komt niet van deze site. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
-          {
-            status: 403,
-            headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-          },
-        );
-      }
-    }
-  }
+  const post = await controleerPost(context.request, context.url, sessie, formulierPerSessie);
+  if (post instanceof Response) return post;
+  context.locals.formulier = post.formulier;
   const response = await next();
   response.headers.set('Cache-Control', 'no-store');
+  zetCharset(response);
   return response;
 });

@@ -33,7 +33,7 @@ export function testOmgeving(dataDir: string): NodeJS.ProcessEnv {
   };
 }
 
-function wachtOpServer(kind: ChildProcess, timeoutMs: number): Promise<void> {
+export function wachtOpServer(kind: ChildProcess, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let uitvoer = '';
     const timer = setTimeout(() => reject(new Error(`Server startte niet binnen ${timeoutMs / 1000} s:\n${uitvoer}`)), timeoutMs);

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node
 import path from 'node:path';
 import { inject } from 'vitest';
 import { openDb } from '../../src/lib/db/client.ts';
+import { releaseInfo } from '../../src/lib/release/paden.ts';
 import type { Pagina } from './browser.ts';
 
 /** Helpers for portal tests: the real database of the test server, and logging in via the outbox. */
@@ -105,7 +106,8 @@ export async function neemPublicatieSlot(maxSeconden = 600): Promise<() => Promi
   };
 }
 
-const liveId = async () => ((await (await fetch(`${basis}/release.json`)).json()) as { id: string }).id;
+/** The live release, read from disk: release.json holds build internals and is not served. */
+export const liveId = async () => releaseInfo(path.join(dataDir, 'releases', 'current'))?.id;
 
 /**
  * "Nu opnieuw publiceren" as the beheerder, until a build requested after this moment is live.

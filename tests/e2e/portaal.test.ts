@@ -12,6 +12,7 @@ import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts
 import {
   basis,
   linkUit,
+  liveId,
   logIn,
   mails,
   neemPublicatieSlot,
@@ -256,7 +257,6 @@ describe('partner portal', () => {
   });
 
   it('keeps the previous release live when a build is killed during its astro step, and the next publish succeeds', async () => {
-    const liveId = async () => path.basename(realpathSync(path.join(inject('dataDir'), 'releases', 'current')));
     // Publishes started by the tests above must be done, so the build we kill is ours.
     await wachtTotGeenPublicatie();
     const voor = await liveId();

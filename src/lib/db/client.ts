@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import * as schema from '../../../db/schema.ts';
 import { projectRoot } from '../config/load.ts';
@@ -20,11 +20,21 @@ export function migrationsFolder(): string {
 }
 
 /**
+ * The database holds partners' work and session hashes: readable by the server's user only.
+ * SQLite gives the -wal and -shm files the mode of the database file; existing ones are fixed too.
+ */
+function alleenVoorEigenaar(pad: string) {
+  if (!existsSync(pad)) closeSync(openSync(pad, 'a', 0o600));
+  for (const bestand of [pad, `${pad}-wal`, `${pad}-shm`]) if (existsSync(bestand)) chmodSync(bestand, 0o600);
+}
+
+/**
  * Opens the database and brings its schema up to date. WAL lets the public build read while
  * the portal writes; the busy timeout makes concurrent writers wait instead of failing.
  */
 export function openDb(pad = databasePath(), opties: { readonly?: boolean } = {}): Db {
   if (pad !== ':memory:') mkdirSync(path.dirname(pad), { recursive: true });
+  if (pad !== ':memory:' && !opties.readonly) alleenVoorEigenaar(pad);
   const sqlite = new Database(pad, { readonly: opties.readonly ?? false, fileMustExist: opties.readonly ?? false });
   sqlite.pragma('busy_timeout = 5000');
   if (!opties.readonly) {

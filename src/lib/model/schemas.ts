@@ -60,10 +60,14 @@ function uitLijst(slugs: string[], wat: string) {
   return slugSchema.refine((s) => slugs.includes(s), { error: `kies een ${wat} uit de lijst` });
 }
 
+/** Items in one list (kernen, thema's, doelgroepen): every choice of a gemeente's list fits. */
+export const MAX_LIJST = 50;
+
 function uniek<T extends z.ZodType<string>>(item: T, minimaal: number, fout: string) {
   return z
     .array(item)
     .min(minimaal, { error: fout })
+    .max(MAX_LIJST, { error: `kies hoogstens ${MAX_LIJST}` })
     .transform((a) => [...new Set(a)]);
 }
 

@@ -1,5 +1,5 @@
 import type { AstroGlobal } from 'astro';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import type { Account } from './accounts.ts';
@@ -31,7 +31,9 @@ export function cookieOpties(url: URL, maxAgeSeconden?: number) {
 
 /** Only paths inside the portal, so a login link cannot send someone elsewhere. */
 export function veiligTerug(pad: string | null | undefined): string {
-  return pad && /^\/partners(\/[^\s\\]*)?$/.test(pad) && !pad.startsWith('//') ? pad : '/partners/';
+  // Printable ASCII only: a decoded `%00` or `%E3%80%82` ("。", a dot to URL parsers) would make
+  // the Location header invalid (a 500) or point elsewhere; such a `terug` is simply ignored.
+  return pad && /^\/partners(\/[\x21-\x5b\x5d-\x7e]*)?$/.test(pad) && !pad.includes('//') ? pad : '/partners/';
 }
 
 /**
@@ -45,21 +47,15 @@ export function vereisAccount(
 ): Portaal | Response {
   const sessie = Astro.locals.sessie;
   if (sessie) return { account: sessie.account, csrf: sessie.csrf, db: portaalDb(), publiceren };
-  const terug = Astro.url.pathname + Astro.url.search;
+  const terug = veiligTerug(Astro.url.pathname + Astro.url.search);
   const formulier = Astro.locals.formulier;
-  if (Astro.request.method === 'POST' && formulier) {
+  const accountId = Astro.locals.verlopenAccountId;
+  // Only a form of an account whose session just ran out is kept; an anonymous post never is.
+  if (Astro.request.method === 'POST' && formulier && accountId !== undefined) {
     const sleutel = nieuwToken();
     const geheim = (k: string) => k === 'csrf' || (opties.nietBewaren ?? []).some((voorvoegsel) => k.startsWith(voorvoegsel));
     const velden = [...formulier.entries()].filter(([k, v]) => !geheim(k) && typeof v === 'string') as [string, string][];
-    portaalDb()
-      .insert(t.bewaardFormulier)
-      .values({
-        sleutelHash: hashToken(sleutel),
-        pad: Astro.url.pathname,
-        velden,
-        verlooptOp: new Date(Date.now() + 86_400_000).toISOString(),
-      })
-      .run();
+    bewaarFormulier(portaalDb(), { accountId, sleutelHash: hashToken(sleutel), pad: Astro.url.pathname, velden });
     Astro.cookies.set(BEWAARD_COOKIE, sleutel, cookieOpties(Astro.url, 86_400));
     return Astro.redirect(`/partners/inloggen/?terug=${encodeURIComponent(terug)}&bewaard=1`);
   }
@@ -92,6 +88,30 @@ export function portaalPagina<T>(
   if (item !== undefined && regels.mag(p, item)) return { ...p, toegang: true, item };
   Astro.response.status = 403;
   return { ...p, toegang: false, item: undefined };
+}
+
+/** Kept forms per account: enough for a few open tabs, never a place to pile up data. */
+export const MAX_BEWAARD_PER_ACCOUNT = 5;
+
+/** Keeps a form for a day; the account's oldest kept forms beyond the maximum are dropped. */
+export function bewaarFormulier(
+  db: Db,
+  f: { accountId: number; sleutelHash: string; pad: string; velden: [string, string][] },
+  nu = new Date(),
+): void {
+  db.transaction((tx) => {
+    tx.insert(t.bewaardFormulier)
+      .values({ ...f, verlooptOp: new Date(nu.getTime() + 86_400_000).toISOString() })
+      .run();
+    const teVeel = tx
+      .select({ id: t.bewaardFormulier.id })
+      .from(t.bewaardFormulier)
+      .where(eq(t.bewaardFormulier.accountId, f.accountId))
+      .orderBy(desc(t.bewaardFormulier.id))
+      .all()
+      .slice(MAX_BEWAARD_PER_ACCOUNT);
+    for (const { id } of teVeel) tx.delete(t.bewaardFormulier).where(eq(t.bewaardFormulier.id, id)).run();
+  });
 }
 
 /** The form kept for this page when the session expired, once; then it is deleted. */

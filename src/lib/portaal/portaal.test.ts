@@ -26,7 +26,7 @@ import {
   WijzigingsConflict,
   zetTerug,
 } from './revisies.ts';
-import { beeindigAlleSessies, gebruikLoginToken, maakLoginToken, maakSessie, vindSessie } from './sessies.ts';
+import { beeindigAlleSessies, gebruikLoginToken, maakLoginToken, maakSessie, verlopenSessie, vindSessie } from './sessies.ts';
 import { magBeoordelen, magOrganisatieBewerken } from './toegang.ts';
 import { verschillen } from './verschil.ts';
 
@@ -116,7 +116,12 @@ describe('login links and sessions', () => {
     const s2 = maakSessie(db, partnerB, start);
     expect(vindSessie(db, s1.token, new Date('2026-11-22T11:59:00Z'))?.account.email).toBe('b@voorbeeld.example');
     expect(vindSessie(db, s1.token, new Date('2026-11-22T14:00:00Z'))).toBeUndefined();
-    expect(beeindigAlleSessies(db, partnerB)).toBe(1);
+    // The expired row stays a day (it proves a form came from a real session), then goes.
+    expect(verlopenSessie(db, s1.token, new Date('2026-11-22T14:00:00Z'))).toBe(partnerB);
+    expect(verlopenSessie(db, s1.token, new Date('2026-11-23T14:00:00Z'))).toBeUndefined();
+    expect(verlopenSessie(db, s2.token, new Date('2026-11-22T11:00:00Z'))).toBeUndefined();
+    expect(verlopenSessie(db, 'verzonnen', new Date('2026-11-22T14:00:00Z'))).toBeUndefined();
+    expect(beeindigAlleSessies(db, partnerB)).toBe(2);
     expect(vindSessie(db, s2.token, start)).toBeUndefined();
   });
 });
@@ -274,6 +279,17 @@ describe('Limiet', () => {
       true,
       true,
     ]);
+  });
+
+  it('keeps bounded state: 100,000 addresses leave at most maxSleutels keys, the busiest recent one kept', () => {
+    const l = new Limiet(3, 60_000, 1000);
+    for (let i = 0; i < 3; i++) l.magDoor('aanvaller', i);
+    for (let i = 0; i < 100_000; i++) {
+      l.magDoor(`10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, 10);
+      if (i % 500 === 0) expect(l.magDoor('aanvaller', 10)).toBe(false);
+    }
+    expect(l.aantalSleutels).toBeLessThanOrEqual(1000);
+    expect(l.magDoor('aanvaller', 20)).toBe(false);
   });
 });
 

@@ -81,10 +81,8 @@ export function vindSessie(db: DbOfTx, token: string, nu = new Date()): ActieveS
     .get();
   if (!rij) return undefined;
   const max = new Date(new Date(rij.aangemaaktOp).getTime() + SESSIE_MAX_UREN * 3_600_000).toISOString();
-  if (rij.verlooptOp <= nu.toISOString() || max <= nu.toISOString()) {
-    db.delete(t.sessie).where(eq(t.sessie.id, rij.id)).run();
-    return undefined;
-  }
+  // An expired row stays until ruimVerlopenOp: it proves a form came from a real, recent session.
+  if (rij.verlooptOp <= nu.toISOString() || max <= nu.toISOString()) return undefined;
   const account = laadAccount(db, rij.accountId);
   if (!account?.actief) return undefined;
   const verlooptOp = [plusMinuten(nu, SESSIE_INACTIEF_MINUTEN), max].sort()[0];
@@ -93,6 +91,27 @@ export function vindSessie(db: DbOfTx, token: string, nu = new Date()): ActieveS
     db.update(t.sessie).set({ laatstGezienOp: nu.toISOString(), verlooptOp }).where(eq(t.sessie.id, rij.id)).run();
   }
   return { id: rij.id, account, csrf: rij.csrf, verlooptOp };
+}
+
+/** How long an expired session still counts for keeping a form typed just before it ran out. */
+const VERLOPEN_BEWAREN_MS = 86_400_000;
+
+function einde(rij: { verlooptOp: string; aangemaaktOp: string }): number {
+  const max = new Date(rij.aangemaaktOp).getTime() + SESSIE_MAX_UREN * 3_600_000;
+  return Math.min(new Date(rij.verlooptOp).getTime(), max);
+}
+
+/** The active account of a session that ended (timed out, not logged out) less than a day ago. */
+export function verlopenSessie(db: DbOfTx, token: string, nu = new Date()): number | undefined {
+  const rij = db
+    .select()
+    .from(t.sessie)
+    .where(eq(t.sessie.hash, hashToken(token)))
+    .get();
+  if (!rij) return undefined;
+  const eind = einde(rij);
+  if (eind > nu.getTime() || nu.getTime() - eind > VERLOPEN_BEWAREN_MS) return undefined;
+  return laadAccount(db, rij.accountId)?.actief ? rij.accountId : undefined;
 }
 
 export function beeindigSessie(db: DbOfTx, token: string): void {
@@ -109,7 +128,8 @@ export function beeindigAlleSessies(db: DbOfTx, accountId: number): number {
 /** Removes expired sessions, used links and kept forms; run now and then. */
 export function ruimVerlopenOp(db: DbOfTx, nu = new Date()): void {
   const iso = nu.toISOString();
-  db.delete(t.sessie).where(lt(t.sessie.verlooptOp, iso)).run();
+  const gisteren = new Date(nu.getTime() - VERLOPEN_BEWAREN_MS).toISOString();
+  db.delete(t.sessie).where(lt(t.sessie.verlooptOp, gisteren)).run();
   const dag = new Date(nu.getTime() - 86_400_000).toISOString();
   db.delete(t.loginToken).where(lt(t.loginToken.verlooptOp, dag)).run();
   db.delete(t.bewaardFormulier).where(lt(t.bewaardFormulier.verlooptOp, iso)).run();

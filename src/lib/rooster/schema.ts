@@ -90,13 +90,22 @@ export const MAANDEN = [
 
 const maandSchema = z.int().min(1, { error: 'kies een maand' }).max(12, { error: 'kies een maand' });
 
+/** Limits on one schedule: far above real use, far below what would slow the server down. */
+export const MAX_REGELS = 20;
+export const MAX_NIET_OP = 100;
+
 /**
  * When an activity takes place. Empty `regels` with `opAfspraak` means "by appointment";
  * `seizoen` repeats every year (e.g. September to May), `periode` bounds it once.
  */
 export const roosterSchema = z
   .object({
-    regels: z.array(regelSchema).default([]),
+    regels: z
+      .array(regelSchema)
+      .max(MAX_REGELS, {
+        error: `een rooster heeft hoogstens ${MAX_REGELS} regels; zet wat niet past in de toelichting`,
+      })
+      .default([]),
     opAfspraak: z.boolean().default(false),
     seizoen: z.object({ vanMaand: maandSchema, totMaand: maandSchema }).optional(),
     periode: z
@@ -106,7 +115,10 @@ export const roosterSchema = z
         path: ['tot'],
       })
       .optional(),
-    nietOp: z.array(datumSchema).default([]),
+    nietOp: z
+      .array(datumSchema)
+      .max(MAX_NIET_OP, { error: `vul hoogstens ${MAX_NIET_OP} datums in waarop het niet doorgaat` })
+      .default([]),
     toelichting: z.string().max(300, { error: 'maximaal 300 tekens' }).optional(),
   })
   .refine((r) => r.regels.length > 0 || r.opAfspraak || (r.toelichting ?? '').trim() !== '', {

@@ -5,6 +5,16 @@ import { pathToFileURL } from 'node:url';
 import { eerdereReleases, huidigeRelease, serverBuildDir } from '../release/paden.ts';
 import { zetBeveiligingsHeaders } from './headers.ts';
 import { serveerStatisch } from './statisch.ts';
+import {
+  aangekondigdTeGroot,
+  gooiRestWeg,
+  heeftLichaam,
+  leesLichaam,
+  MAX_LICHAAM_BYTES,
+  schoonUrl,
+  vertrouwdeProxies,
+  zetKlantAdres,
+} from './verzoek.ts';
 
 type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
 
@@ -20,29 +30,65 @@ function isPortaal(pad: string): boolean {
   return pad === '/partners' || pad.startsWith('/partners/');
 }
 
+/** Files of a release that are for us, not for visitors (release.json holds build internals). */
+const PRIVE = ['/release.json'];
+
 function fout(res: ServerResponse, status: number, tekst: string) {
   if (res.headersSent) return res.destroy();
   zetBeveiligingsHeaders(res);
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(tekst);
 }
 
+const TE_GROOT = `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Te veel gegevens – Sociale kaart</title></head>
+<body><main><h1>Dit is te veel om in één keer te versturen</h1>
+<p>Een formulier mag hoogstens ${Math.round(MAX_LICHAAM_BYTES / 1024)} kB zijn. Ga terug, maak de tekst korter en probeer het opnieuw.</p>
+<p><a href="/partners/">Naar het partnerportaal</a></p></main></body></html>`;
+
+/** 413 with a Dutch page; the rest of the body is thrown away, not read into memory. */
+function weigerTeGroot(req: IncomingMessage, res: ServerResponse) {
+  gooiRestWeg(req);
+  zetBeveiligingsHeaders(res);
+  res.writeHead(413, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(TE_GROOT);
+}
+
 /**
  * One Node process serves the live release (static files) and the partner portal (on demand).
  * The release is looked up per request, so a publish is visible at once without a restart.
+ * Every request gets the security headers first, so redirects and errors carry them too; every
+ * body is limited before anything parses it.
  */
 export async function maakServer(): Promise<Server> {
   const portaal = await laadPortaal();
   const portaalClient = path.join(serverBuildDir(), 'client');
+  const proxies = vertrouwdeProxies();
+  const portaalVerzoek = async (req: IncomingMessage, res: ServerResponse, handler: AstroHandler) => {
+    zetKlantAdres(req, proxies);
+    if (heeftLichaam(req)) {
+      const lichaam = await leesLichaam(req);
+      if (!lichaam) return weigerTeGroot(req, res);
+      // Astro takes a body that is already read from `req.body` instead of the stream.
+      (req as IncomingMessage & { body?: Buffer }).body = lichaam;
+    }
+    handler(req, res, (err) => {
+      if (err) console.error(err);
+      fout(res, err ? 500 : 404, err ? 'Er ging iets mis. Probeer het later opnieuw.' : 'Deze pagina bestaat niet.');
+    });
+  };
   return createServer((req, res) => {
     try {
-      const pad = new URL(req.url ?? '/', 'http://localhost').pathname;
+      zetBeveiligingsHeaders(res);
+      req.url = schoonUrl(req.url);
+      if (aangekondigdTeGroot(req)) return weigerTeGroot(req, res);
+      const pad = new URL(req.url, 'http://localhost').pathname;
       if (isPortaal(pad)) {
         if (!portaal) return fout(res, 503, 'Het partnerportaal is niet gebouwd. Start de server met npm start.');
-        zetBeveiligingsHeaders(res);
-        return portaal(req, res, (err) => {
-          if (err) console.error(err);
-          fout(res, err ? 500 : 404, err ? 'Er ging iets mis. Probeer het later opnieuw.' : 'Deze pagina bestaat niet.');
+        portaalVerzoek(req, res, portaal).catch((e) => {
+          console.error(e);
+          fout(res, 500, 'Er ging iets mis. Probeer het later opnieuw.');
         });
+        return;
       }
       if (pad.startsWith('/_portaal/')) return serveerStatisch(req, res, portaalClient, { immutablePrefix: '/_portaal/' });
       const release = huidigeRelease();
@@ -50,6 +96,7 @@ export async function maakServer(): Promise<Server> {
       serveerStatisch(req, res, release, {
         immutablePrefix: '/_astro/',
         eerder: { voorvoegsels: ['/_astro/', '/pagefind/'], mappen: () => eerdereReleases(release) },
+        prive: PRIVE,
       });
     } catch (e) {
       console.error(e);

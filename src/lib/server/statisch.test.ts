@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schrijfCspManifest } from '../release/csp.ts';
-import { leesBereik, serveerStatisch } from './statisch.ts';
+import { komtOvereen, leesBereik, serveerStatisch } from './statisch.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-statisch-'));
 let server: Server;
@@ -16,7 +16,12 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'kaart.pmtiles'), inhoud);
   writeFileSync(path.join(dir, 'tekst.js'), 'x'.repeat(2000));
   writeFileSync(path.join(dir, 'tekst.js.gz'), 'gz');
-  server = createServer((req, res) => serveerStatisch(req, res, dir));
+  writeFileSync(path.join(dir, 'tekst.js.br'), 'br');
+  writeFileSync(path.join(dir, 'release.json'), '{"bouwSeconden":9}');
+  writeFileSync(path.join(dir, '.verborgen'), 'geheim');
+  mkdirSync(path.join(dir, 'kernen'));
+  writeFileSync(path.join(dir, 'kernen', 'index.html'), '<p>kernen</p>');
+  server = createServer((req, res) => serveerStatisch(req, res, dir, { prive: ['/release.json'] }));
   await new Promise<void>((klaar) => server.listen(0, '127.0.0.1', klaar));
   basis = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
@@ -127,5 +132,93 @@ describe('CSP of a page with partner text in it', () => {
 
   it('never serves the manifest itself', async () => {
     expect((await fetch(`${adres}/.csp.json`)).status).toBe(404);
+  });
+});
+
+/** A request with the path exactly as written (fetch would normalise `/./` and `..` away). */
+function rauw(
+  pad: string,
+  opties: { method?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; tekst: string }> {
+  return new Promise((klaar, mis) => {
+    const { port } = server.address() as { port: number };
+    const req = request(
+      { host: '127.0.0.1', port, path: pad, method: opties.method ?? 'GET', headers: opties.headers },
+      (res) => {
+        let tekst = '';
+        res.setEncoding('latin1');
+        res.on('data', (d: string) => (tekst += d));
+        res.on('end', () => klaar({ status: res.statusCode ?? 0, headers: res.headers, tekst }));
+      },
+    );
+    req.on('error', mis);
+    req.end();
+  });
+}
+
+const BEVEILIGING = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy'];
+
+describe('the static server under attack', () => {
+  it.each([
+    ['301 (folder without slash)', '/kernen', 'GET', 301],
+    ['400 (broken escape)', '/%E0%A4%A', 'GET', 400],
+    ['404', '/bestaat-niet', 'GET', 404],
+    ['405', '/kernen/', 'POST', 405],
+    ['416', '/kaart.pmtiles', 'GET', 416],
+    ['200', '/kernen/', 'GET', 200],
+  ])('sends every security header with a %s', async (_, pad, method, status) => {
+    const r = await rauw(pad, { method, headers: pad.endsWith('pmtiles') ? { Range: 'bytes=9999-' } : {} });
+    expect(r.status).toBe(status);
+    for (const kop of BEVEILIGING) expect(r.headers[kop], kop).toBeTruthy();
+    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it.each([
+    ['/.//kernen', '/kernen/'],
+    ['//kernen', '/kernen/'],
+    ['///kernen?x=1', '/kernen/?x=1'],
+    ['/kernen/./../kernen', '/kernen/'],
+    ['/./kernen', '/kernen/'],
+  ])('redirects %s to %s on this site, never to another host', async (pad, doel) => {
+    const r = await rauw(pad);
+    expect(r.status).toBe(301);
+    expect(r.headers.location).toBe(doel);
+  });
+
+  it.each([
+    ['/../../../../etc/passwd'],
+    ['/..%2f..%2f..%2fetc%2fpasswd'],
+    ['/%2e%2e/%2e%2e/etc/passwd'],
+    ['/kernen/..%5c..%5cetc%5cpasswd'],
+    ['/.verborgen'],
+    ['/kernen/%00.html'],
+    ['/release.json'],
+    ['/RELEASE.JSON/..//release.json'],
+  ])('gives nothing outside the public files for %s', async (pad) => {
+    const r = await rauw(pad);
+    expect([400, 404]).toContain(r.status);
+    expect(r.tekst).not.toMatch(/root:|geheim|bouwSeconden/);
+  });
+
+  it.each([
+    ['br;q=0, gzip', 'gzip', 'gz'],
+    ['gzip;q=0, br;q=0', undefined, 'x'.repeat(2000)],
+    ['br, gzip', 'br', 'br'],
+    ['*;q=0', undefined, 'x'.repeat(2000)],
+    ['identity', undefined, 'x'.repeat(2000)],
+  ])('honours Accept-Encoding %j (sends %s)', async (accept, codering, inhoud) => {
+    const r = await rauw('/tekst.js', { headers: { 'Accept-Encoding': accept } });
+    expect(r.headers['content-encoding']).toBe(codering);
+    expect(r.tekst).toBe(inhoud);
+  });
+
+  it('answers 304 when the ETag is anywhere in an If-None-Match list, weak or not', async () => {
+    const { headers } = await rauw('/kernen/');
+    const etag = String(headers.etag);
+    for (const kop of [etag, `"a", ${etag}`, `W/${etag}`, '*']) {
+      expect((await rauw('/kernen/', { headers: { 'If-None-Match': kop } })).status, kop).toBe(304);
+    }
+    expect((await rauw('/kernen/', { headers: { 'If-None-Match': '"a", "b"' } })).status).toBe(200);
+    expect(komtOvereen(undefined, etag)).toBe(false);
   });
 });

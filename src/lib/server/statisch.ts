@@ -2,7 +2,9 @@ import { createReadStream, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { cspVoorPagina } from '../release/csp.ts';
+import { aanvaardtCodering } from './codering.ts';
 import { zetBeveiligingsHeaders } from './headers.ts';
+import { schoonUrl } from './verzoek.ts';
 
 export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,7 +44,7 @@ function kiesVariant(bestand: string, accept: string): { pad: string; stat: Stat
     ['br', '.br'],
     ['gzip', '.gz'],
   ] as const) {
-    if (!new RegExp(`\\b${codering}\\b`).test(accept)) continue;
+    if (!aanvaardtCodering(accept, codering)) continue;
     const variant = statOf(bestand + ext);
     if (variant?.isFile()) return { pad: bestand + ext, stat: variant, codering };
   }
@@ -57,13 +59,14 @@ export function serveerStatisch(
   req: IncomingMessage,
   res: ServerResponse,
   root: string,
-  opties: { immutablePrefix?: string; eerder?: EerdereReleases } = {},
+  opties: { immutablePrefix?: string; eerder?: EerdereReleases; prive?: string[] } = {},
 ): void {
+  zetBeveiligingsHeaders(res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Methode niet toegestaan');
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = new URL(schoonUrl(req.url), 'http://localhost');
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
@@ -75,7 +78,8 @@ export function serveerStatisch(
   let bestand = path.join(root, relatief);
   const binnen = bestand === root || bestand.startsWith(root + path.sep);
   const verborgen = relatief.split('/').some((deel) => deel.startsWith('.'));
-  if (pathname.includes('\0') || !binnen || verborgen) {
+  const prive = opties.prive?.includes(`/${relatief}`) ?? false;
+  if (pathname.includes('\0') || !binnen || verborgen || prive) {
     nietGevonden(req, res, root);
     return;
   }
@@ -83,7 +87,9 @@ export function serveerStatisch(
   const stat = statOf(bestand);
   if (stat?.isDirectory()) {
     if (!pathname.endsWith('/')) {
-      res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+      // Built from the normalised path: `/.//kernen` must not become `//kernen/`, another host.
+      const doel = relatief ? `/${relatief.split('/').map(encodeURIComponent).join('/')}/` : '/';
+      res.writeHead(301, { Location: `${doel}${url.search}`, 'Content-Type': 'text/plain; charset=utf-8' }).end();
       return;
     }
     bestand = path.join(bestand, 'index.html');
@@ -148,6 +154,15 @@ export function leesBereik(kop: string, grootte: number): { start: number; eind:
   return start > eind || start >= grootte ? 'ongeldig' : { start, eind };
 }
 
+/** If-None-Match may list several tags, weak ones (W/"…") or `*` (RFC 9110 13.1.2, weak comparison). */
+export function komtOvereen(kop: string | undefined, etag: string): boolean {
+  if (!kop) return false;
+  return kop.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
 function stuur(
   req: IncomingMessage,
   res: ServerResponse,
@@ -168,7 +183,7 @@ function stuur(
   if (variant.codering) headers['Content-Encoding'] = variant.codering;
   // Inline hashes come from the release's manifest, made at build time from the parsed pages.
   zetBeveiligingsHeaders(res, ext === '.html' ? cspVoorPagina(root, bestand, `${bestand}:${etag}`) : {});
-  if (status === 200 && req.headers['if-none-match'] === etag) {
+  if (status === 200 && komtOvereen(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers).end();
     return;
   }

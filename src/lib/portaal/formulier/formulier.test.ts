@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/load.ts';
 import { maakSchemas } from '../../model/schemas.ts';
-import { activiteitAlsVelden, activiteitUitVelden, ACTIVITEIT_HERNOEM, euroNaarCent, hernummerRegels } from './mapping.ts';
+import { MAX_LIJST } from '../../model/schemas.ts';
+import { MAX_NIET_OP, MAX_REGELS } from '../../rooster/schema.ts';
+import {
+  activiteitAlsVelden,
+  activiteitUitVelden,
+  ACTIVITEIT_HERNOEM,
+  euroNaarCent,
+  hernummerRegels,
+  regelIndices,
+} from './mapping.ts';
 import { foutenPerVeld, leesFormulier } from './velden.ts';
 
 const schemas = maakSchemas(loadConfig());
@@ -67,6 +76,70 @@ describe('activity form', () => {
     expect(zonderEerste.get('rooster.regels.0.dagen')).toBeUndefined();
     expect(zonderEerste.has('rooster.regels.1.type')).toBe(false);
     expect(zonderEerste.get('titel')).toEqual(['Koffieochtend']);
+  });
+
+  /** The audit's attack: one post to "voorbeeld" with thousands of schedule rules froze the server. */
+  function regels(n: number): [string, string][] {
+    const paren: [string, string][] = goed.filter(([k]) => !k.startsWith('rooster.regels.'));
+    for (let i = 0; i < n; i++) {
+      paren.push([`rooster.regels.${i}.type`, 'wekelijks'], [`rooster.regels.${i}.dagen`, 'di']);
+      paren.push([`rooster.regels.${i}.van`, '10:00'], [`rooster.regels.${i}.tot`, '11:00']);
+    }
+    return paren;
+  }
+
+  it.each([5_000, 20_000])('refuses %i schedule rules with a message at the field, keeping 21 to show', (n) => {
+    const velden = hernummerRegels(formulier(regels(n)), { erbij: true });
+    expect(regelIndices(velden)).toHaveLength(MAX_REGELS + 1);
+    expect(velden.get(`rooster.regels.${MAX_REGELS}.van`)).toEqual(['10:00']);
+    const r = schemas.activiteit.safeParse(activiteitUitVelden(velden, vast));
+    expect(foutenPerVeld(r.error!.issues, ACTIVITEIT_HERNOEM)).toEqual({
+      'rooster.regels': `een rooster heeft hoogstens ${MAX_REGELS} regels; zet wat niet past in de toelichting`,
+    });
+  });
+
+  it(`accepts ${MAX_REGELS} rules, and "regel erbij" then shows the message instead of a 21st empty rule`, () => {
+    const velden = hernummerRegels(formulier(regels(MAX_REGELS)));
+    expect(schemas.activiteit.safeParse(activiteitUitVelden(velden, vast)).success).toBe(true);
+    const erbij = hernummerRegels(formulier(regels(MAX_REGELS)), { erbij: true });
+    expect(regelIndices(erbij)).toHaveLength(MAX_REGELS + 1);
+  });
+
+  it.each([
+    [
+      'rooster.nietOp',
+      () => [['rooster.nietOp', Array.from({ length: 5000 }, () => '24-12-2026').join('\n')]],
+      `vul hoogstens ${MAX_NIET_OP} datums in waarop het niet doorgaat`,
+    ],
+    ['themas', () => Array.from({ length: 5000 }, () => ['themas', 'ontmoeting']), `kies hoogstens ${MAX_LIJST}`],
+    ['doelgroepen', () => Array.from({ length: 5000 }, () => ['doelgroepen', 'ouderen']), `kies hoogstens ${MAX_LIJST}`],
+    ['rooster.regels.0.dagen', () => Array.from({ length: 5000 }, () => ['rooster.regels.0.dagen', 'di']), undefined],
+  ] as [string, () => [string, string][], string | undefined][])(
+    'caps the list %s with a message at the field',
+    (veld, extra, melding) => {
+      const velden = hernummerRegels(formulier([...goed.filter(([k]) => k !== veld), ...extra()]));
+      const r = schemas.activiteit.safeParse(activiteitUitVelden(velden, vast));
+      if (melding) expect(foutenPerVeld(r.error!.issues, ACTIVITEIT_HERNOEM)).toEqual({ [veld]: melding });
+      // Repeating a day is harmless: duplicates are merged by the schema.
+      else expect(r.success).toBe(true);
+    },
+  );
+
+  it('renumbers gaps and odd indices in one pass, and ignores fields that only look like rules', () => {
+    const velden = hernummerRegels(
+      formulier([
+        ['rooster.regels.7.type', 'eenmalig'],
+        ['rooster.regels.007.datum', '1-1-2027'],
+        ['rooster.regels.3.type', 'wekelijks'],
+        ['rooster.regels.x.type', 'kapot'],
+        ['rooster.regels.99999999.type', 'te lang'],
+      ]),
+    );
+    expect([...velden]).toEqual([
+      ['rooster.regels.0.type', ['wekelijks']],
+      ['rooster.regels.1.type', ['eenmalig']],
+      ['rooster.regels.1.datum', ['1-1-2027']],
+    ]);
   });
 
   it('reads amounts as people type them', () => {

@@ -1,5 +1,6 @@
 import type { ActiviteitData, OrganisatieData } from '../../model/schemas.ts';
 import type { Adres } from '../../model/velden.ts';
+import { MAX_NIET_OP, MAX_REGELS } from '../../rooster/schema.ts';
 import { alsVelden, optioneel, waarde, waarden, type Velden } from './velden.ts';
 
 /** From posted form fields to the shape the zod schemas check, and back for prefilling. */
@@ -27,11 +28,13 @@ export function datumAlsTekst(iso: string): string {
   return `${d}-${m}-${j}`;
 }
 
+const REGEL_VELD = /^rooster\.regels\.(\d{1,6})\.(.+)$/;
+
 /** Indices of the schedule rules in the form, in order. */
 export function regelIndices(v: Velden): number[] {
   const indices = new Set<number>();
   for (const naam of v.keys()) {
-    const m = naam.match(/^rooster\.regels\.(\d+)\./);
+    const m = REGEL_VELD.exec(naam);
     if (m) indices.add(Number(m[1]));
   }
   return [...indices].sort((a, b) => a - b);
@@ -71,10 +74,12 @@ export function roosterUitVelden(v: Velden) {
       periodeVan || periodeTot
         ? { van: periodeVan && datumUitTekst(periodeVan), tot: periodeTot && datumUitTekst(periodeTot) }
         : undefined,
+    // One past the limit is enough for the schema to say so at the field; the rest is not parsed.
     nietOp: waarde(v, 'rooster.nietOp')
       .split(/[\n,;]+/)
       .map((r) => r.trim())
       .filter(Boolean)
+      .slice(0, MAX_NIET_OP + 1)
       .map(datumUitTekst),
     toelichting: optioneel(v, 'rooster.toelichting'),
   };
@@ -186,17 +191,33 @@ export function organisatieAlsVelden(data: OrganisatieData): Velden {
   return velden;
 }
 
-/** Rule fields renumbered 0, 1, 2 … so field names match the positions the schema reports. */
+/**
+ * Rule fields renumbered 0, 1, 2 … so field names match the positions the schema reports.
+ * One pass over the fields (a post with thousands of rules must not take seconds), and at most
+ * one rule more than the schema allows: enough for its message at the field, no more to render.
+ */
 export function hernummerRegels(v: Velden, opties: { weg?: number; erbij?: boolean } = {}): Velden {
-  const uit: Velden = new Map([...v].filter(([naam]) => !naam.startsWith('rooster.regels.')));
-  const indices = regelIndices(v).filter((_, positie) => positie !== opties.weg);
-  indices.forEach((oud, nieuw) => {
-    for (const [naam, w] of v) {
-      const m = naam.match(/^rooster\.regels\.(\d+)\.(.+)$/);
-      if (m && Number(m[1]) === oud) uit.set(`rooster.regels.${nieuw}.${m[2]}`, w);
+  const uit: Velden = new Map();
+  const perRegel = new Map<number, [string, string[]][]>();
+  for (const [naam, w] of v) {
+    const m = REGEL_VELD.exec(naam);
+    if (!m) {
+      if (!naam.startsWith('rooster.regels.')) uit.set(naam, w);
+      continue;
     }
+    const i = Number(m[1]);
+    const velden = perRegel.get(i) ?? [];
+    velden.push([m[2], w]);
+    perRegel.set(i, velden);
+  }
+  const indices = [...perRegel.keys()]
+    .sort((a, b) => a - b)
+    .filter((_, positie) => positie !== opties.weg)
+    .slice(0, MAX_REGELS + 1);
+  indices.forEach((oud, nieuw) => {
+    for (const [rest, w] of perRegel.get(oud) ?? []) uit.set(`rooster.regels.${nieuw}.${rest}`, w);
   });
-  if (opties.erbij || (indices.length === 0 && waarde(v, 'rooster.opAfspraak') !== 'ja')) {
+  if (indices.length <= MAX_REGELS && (opties.erbij || (indices.length === 0 && waarde(v, 'rooster.opAfspraak') !== 'ja'))) {
     uit.set(`rooster.regels.${indices.length}.type`, ['wekelijks']);
   }
   return uit;

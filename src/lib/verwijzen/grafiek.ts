@@ -1,9 +1,10 @@
-import { aantalTekst, type Rij } from './cijfers.ts';
+import { cijferTekst, isVerborgen } from '../cijfers/bescherm.ts';
+import type { Rij } from './cijfers.ts';
 
 /**
  * Geometry of a horizontal bar chart, drawn as inline SVG by Staafgrafiek.astro. Each row is a
  * label line with its bar below; narrow, so it stays readable on a phone. Hidden counts get no
- * bar, only the words "minder dan 5".
+ * bar, only the words ("minder dan 5", "5 of meer", "niet getoond").
  */
 
 export const BREEDTE = 400;
@@ -27,19 +28,20 @@ function kort(label: string): string {
 
 export function staven(rijen: Rij[]): { hoogte: number; staven: Staaf[] } {
   const ruimte = BREEDTE - 90;
-  const max = Math.max(1, ...rijen.map((r) => r.aantal ?? 0));
+  const zichtbaar = (r: Rij) => (isVerborgen(r.cijfer) ? 0 : r.cijfer.aantal);
+  const max = Math.max(1, ...rijen.map(zichtbaar));
   return {
     hoogte: rijen.length * RIJ + 4,
     staven: rijen.map((r, i) => {
-      const breedte = r.aantal ? Math.max(2, Math.round((r.aantal / max) * ruimte)) : 0;
+      const breedte = zichtbaar(r) ? Math.max(2, Math.round((zichtbaar(r) / max) * ruimte)) : 0;
       return {
         labelY: i * RIJ + 14,
         staafY: i * RIJ + 20,
         breedte,
         waardeX: breedte + 6,
-        waarde: aantalTekst(r.aantal),
+        waarde: cijferTekst(r.cijfer),
         label: kort(r.label),
-        verborgen: r.aantal === null,
+        verborgen: isVerborgen(r.cijfer),
       };
     }),
   };

@@ -13,6 +13,7 @@ import { zetExtraBronnen } from '../src/lib/server/headers.ts';
 import { maakServer } from '../src/lib/server/server.ts';
 import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
 import { lokaal } from '../src/lib/rooster/kalender.ts';
+import { beperkBewaartijd } from '../src/lib/signalen/wissen.ts';
 import { onderhoudVerwijzingen } from '../src/lib/verwijzen/onderhoud.ts';
 
 async function main() {
@@ -49,6 +50,16 @@ async function main() {
     );
   setTimeout(verwijzingen, 90_000).unref();
   setInterval(verwijzingen, 6 * 3_600_000).unref();
+  // Signalen: closed ones past their keeping time become counts (SK_SIGNALEN_BEWAREN_MAANDEN).
+  const signalen = () => {
+    try {
+      beperkBewaartijd(db, lokaal(new Date()).datum);
+    } catch (e) {
+      console.error('Onderhoud signalen mislukt:', e);
+    }
+  };
+  setTimeout(signalen, 95_000).unref();
+  setInterval(signalen, 6 * 3_600_000).unref();
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

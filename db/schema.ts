@@ -369,6 +369,14 @@ export const signaalGebeurtenis = sqliteTable(
   (t) => [index('signaal_gebeurtenis_signaal').on(t.signaalId)],
 );
 
+/** Partners who asked for the daily e-mail of new signals and steps; `totOp`: up to when the last one went. */
+export const signaalDagoverzicht = sqliteTable('signaal_dagoverzicht', {
+  accountId: integer('account_id')
+    .primaryKey()
+    .references(() => account.id, { onDelete: 'cascade' }),
+  totOp: text('tot_op').notNull(),
+});
+
 /** Closed signals past their keeping time, reduced to counts (src/lib/signalen/wissen.ts). */
 export const signaalTelling = sqliteTable(
   'signaal_telling',

@@ -13,7 +13,9 @@ import { zetExtraBronnen } from '../src/lib/server/headers.ts';
 import { maakServer } from '../src/lib/server/server.ts';
 import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
 import { lokaal } from '../src/lib/rooster/kalender.ts';
+import { dagoverzichten } from '../src/lib/signalen/dagoverzicht.ts';
 import { beperkBewaartijd } from '../src/lib/signalen/wissen.ts';
+import { verstuur } from '../src/lib/mail/mail.ts';
 import { onderhoudVerwijzingen } from '../src/lib/verwijzen/onderhoud.ts';
 
 async function main() {
@@ -54,12 +56,14 @@ async function main() {
   const signalen = () => {
     try {
       beperkBewaartijd(db, lokaal(new Date()).datum);
+      for (const b of dagoverzichten(db, config, portaalUrl)) verstuur(b).catch((e) => console.error('Dagoverzicht mislukt:', e));
     } catch (e) {
       console.error('Onderhoud signalen mislukt:', e);
     }
   };
   setTimeout(signalen, 95_000).unref();
-  setInterval(signalen, 6 * 3_600_000).unref();
+  // Hourly: the daily e-mail goes once per local day, soon after midnight.
+  setInterval(signalen, 3_600_000).unref();
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

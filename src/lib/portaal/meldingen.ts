@@ -22,6 +22,7 @@ export const MELDINGEN = {
   'signaal-gegroepeerd': 'De groep is bijgewerkt. Geen enkel signaal is verwijderd.',
   'signaal-verbeterd': 'Uw tekst is verbeterd. De oude tekst is niet bewaard.',
   'signaal-geanonimiseerd': 'Het stuk tekst is overal in dit signaal weggehaald.',
+  dagoverzicht: 'Uw keuze voor de dagelijkse e-mail is opgeslagen.',
   'signaal-verwijderd': 'Het signaal is verwijderd, met alle reacties en stappen.',
   verwezen: 'De verwijzing is gemaakt. Geef de inwoner het kaartje met de code.',
   beantwoord: 'Uw antwoord is opgeslagen. De verwijzer ziet het direct.',

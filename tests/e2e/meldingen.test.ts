@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -36,8 +36,9 @@ beforeAll(async () => {
   act = db
     .select()
     .from(t.activiteit)
-    .where(and(eq(t.activiteit.kernId, kern.id), eq(t.activiteit.status, 'gepubliceerd'), ne(t.activiteit.capaciteit, 'vol')))
-    .all()[0];
+    .where(and(eq(t.activiteit.kernId, kern.id), eq(t.activiteit.status, 'gepubliceerd')))
+    .all()
+    .find((a) => a.capaciteit !== 'vol')!;
   bewaarAccount(db, { email: KO, naam: 'Koos Kern', beheerder: false, organisaties: [], kernen: [kern.id] });
   bewaarAccount(db, {
     email: AANBIEDER,

@@ -15,7 +15,16 @@ const MARGE = 8;
 const LABEL_MAX = 52;
 
 export type Rij = { label: string; kort?: string; cijfers: Cijfer[] };
-export type Staaf = { y: number; breedte: number; waardeX: number; waarde: string; reeks: number; gestippeld: boolean };
+export type Staaf = {
+  y: number;
+  breedte: number;
+  waardeX: number;
+  waarde: string;
+  reeks: number;
+  gestippeld: boolean;
+  /** Shown in words only: a hidden count, not a zero. */
+  verborgen: boolean;
+};
 export type Regel = { labelY: number; label: string; staven: Staaf[] };
 
 const kort = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}…` : s);
@@ -32,7 +41,7 @@ export function geometrie(rijen: Rij[]): { hoogte: number; regels: Regel[] } {
     const staven = r.cijfers.map((c, reeks) => {
       const gestippeld = c.toon === 'klein' || c.toon === 'aanvullend';
       const breedte = gestippeld ? lengte(GRENS) : c.toon === 'verborgen' ? 0 : lengte(c.aantal);
-      const staaf = { y, breedte, waardeX: breedte + 6, waarde: cijferTekst(c), reeks, gestippeld };
+      const staaf = { y, breedte, waardeX: breedte + 6, waarde: cijferTekst(c), reeks, gestippeld, verborgen: isVerborgen(c) };
       y += STAAF + TUSSEN;
       return staaf;
     });

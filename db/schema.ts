@@ -375,7 +375,9 @@ export const signaalGebeurtenis = sqliteTable(
     signaalId: integer('signaal_id')
       .notNull()
       .references(() => signaal.id, { onDelete: 'cascade' }),
-    soort: text('soort', { enum: ['gemeld', 'status', 'speelt-nog', 'herkend', 'gegroepeerd', 'uit-groep'] }).notNull(),
+    soort: text('soort', {
+      enum: ['gemeld', 'status', 'speelt-nog', 'herkend', 'gegroepeerd', 'uit-groep', 'gecorrigeerd', 'geanonimiseerd'],
+    }).notNull(),
     status: text('status', { enum: ['nieuw', 'besproken', 'opgepakt', 'afgerond', 'geen-actie'] }),
     /** Who took the step (see signaal.rol for a null organisation). */
     organisatieId: integer('organisatie_id').references(() => organisatie.id, { onDelete: 'set null' }),
@@ -387,6 +389,30 @@ export const signaalGebeurtenis = sqliteTable(
     moment: tijdstempel('moment'),
   },
   (t) => [index('signaal_gebeurtenis_signaal').on(t.signaalId)],
+);
+
+/** Partners who asked for the daily e-mail of new signals and steps; `totOp`: up to when the last one went. */
+export const signaalDagoverzicht = sqliteTable('signaal_dagoverzicht', {
+  accountId: integer('account_id')
+    .primaryKey()
+    .references(() => account.id, { onDelete: 'cascade' }),
+  totOp: text('tot_op').notNull(),
+});
+
+/** Closed signals past their keeping time, reduced to counts (src/lib/signalen/wissen.ts). */
+export const signaalTelling = sqliteTable(
+  'signaal_telling',
+  {
+    /** Local month of recording, "YYYY-MM". */
+    maand: text('maand').notNull(),
+    kernId: integer('kern_id')
+      .notNull()
+      .references(() => kern.id),
+    /** '' for no thema (a key column cannot be null). */
+    thema: text('thema').notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.maand, t.kernId, t.thema] })],
 );
 
 // Verwijzen (issue #7) ---------------------------------------------------------------------------

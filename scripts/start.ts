@@ -16,6 +16,9 @@ import { maakServer } from '../src/lib/server/server.ts';
 import { portaalAdres } from '../src/lib/portaal/portaalurl.ts';
 import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
 import { lokaal } from '../src/lib/rooster/kalender.ts';
+import { dagoverzichten } from '../src/lib/signalen/dagoverzicht.ts';
+import { beperkBewaartijd } from '../src/lib/signalen/wissen.ts';
+import { verstuur } from '../src/lib/mail/mail.ts';
 import { onderhoudVerwijzingen } from '../src/lib/verwijzen/onderhoud.ts';
 import { verwerkWachtrij } from '../src/lib/mail/wachtrij.ts';
 
@@ -65,6 +68,18 @@ async function main() {
   const mail = () => verwerkWachtrij(db).catch((e) => console.error('Mail versturen mislukt:', e));
   setInterval(mail, 30_000).unref();
   void mail();
+  // Signalen: closed ones past their keeping time become counts (SK_SIGNALEN_BEWAREN_MAANDEN).
+  const signalen = () => {
+    try {
+      beperkBewaartijd(db, lokaal(new Date()).datum);
+      for (const b of dagoverzichten(db, config, portaalUrl)) verstuur(b).catch((e) => console.error('Dagoverzicht mislukt:', e));
+    } catch (e) {
+      console.error('Onderhoud signalen mislukt:', e);
+    }
+  };
+  setTimeout(signalen, 95_000).unref();
+  // Hourly: the daily e-mail goes once per local day, soon after midnight.
+  setInterval(signalen, 3_600_000).unref();
   const stop = () => {
     stopBouwen();
     server.close(() => process.exit(0));

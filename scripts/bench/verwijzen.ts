@@ -79,7 +79,7 @@ export async function meetVerwijzen(): Promise<Meting[]> {
     const cijfers = herhaal(() =>
       overzicht(
         telRijen(db, { van: laatste[0], tot: laatste[11] }),
-        { kernen: kernLijst, themas: config.themas, uitkomsten: STATUS_TEKST },
+        { maanden: laatste, kernen: kernLijst, themas: config.themas, uitkomsten: STATUS_TEKST },
         [],
       ),
     );
@@ -91,7 +91,7 @@ export async function meetVerwijzen(): Promise<Meting[]> {
     const naArchief = herhaal(() =>
       overzicht(
         telRijen(db, { van: '2025-01', tot: laatste[11] }),
-        { kernen: kernLijst, themas: config.themas, uitkomsten: STATUS_TEKST },
+        { maanden: laatste, kernen: kernLijst, themas: config.themas, uitkomsten: STATUS_TEKST },
         [],
       ),
     );

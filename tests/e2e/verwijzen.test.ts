@@ -180,7 +180,9 @@ describe('verwijzen', () => {
     );
     await beheerder.goto(`${basis}/partners/verwijzingen/cijfers/`);
     await axe(beheerder, 'cijfers beheer');
-    await expect(rij(beheerder).getByRole('cell').textContent()).resolves.toBe(inKern < 5 ? 'minder dan 5' : String(inKern));
+    // Small: hidden; larger: shown, unless hidden too so that no small count can be worked out.
+    const mogelijk = inKern < 5 ? ['minder dan 5', 'niet getoond'] : [String(inKern), '5 of meer', 'niet getoond'];
+    expect(mogelijk).toContain(await rij(beheerder).getByRole('cell').textContent());
     await ko.screenshot({ path: path.join(UIT, 'cijfers.png'), fullPage: true });
     expect(problemen).toEqual([]);
   });

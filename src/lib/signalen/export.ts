@@ -1,7 +1,8 @@
 import type { GemeenteConfig } from '../config/schema.ts';
 import { naarCsv } from '../opendata/csv.ts';
 import type { SignaalRij } from './lezen.ts';
-import { kwartaalKort, toonAantal, type Overzicht } from './overzicht.ts';
+import { cijferTekst } from '../cijfers/bescherm.ts';
+import { kwartaalKort, type Overzicht } from './overzicht.ts';
 import { BASIS_LABEL, OMVANG_LABEL, STATUS_LABEL, sindsTekst } from './schema.ts';
 
 /**
@@ -51,7 +52,7 @@ export function signalenCsv(rijen: SignaalRij[], config: GemeenteConfig, melderN
   );
 }
 
-/** The figures of the overview, with the same small-number rule as on the page. */
+/** The figures of the overview, exactly as the page shows them (same small-number rule). */
 export function aantallenCsv(o: Overzicht, kernNaam: (id: number) => string, config: GemeenteConfig): string {
   const rijen: Record<string, unknown>[] = [];
   o.reeksen.forEach((reeks, r) => {
@@ -61,7 +62,7 @@ export function aantallenCsv(o: Overzicht, kernNaam: (id: number) => string, con
           reeks: reeks.label,
           indeling: 'kwartaal',
           waarde: kwartaalKort(k),
-          aantal: toonAantal(o.perKwartaal[r][i], o.exact),
+          aantal: cijferTekst(o.perKwartaal[r][i]),
         }),
     );
     for (const t of o.perThema)
@@ -69,7 +70,7 @@ export function aantallenCsv(o: Overzicht, kernNaam: (id: number) => string, con
         reeks: reeks.label,
         indeling: 'thema',
         waarde: t.thema ? label(config.themas, t.thema) : 'Zonder thema',
-        aantal: toonAantal(t.aantallen[r], o.exact),
+        aantal: cijferTekst(t.aantallen[r]),
       });
     if (o.perKern.length > 1)
       for (const k of o.perKern)
@@ -77,9 +78,9 @@ export function aantallenCsv(o: Overzicht, kernNaam: (id: number) => string, con
           reeks: reeks.label,
           indeling: 'kern',
           waarde: kernNaam(k.kernId),
-          aantal: toonAantal(k.aantallen[r], o.exact),
+          aantal: cijferTekst(k.aantallen[r]),
         });
-    if (o.totalen) rijen.push({ reeks: reeks.label, indeling: 'totaal', waarde: '', aantal: o.totalen[r] });
+    rijen.push({ reeks: reeks.label, indeling: 'totaal', waarde: '', aantal: cijferTekst(o.totalen[r]) });
   });
   return naarCsv(['reeks', 'indeling', 'waarde', 'aantal'], rijen);
 }

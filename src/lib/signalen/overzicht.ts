@@ -1,3 +1,5 @@
+import { bescherm, type Cijfer } from '../cijfers/bescherm.ts';
+import { kwartaalBegin, kwartaalVan } from '../cijfers/perioden.ts';
 import type { DbOfTx } from '../db/client.ts';
 
 /**
@@ -23,55 +25,23 @@ export function reeksBronnen(): readonly ReeksBron[] {
   return bronnen;
 }
 
-/** "2026-K4". */
-export function kwartaalVan(datum: string): string {
-  return `${datum.slice(0, 4)}-K${Math.floor((Number(datum.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
-export function kwartaalLabel(k: string): string {
-  return `${k.slice(6)}e kwartaal ${k.slice(0, 4)}`;
-}
-
-export function kwartaalKort(k: string): string {
-  return `K${k.slice(6)} ${k.slice(0, 4)}`;
-}
-
-/** The last `aantal` quarters up to and including today's, oldest first. */
-export function laatsteKwartalen(vandaag: string, aantal: number): string[] {
-  const [j, m] = vandaag.split('-').map(Number);
-  const index = j * 4 + Math.floor((m - 1) / 3);
-  return Array.from({ length: aantal }, (_, i) => {
-    const k = index - aantal + 1 + i;
-    return `${Math.floor(k / 4)}-K${(k % 4) + 1}`;
-  });
-}
-
-export function kwartaalBegin(k: string): string {
-  const maand = (Number(k.slice(6)) - 1) * 3 + 1;
-  return `${k.slice(0, 4)}-${String(maand).padStart(2, '0')}-01`;
-}
+export { kwartaalBegin, kwartaalKort, kwartaalLabel, kwartaalVan, laatsteKwartalen } from '../cijfers/perioden.ts';
 
 /**
- * Small-number rule (README, "Signalen"): where counts are not exact (see exacteAantallen in
- * toegang.ts), 1 to 4 reads "minder dan 5"; 0 stays 0, there is nobody to protect. Totals are
- * then left out, so a hidden count cannot be recovered by subtracting the others from a total.
+ * Every figure after the small-number rule (src/lib/cijfers/bescherm.ts): exact where `exact`
+ * (one kern, shown to a partner or the kernondersteuner of that kern), else protected per reeks
+ * over the total, the quarters, the thema's and the kernen together, as they appear side by side.
  */
-export const GRENS = 5;
-
-export function toonAantal(n: number, exact: boolean): string {
-  return !exact && n > 0 && n < GRENS ? `minder dan ${GRENS}` : String(n);
-}
-
 export type Overzicht = {
   kwartalen: string[];
   reeksen: { sleutel: string; label: string }[];
   /** [reeks][kwartaal] */
-  perKwartaal: number[][];
+  perKwartaal: Cijfer[][];
   /** Per thema (null: no thema), counts per reeks over all quarters shown. */
-  perThema: { thema: string | null; aantallen: number[] }[];
-  perKern: { kernId: number; aantallen: number[] }[];
-  /** Totals per reeks; only when counts are exact. */
-  totalen?: number[];
+  perThema: { thema: string | null; aantallen: Cijfer[] }[];
+  perKern: { kernId: number; aantallen: Cijfer[] }[];
+  /** Per reeks. */
+  totalen: Cijfer[];
   exact: boolean;
 };
 
@@ -85,18 +55,31 @@ export function bouwOverzicht(
   );
   const tel = (pred: (t: Telling) => boolean) => binnen.map((lijst) => lijst.filter(pred).length);
   const themaSleutels: (string | null)[] = [...themas, null];
+  const perThema = themaSleutels
+    .map((thema) => ({
+      thema,
+      aantallen: tel((t) => (thema === null ? t.thema === null || !themas.includes(t.thema) : t.thema === thema)),
+    }))
+    .filter((r) => r.aantallen.some((n) => n > 0));
+  const perKern = kernIds.map((kernId) => ({ kernId, aantallen: tel((t) => t.kernId === kernId) }));
+  // Per reeks, the tables that describe the same records; one kern is only the total.
+  const beschermd = binnen.map((lijst, r) => {
+    const tabellen = [
+      [lijst.length],
+      kwartalen.map((k) => lijst.filter((t) => kwartaalVan(t.datum) === k).length),
+      perThema.map((t) => t.aantallen[r]),
+      ...(kernIds.length > 1 ? [perKern.map((k) => k.aantallen[r])] : []),
+    ];
+    const [[totaal], kw, th, kern = [totaal]] = bescherm(tabellen.map((t) => t.map((aantal) => ({ aantal, exact }))));
+    return { totaal, kw, th, kern };
+  });
   return {
     kwartalen,
     reeksen: reeksen.map(({ sleutel, label }) => ({ sleutel, label })),
-    perKwartaal: binnen.map((lijst) => kwartalen.map((k) => lijst.filter((t) => kwartaalVan(t.datum) === k).length)),
-    perThema: themaSleutels
-      .map((thema) => ({
-        thema,
-        aantallen: tel((t) => (thema === null ? t.thema === null || !themas.includes(t.thema) : t.thema === thema)),
-      }))
-      .filter((r) => r.aantallen.some((n) => n > 0)),
-    perKern: kernIds.map((kernId) => ({ kernId, aantallen: tel((t) => t.kernId === kernId) })),
-    totalen: exact ? binnen.map((l) => l.length) : undefined,
+    perKwartaal: beschermd.map((b) => b.kw),
+    perThema: perThema.map((t, i) => ({ thema: t.thema, aantallen: beschermd.map((b) => b.th[i]) })),
+    perKern: perKern.map((k, i) => ({ kernId: k.kernId, aantallen: beschermd.map((b) => b.kern[i]) })),
+    totalen: beschermd.map((b) => b.totaal),
     exact,
   };
 }

@@ -1,3 +1,4 @@
+import { LIJST_ACHTERNAMEN } from './namenlijst.ts';
 import { VOORNAMEN } from './voornamen.ts';
 
 /**
@@ -61,6 +62,13 @@ const TITELS = [
   'oma',
   'oom',
   'tante',
+  'ome',
+  'opoe',
+  'neef',
+  'nicht',
+  'broer',
+  'zus',
+  'zwager',
   'dokter',
   'dominee',
   'pastoor',
@@ -96,6 +104,30 @@ const TITEL_NAAM = new RegExp(
 const INITIALEN_NAAM = new RegExp(`(?<![\\p{L}.])(${INITIALEN})\\s?${TUSSEN}(${ACHTERNAAM})`, 'gu');
 const TITEL_WOORD = new RegExp(`^(?:${TITELS.map(woord).join('|')})$`, 'u');
 const HOOFDLETTERWOORD = /(?<![\p{L}\p{N}'-])\p{Lu}[\p{Ll}']*(?![\p{L}])/gu;
+
+/** Words for a person: "de jongen van Mulder" names a family without a title. */
+const PERSOONSWOORDEN =
+  `jongen jongens jongetje meisje meisjes meid meiden vrouw man zoon zoontje zonen dochter dochtertje dochters kind
+  kinderen kleinzoon kleindochter kleinkinderen opa oma buurman buurvrouw buren vader moeder broer broertje zus zusje ouders weduwe
+  weduwnaar knul baby neef nicht schoonzoon schoondochter vriend vriendin stiefzoon stiefdochter pleegkind pleegkinderen tweeling
+  gezin familie`.split(/\s+/);
+const PERSOON_VAN = new RegExp(
+  `(?<![\\p{L}])(?:${PERSOONSWOORDEN.map(woord).join('|')})\\s+van\\s+${TUSSEN}(${ACHTERNAAM})`,
+  'gu',
+);
+/** "bij Nijhuis op nummer 22", "naast Kampman aan de Kerkweg": a family named by its house. */
+const BIJ_HUIS = new RegExp(
+  `(?<![\\p{L}])(?:[Bb]ij|[Nn]aast|[Tt]egenover|[Aa]chter)\\s+(?:de\\s+)?(${ACHTERNAAM})\\s+(?:op|aan|in)\\s+(?:(?:de|het|nummer|nr\\.?)\\s+)*(?:\\d|\\p{Lu}[\\p{L}-]*(?:straat|weg|laan|plein|dijk|steeg|kade|singel|hof|pad|erf|es|esch|brink)(?![\\p{L}])|hoek(?![\\p{L}]))`,
+  'gu',
+);
+/** Shops and chains: "de vrouw van de Jumbo", "bij Kruidvat op de hoek" are no family. */
+const MERKEN = new Set(
+  'jumbo aldi lidl plus spar coop hema action kruidvat etos blokker gamma praxis karwei primera bruna ah albert heijn dirk vomar trekpleister oranje'.split(
+    ' ',
+  ),
+);
+const ORGANISATIE =
+  /(?:bank|school|club|vereniging|stichting|kerk|(?:dorps|buurt|club|zieken|verzorgings|jongeren|wijk|koffie|gemeente)huis|centrum|winkel|markt|kantoor|team|groep|raad|bibliotheek|soos|hal|zorg|hulp|dienst|werk|belang|bond)$/i;
 
 /** Capitalised words that start sentences or name roles, never a surname. */
 const GEEN_NAAM = new Set(
@@ -139,9 +171,13 @@ const HUISNUMMER =
   /\b(?:huisnummer|huisnr\.?)\s*:?\s*\d{1,5}(?:\s?[a-zA-Z]\b)?|\b(?:van|op|uit|bij|naast|tegenover)\s+(?:huis)?nummer\s+\d{1,4}[a-zA-Z]?\b/giu;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
-/** Written out to get past filters: "marjan punt bos at gmail punt com". */
-const EMAIL_VOLUIT =
-  /(?<![\p{L}])[\p{L}\p{N}._-]+(?:\s+(?:punt|dot)\s+[\p{L}\p{N}_-]+)*\s+(?:at|apenstaartje)\s+[\p{L}\p{N}-]+(?:\s+(?:punt|dot)\s+\p{L}{2,})+/gu;
+/** Written out to get past filters: "marjan punt bos at gmail punt com", "m.bos (at) ziggo (punt) nl". */
+const PUNT = '(?:\\.|\\s+(?:punt|dot)\\s+|\\s*[(\\[](?:punt|dot)[)\\]]\\s*)';
+const AT = '(?:\\s+(?:at|apenstaartje|at-teken)\\s+|\\s*[(\\[](?:at|apenstaartje)[)\\]]\\s*|\\s+@\\s*|@\\s+)';
+const EMAIL_VOLUIT = new RegExp(
+  `(?<![\\p{L}])[\\p{L}\\p{N}_-]+(?:${PUNT}[\\p{L}\\p{N}_-]+)*${AT}[\\p{L}\\p{N}-]+(?:${PUNT}[\\p{L}\\p{N}-]+)*${PUNT}(?:nl|com|net|org|eu|be|de|info|nu)(?![\\p{L}])`,
+  'gu',
+);
 const IBAN = /\b[A-Z]{2}\d{2} ?[A-Z0-9]{4}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/gi;
 const SCHEIDING = '[\\s.\\-()/]{0,3}';
 const TELEFOON = new RegExp(
@@ -162,6 +198,54 @@ const DATUM = new RegExp(
 const GEBOORTE_WOORD = /(?:geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig)[^.!?;]{0,25}$/i;
 const LEEFTIJD =
   /\((\d{1,3})(?:\s*jaar)?\)|,\s*(\d{1,3})(?=\s*,)|\b(\d{1,3})[- ]?jarige?\b|\b(\d{1,3})\s+jaar(?:\s+oud)?\b|\b(?:van|is|wordt|werd)\s+(\d{1,3})\b(?!\s*(?:procent|%|euro|keer|uur|minuten|kilo|km|meter|mensen|jongeren|kinderen|ouderen|gezinnen|leden|personen|dagen|weken|maanden|jaar|tot)\b)/gu;
+
+const EENHEDEN = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen'];
+const TIENERS = ['tien', 'elf', 'twaalf', 'dertien', 'veertien', 'vijftien', 'zestien', 'zeventien', 'achttien', 'negentien'];
+const TIENTALLEN = ['', '', 'twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig', 'tachtig', 'negentig'];
+const TELWOORD = /[\p{L}\p{N}]+/gu;
+const TELEFOONWOORD = /(?:bel|bellen|gebeld|telefoon|telefoonnummer|tel|mobiel|nummer|whatsapp|app)\W{0,6}$/i;
+
+/** The digits a Dutch number word (0–99) or a group of digits stands for; undefined when neither. */
+function cijfersVan(w: string): string | undefined {
+  const s = w.toLowerCase().replace(/é/g, 'e').replace(/ë/g, 'e');
+  if (/^\d+$/.test(s)) return s;
+  if (EENHEDEN.includes(s)) return String(EENHEDEN.indexOf(s));
+  if (TIENERS.includes(s)) return String(10 + TIENERS.indexOf(s));
+  if (TIENTALLEN.includes(s) && s) return String(TIENTALLEN.indexOf(s) * 10);
+  const m =
+    /^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$/.exec(s);
+  return m ? String(TIENTALLEN.indexOf(m[2]) * 10 + EENHEDEN.indexOf(m[1])) : undefined;
+}
+
+/** Phone numbers written in words: "nul zes twaalf vierendertig zesenvijftig achtenzeventig". */
+function telefoonInWoorden(tekst: string): { begin: number; eind: number }[] {
+  const uit: { begin: number; eind: number }[] = [];
+  let reeks: { begin: number; eind: number; cijfers: string; woorden: number } | undefined;
+  const sluit = () => {
+    if (!reeks || reeks.woorden < 2) return;
+    const n = reeks.cijfers.length;
+    const voor = tekst.slice(Math.max(0, reeks.begin - 30), reeks.begin);
+    if ((n >= 10 && n <= 12 && /^(?:0|31)/.test(reeks.cijfers)) || (n >= 9 && n <= 12 && TELEFOONWOORD.test(voor)))
+      uit.push(reeks);
+  };
+  for (const m of tekst.matchAll(TELWOORD)) {
+    const c = cijfersVan(m[0]);
+    const aansluitend = reeks && /^[\s,.\-/]{1,3}$/.test(tekst.slice(reeks.eind, m.index));
+    if (c === undefined) {
+      sluit();
+      reeks = undefined;
+    } else if (reeks && aansluitend) {
+      reeks.eind = m.index + m[0].length;
+      reeks.cijfers += c;
+      reeks.woorden += /\d/.test(m[0]) ? 0 : 1;
+    } else {
+      sluit();
+      reeks = { begin: m.index, eind: m.index + m[0].length, cijfers: c, woorden: /\d/.test(m[0]) ? 0 : 1 };
+    }
+  }
+  sluit();
+  return uit;
+}
 
 /** Same length, so positions in the normalised text are positions in what was typed. */
 function normaliseer(tekst: string): string {
@@ -202,6 +286,7 @@ export function vindPersoonsgegevens(invoer: string, opties: PrivacyOpties = {})
   for (const { begin, eind } of [...alle(EMAIL), ...alle(EMAIL_VOLUIT)]) voeg('email', begin, eind);
   for (const { m, begin, eind } of alle(IBAN)) if (ibanKlopt(m[0])) voeg('rekeningnummer', begin, eind);
   for (const { begin, eind } of alle(TELEFOON)) if (!overlapt(begin, eind)) voeg('telefoon', begin, eind);
+  for (const { begin, eind } of telefoonInWoorden(tekst)) if (!overlapt(begin, eind)) voeg('telefoon', begin, eind);
   for (const { m, begin, eind } of alle(CIJFERREEKS)) {
     const cijfers = m[0].replace(/\D/g, '');
     if (!overlapt(begin, eind) && (elfproef(cijfers) || BSN_WOORD.test(voor(begin)))) voeg('bsn', begin, eind);
@@ -249,6 +334,15 @@ export function vindPersoonsgegevens(invoer: string, opties: PrivacyOpties = {})
     const achternaam = new RegExp(`^\\s+${TUSSEN}${ACHTERNAAM}`, 'u').exec(na);
     const staart = achternaam && !geenNaam(achternaam[0].trim().split(/\s+/).at(-1)!) ? achternaam[0].length : 0;
     voeg('naam', begin, eind + staart);
+  }
+  // Without a title: "de jongen van Mulder", "bij Nijhuis op nummer 22", "ze logeert bij Jansen".
+  const geenFamilie = (w: string) => geenNaam(w) || MERKEN.has(w.toLowerCase()) || ORGANISATIE.test(w) || STERK_STRAAT.test(w);
+  for (const { m, begin, eind } of [...alle(PERSOON_VAN), ...alle(BIJ_HUIS)]) if (!geenFamilie(m[1])) voeg('naam', begin, eind);
+  for (const { m, begin, eind } of alle(HOOFDLETTERWOORD)) {
+    if (!LIJST_ACHTERNAMEN.has(m[0]) || /(?:^|[.!?:]\s*)$/.test(voor(begin, 3))) continue;
+    const vorige = /(\p{Lu}\p{Ll}+)\s+$/u.exec(voor(begin, 30))?.[1];
+    if (vorige && !geenNaam(vorige) && !TITEL_WOORD.test(vorige)) continue;
+    if (!INSTELLING.test(tekst.slice(begin))) voeg('naam', begin, eind);
   }
   // "Klaas (82)" or "Klaas, 82 jaar": a capitalised word right before an age is a name.
   for (const { m, begin } of alle(/(?<![\p{L}])(\p{Lu}[\p{Ll}']+)(?=\s*\(\d{1,3}(?:\s*jaar)?\)|,\s*\d{1,3}\s+jaar\b)/gu)) {

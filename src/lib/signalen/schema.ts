@@ -109,6 +109,10 @@ export type SignaalContext = {
   vandaag: string;
 };
 
+/** The text of a signal, when recorded and when corrected. */
+export const signaalTekst = (privacy: PrivacyOpties) =>
+  vrijeTekst({ min: 10, max: 500, leeg: 'schrijf kort wat u ziet (minstens 10 tekens)' }, privacy);
+
 export function maakSignaalSchema({ config, kernen, afzenders, vandaag }: SignaalContext) {
   const privacy = privacyOpties(config);
   const sinds = new Set(sindsOpties(vandaag).map((o) => o.waarde));
@@ -127,7 +131,7 @@ export function maakSignaalSchema({ config, kernen, afzenders, vandaag }: Signaa
           .enum(config.doelgroepen.map((d) => d.slug) as [string, ...string[]], { error: 'kies een doelgroep uit de lijst' })
           .optional(),
       ),
-      tekst: vrijeTekst({ min: 10, max: 500, leeg: 'schrijf kort wat u ziet (minstens 10 tekens)' }, privacy),
+      tekst: signaalTekst(privacy),
       omvang: z.enum(OMVANG, { error: 'kies hoeveel mensen het betreft' }),
       sinds: z.string({ error: 'kies sinds wanneer' }).refine((s) => sinds.has(s), { error: 'kies sinds wanneer u dit ziet' }),
       basis: z.enum(BASIS, { error: 'kies waar het op gebaseerd is' }),

@@ -1,3 +1,5 @@
+import { LIJST_VOORNAMEN } from './namenlijst.ts';
+
 /**
  * Common first names in the Netherlands (and Twente in particular) across generations, so the
  * privacy guard recognises "Kees woont alleen" without a title before the name. Names that are
@@ -24,4 +26,5 @@ Willem Willemien Willy Wim Wout Wouter Yvonne Zoë Gerritje Harmen Hilbert Jenny
 Ahmed Fatima Ali Omar Yusuf Aisha Mustafa Ibrahim Hasan Emre Mehmet Ayşe Zeynep Lina Sofia Mia Liam Levi Sam Jens Tijn Ties
 `;
 
-export const VOORNAMEN: ReadonlySet<string> = new Set(NAMEN.split(/\s+/).filter(Boolean));
+/** Our own list and the openly licensed one in namenlijst.ts. */
+export const VOORNAMEN: ReadonlySet<string> = new Set([...NAMEN.split(/\s+/).filter(Boolean), ...LIJST_VOORNAMEN]);

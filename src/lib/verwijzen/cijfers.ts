@@ -1,5 +1,7 @@
 import { and, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
+import { bescherm, type Cijfer, isVerborgen } from '../cijfers/bescherm.ts';
+import { maandTekst } from '../cijfers/perioden.ts';
 import type { DbOfTx } from '../db/client.ts';
 import type { VerwijsStatus } from './status.ts';
 
@@ -8,8 +10,6 @@ import type { VerwijsStatus } from './status.ts';
  * referrals and from the anonymous counts of referrals older than 12 months. Small counts are
  * hidden outside the viewer's own kernen, so nobody can be recognised in them.
  */
-
-export const KLEINSTE_GETOONDE = 5;
 
 export type TelRij = {
   maand: string;
@@ -53,74 +53,59 @@ export function telRijen(db: DbOfTx, filter: { van: string; tot: string; kernIds
   return [...nu, ...gearchiveerd];
 }
 
-export type Cel = { sleutel: string; aantal: number; kernen: Set<number> };
+export { maanden, maandTekst } from '../cijfers/perioden.ts';
 
-/** Sums the rows per key, remembering which kernen contributed (for hiding small counts). */
-export function groepeer(rijen: TelRij[], sleutel: (r: TelRij) => string): Map<string, Cel> {
-  const cellen = new Map<string, Cel>();
+export type Rij = { sleutel: string; label: string; cijfer: Cijfer };
+export type Overzicht = {
+  totaal: Rij;
+  perMaand: Rij[];
+  perKern: Rij[];
+  perThema: Rij[];
+  perUitkomst: Rij[];
+  perActiviteit: Rij[];
+};
+
+type Indeling = { sleutel: (r: TelRij) => string; label: (s: string) => string; volgorde: string[] };
+
+/** Counts per key, and whether every kern in a count is one where this viewer sees exact counts. */
+function tabel(rijen: TelRij[], indeling: Indeling, exacteKernen: number[]) {
+  const cellen = new Map<string, { aantal: number; exact: boolean }>();
   for (const r of rijen) {
-    const k = sleutel(r);
-    const cel = cellen.get(k) ?? { sleutel: k, aantal: 0, kernen: new Set<number>() };
+    const k = indeling.sleutel(r);
+    const cel = cellen.get(k) ?? { aantal: 0, exact: true };
     cel.aantal += r.aantal;
-    cel.kernen.add(r.kernId);
+    cel.exact &&= exacteKernen.includes(r.kernId);
     cellen.set(k, cel);
   }
-  return cellen;
+  const sleutels = [...indeling.volgorde, ...[...cellen.keys()].filter((k) => !indeling.volgorde.includes(k))];
+  return sleutels.map((sleutel) => ({ sleutel, ...(cellen.get(sleutel) ?? { aantal: 0, exact: true }) }));
 }
 
-/** A count as shown: null when hidden because it is small and (partly) outside the viewer's kernen. */
-export function getoond(cel: Pick<Cel, 'aantal' | 'kernen'> | undefined, exacteKernen: number[]): number | null {
-  if (!cel || cel.aantal === 0) return 0;
-  if (cel.aantal >= KLEINSTE_GETOONDE) return cel.aantal;
-  return [...cel.kernen].every((k) => exacteKernen.includes(k)) ? cel.aantal : null;
+/** The tables of one set of referrals, protected together (they describe the same referrals). */
+function beschermd(rijen: TelRij[], indelingen: Indeling[], exacteKernen: number[]): Rij[][] {
+  const tabellen = indelingen.map((i) => tabel(rijen, i, exacteKernen));
+  return bescherm(tabellen).map((cijfers, t) =>
+    cijfers.map((cijfer, i) => ({ sleutel: tabellen[t][i].sleutel, label: indelingen[t].label(tabellen[t][i].sleutel), cijfer })),
+  );
 }
 
-export function aantalTekst(n: number | null): string {
-  return n === null ? `minder dan ${KLEINSTE_GETOONDE}` : String(n);
+/** Shown counts largest first, hidden ones after them by name: the order must not tell a hidden count. */
+function opGrootte(rijen: Rij[]): Rij[] {
+  const getoond = rijen.filter((r) => !isVerborgen(r.cijfer)).sort((a, b) => b.cijfer.aantal - a.cijfer.aantal);
+  const verborgen = rijen.filter((r) => isVerborgen(r.cijfer)).sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+  return [...getoond, ...verborgen];
 }
-
-/** The months from `tot` back, oldest first: maanden('2026-11', 3) → ['2026-09', '2026-10', '2026-11']. */
-export function maanden(tot: string, aantal: number): string[] {
-  const [j, m] = tot.split('-').map(Number);
-  return Array.from({ length: aantal }, (_, i) => {
-    const n = j * 12 + (m - 1) - (aantal - 1 - i);
-    return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-  });
-}
-
-const MAANDNAMEN = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-export function maandTekst(maand: string): string {
-  return `${MAANDNAMEN[Number(maand.slice(5, 7)) - 1]} ${maand.slice(0, 4)}`;
-}
-
-export type Rij = { sleutel: string; label: string; aantal: number | null };
 
 /**
- * One breakdown as rows to show: every key in `volgorde` (zero included, so a month or kern
- * without referrals is visible too), then any other key, largest first.
+ * Every figure of the cijfers page: per month over the 12 months `maandenLijst`, and the total
+ * and the breakdowns per kern, thema, outcome and activity over `maand` (or all 12 months).
+ * One small-number rule (src/lib/cijfers/bescherm.ts) over everything the page shows together.
  */
-export function uitsplitsing(
-  rijen: TelRij[],
-  sleutel: (r: TelRij) => string,
-  label: (s: string) => string,
-  exacteKernen: number[],
-  volgorde: string[] = [],
-): Rij[] {
-  const cellen = groepeer(rijen, sleutel);
-  const overig = [...cellen.values()].filter((c) => !volgorde.includes(c.sleutel)).sort((a, b) => b.aantal - a.aantal);
-  return [...volgorde, ...overig.map((c) => c.sleutel)].map((s) => ({
-    sleutel: s,
-    label: label(s),
-    aantal: getoond(cellen.get(s), exacteKernen),
-  }));
-}
-
-export type Overzicht = { totaal: Rij; perKern: Rij[]; perThema: Rij[]; perUitkomst: Rij[]; perActiviteit: Rij[] };
-
-/** All breakdowns of one period; kernen, thema's and outcomes are listed also when zero. */
 export function overzicht(
   rijen: TelRij[],
   lijsten: {
+    maanden: string[];
+    maand?: string;
     kernen: { id: number; naam: string }[];
     themas: { slug: string; label: string }[];
     uitkomsten: Record<VerwijsStatus, string>;
@@ -130,31 +115,35 @@ export function overzicht(
   const kernNaam = new Map(lijsten.kernen.map((k) => [String(k.id), k.naam]));
   const themaNaam = new Map(lijsten.themas.map((th) => [th.slug, th.label]));
   const titel = new Map(rijen.map((r) => [`${r.activiteitId}|${r.activiteitTitel}`, r.activiteitTitel]));
-  const per = (sleutel: (r: TelRij) => string, label: (s: string) => string, volgorde: string[] = []) =>
-    uitsplitsing(rijen, sleutel, label, exacteKernen, volgorde);
-  return {
-    totaal: per(
-      () => 'totaal',
-      () => 'Totaal',
-    )[0] ?? { sleutel: 'totaal', label: 'Totaal', aantal: 0 },
-    perKern: per(
-      (r) => String(r.kernId),
-      (s) => kernNaam.get(s) ?? s,
-      [...kernNaam.keys()],
-    ),
-    perThema: per(
-      (r) => r.thema,
-      (s) => themaNaam.get(s) ?? s,
-      [...themaNaam.keys()],
-    ),
-    perUitkomst: per(
-      (r) => r.uitkomst,
-      (s) => lijsten.uitkomsten[s as VerwijsStatus] ?? s,
-      Object.keys(lijsten.uitkomsten),
-    ),
-    perActiviteit: per(
-      (r) => `${r.activiteitId}|${r.activiteitTitel}`,
-      (s) => titel.get(s) ?? s,
-    ),
-  };
+  const totaal: Indeling = { sleutel: () => 'totaal', label: () => 'Totaal', volgorde: ['totaal'] };
+  const perMaand: Indeling = { sleutel: (r) => r.maand, label: maandTekst, volgorde: lijsten.maanden };
+  const delen: Indeling[] = [
+    { sleutel: (r) => String(r.kernId), label: (s) => kernNaam.get(s) ?? s, volgorde: [...kernNaam.keys()] },
+    { sleutel: (r) => r.thema, label: (s) => themaNaam.get(s) ?? s, volgorde: [...themaNaam.keys()] },
+    {
+      sleutel: (r) => r.uitkomst,
+      label: (s) => lijsten.uitkomsten[s as VerwijsStatus] ?? s,
+      volgorde: Object.keys(lijsten.uitkomsten),
+    },
+    { sleutel: (r) => `${r.activiteitId}|${r.activiteitTitel}`, label: (s) => titel.get(s) ?? s, volgorde: [] },
+  ];
+  let maandRijen: Rij[];
+  let tabellen: Rij[][];
+  if (!lijsten.maand) {
+    [maandRijen, ...tabellen] = beschermd(rijen, [perMaand, totaal, ...delen], exacteKernen);
+  } else {
+    // The chosen month's total is also its bar in the months chart: one figure, protected with
+    // the month's breakdowns. The other months share no published sum with anything.
+    const maand = lijsten.maand;
+    tabellen = beschermd(
+      rijen.filter((r) => r.maand === maand),
+      [totaal, ...delen],
+      exacteKernen,
+    );
+    maandRijen = beschermd(rijen, [perMaand], exacteKernen)[0].map((r) =>
+      r.sleutel === maand ? { ...r, cijfer: tabellen[0][0].cijfer } : r,
+    );
+  }
+  const [[totaalRij], perKern, perThema, perUitkomst, perActiviteit] = tabellen;
+  return { totaal: totaalRij, perMaand: maandRijen, perKern, perThema, perUitkomst, perActiviteit: opGrootte(perActiviteit) };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../portaal/accounts.ts';
-import { aantalTekst, getoond, maanden, overzicht, uitsplitsing, type TelRij } from './cijfers.ts';
+import { type Figuur, valAan } from '../cijfers/aanval.ts';
+import { cijferTekst } from '../cijfers/bescherm.ts';
+import { maanden, maandTekst, type Overzicht, overzicht, type Rij, type TelRij } from './cijfers.ts';
 import { jaarTerug } from './onderhoud.ts';
 import { aandacht } from './status.ts';
 import {
@@ -104,113 +106,186 @@ describe('attention', () => {
   });
 });
 
-describe('figures', () => {
-  const rij = (r: Partial<TelRij>): TelRij => ({
-    maand: '2026-11',
-    kernId: 3,
-    thema: 'ontmoeting',
-    activiteitId: 1,
-    activiteitTitel: 'A',
-    uitkomst: 'aangekomen',
-    aantal: 1,
-    ...r,
-  });
+const UITKOMSTEN = {
+  verwezen: 'V',
+  aangekomen: 'Aan',
+  gestart: 'G',
+  'niet-gekomen': 'N',
+  'past-niet': 'P',
+  vol: 'Vol',
+  'doet-mee': 'D',
+  gestopt: 'S',
+  afgerond: 'Af',
+};
+const lijsten = {
+  maanden: ['2026-10', '2026-11'],
+  kernen: [
+    { id: 1, naam: 'Een' },
+    { id: 2, naam: 'Twee' },
+    { id: 3, naam: 'Drie' },
+  ],
+  themas: [
+    { slug: 'a', label: 'A' },
+    { slug: 'b', label: 'B' },
+  ],
+  uitkomsten: UITKOMSTEN,
+};
+const rij = (r: Partial<TelRij>): TelRij => ({
+  maand: '2026-11',
+  kernId: 3,
+  thema: 'a',
+  activiteitId: 1,
+  activiteitTitel: 'A',
+  uitkomst: 'aangekomen',
+  aantal: 1,
+  ...r,
+});
 
-  it('hides counts of 1 to 4 unless every kern in them is the viewer’s own', () => {
-    expect(getoond({ aantal: 3, kernen: new Set([3]) }, [3])).toBe(3);
-    expect(getoond({ aantal: 3, kernen: new Set([3, 4]) }, [3])).toBeNull();
-    expect(getoond({ aantal: 5, kernen: new Set([4]) }, [])).toBe(5);
-    expect(getoond(undefined, [])).toBe(0);
-    expect(aantalTekst(null)).toBe('minder dan 5');
-  });
-
-  it('splits per key with zero rows for known keys, then the rest largest first', () => {
-    const rijen = [
-      rij({ thema: 'a', aantal: 2 }),
-      rij({ thema: 'b', aantal: 7 }),
-      rij({ thema: 'a', kernId: 4, aantal: 4 }),
-      rij({ thema: 'c', aantal: 1 }),
-    ];
-    expect(
-      uitsplitsing(
-        rijen,
-        (r) => r.thema,
-        (s) => s.toUpperCase(),
-        [3],
-        ['z'],
+/**
+ * Every figure of the page as sums over the atoms of the attacker: every combination of month,
+ * kern, thema, outcome and listed activity (the attacker does not know which combinations occur).
+ */
+function figuren(o: Overzicht, rijen: TelRij[], maand?: string): { figuren: Figuur[]; atomen: number; waarden: number[] } {
+  const activiteiten = [...new Set(rijen.map((r) => `${r.activiteitId}|${r.activiteitTitel}`))];
+  const atomen = lijsten.maanden.flatMap((m) =>
+    lijsten.kernen.flatMap((k) =>
+      lijsten.themas.flatMap((th) =>
+        Object.keys(UITKOMSTEN).flatMap((u) =>
+          activiteiten.map((a) => ({ maand: m, kern: String(k.id), thema: th.slug, uitkomst: u, a })),
+        ),
       ),
-    ).toEqual([
-      { sleutel: 'z', label: 'Z', aantal: 0 },
-      { sleutel: 'b', label: 'B', aantal: 7 },
-      { sleutel: 'a', label: 'A', aantal: 6 },
-      { sleutel: 'c', label: 'C', aantal: 1 },
-    ]);
-    expect(
-      uitsplitsing(
-        rijen,
-        (r) => r.thema,
-        (s) => s,
-        [],
-      )[2],
-    ).toEqual({ sleutel: 'c', label: 'c', aantal: null });
+    ),
+  );
+  type Atoom = (typeof atomen)[number];
+  const sleutel = (x: Atoom) => `${x.maand}|${x.kern}|${x.thema}|${x.uitkomst}|${x.a}`;
+  const waarden = atomen.map((x) =>
+    rijen
+      .filter(
+        (r) =>
+          sleutel({
+            maand: r.maand,
+            kern: String(r.kernId),
+            thema: r.thema,
+            uitkomst: r.uitkomst,
+            a: `${r.activiteitId}|${r.activiteitTitel}`,
+          }) === sleutel(x),
+      )
+      .reduce((s, r) => s + r.aantal, 0),
+  );
+  const binnen = (x: Atoom) => !maand || x.maand === maand;
+  const f = (naam: string, rij: Rij, pred: (x: Atoom) => boolean): Figuur => ({
+    naam: `${naam} ${rij.label}`,
+    atomen: atomen.flatMap((x, i) => (pred(x) ? [i] : [])),
+    cijfer: rij.cijfer,
   });
+  return {
+    atomen: atomen.length,
+    waarden,
+    figuren: [
+      f('totaal', o.totaal, binnen),
+      ...o.perMaand.map((r) => f('maand', r, (x) => x.maand === r.sleutel)),
+      ...o.perKern.map((r) => f('kern', r, (x) => binnen(x) && x.kern === r.sleutel)),
+      ...o.perThema.map((r) => f('thema', r, (x) => binnen(x) && x.thema === r.sleutel)),
+      ...o.perUitkomst.map((r) => f('uitkomst', r, (x) => binnen(x) && x.uitkomst === r.sleutel)),
+      ...o.perActiviteit.map((r) => f('activiteit', r, (x) => binnen(x) && x.a === r.sleutel)),
+    ],
+  };
+}
 
+describe('figures', () => {
   it('lists months across a year boundary', () => {
     expect(maanden('2027-02', 4)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(maandTekst('2027-03')).toBe('mrt 2027');
+  });
+
+  it('lists every kern, thema and outcome, exact in one’s own kernen', () => {
+    const rijen = [
+      rij({ kernId: 1, activiteitId: 7, activiteitTitel: 'Wandelen', aantal: 2 }),
+      rij({ maand: '2026-10', kernId: 2, activiteitId: 8, activiteitTitel: 'Koffie', uitkomst: 'vol', aantal: 6 }),
+    ];
+    const o = overzicht(rijen, lijsten, [1, 2, 3]);
+    expect(cijferTekst(o.totaal.cijfer)).toBe('8');
+    expect(o.perKern.map((r) => [r.label, cijferTekst(r.cijfer)])).toEqual([
+      ['Een', '2'],
+      ['Twee', '6'],
+      ['Drie', '0'],
+    ]);
+    expect(o.perThema.map((r) => cijferTekst(r.cijfer))).toEqual(['8', '0']);
+    expect(o.perActiviteit.map((r) => [r.label, cijferTekst(r.cijfer)])).toEqual([
+      ['Koffie', '6'],
+      ['Wandelen', '2'],
+    ]);
+  });
+
+  it('does not let the hidden Een be worked out from total 8, Twee 6, Drie 0', () => {
+    const rijen = [
+      rij({ kernId: 1, activiteitId: 7, activiteitTitel: 'Wandelen', aantal: 2 }),
+      rij({ maand: '2026-10', kernId: 2, activiteitId: 8, activiteitTitel: 'Koffie', uitkomst: 'vol', aantal: 6 }),
+    ];
+    const o = overzicht(rijen, lijsten, []);
+    const tekst = (x: Rij) => cijferTekst(x.cijfer);
+    expect(tekst(o.perKern[0])).toBe('minder dan 5');
+    // Not all three of "8", "6" and "0" may stand: 8 − 6 − 0 would give Een away.
+    expect([tekst(o.totaal), tekst(o.perKern[1]), tekst(o.perKern[2])]).not.toEqual(['8', '6', '0']);
+    const a = figuren(o, rijen);
+    expect(valAan(a.atomen, a.figuren, a.waarden).filter((u) => u.herleid)).toEqual([]);
+  });
+
+  it('puts hidden activities after the shown ones by name, so the order tells nothing', () => {
+    const rijen = [
+      rij({ activiteitId: 1, activiteitTitel: 'Zwemmen', aantal: 3, kernId: 1 }),
+      rij({ activiteitId: 2, activiteitTitel: 'Bingo', aantal: 4, kernId: 2 }),
+      rij({ activiteitId: 3, activiteitTitel: 'Koor', aantal: 30, kernId: 2 }),
+      rij({ activiteitId: 4, activiteitTitel: 'Dans', aantal: 40, kernId: 1 }),
+    ];
+    const o = overzicht(rijen, lijsten, []);
+    const getoond = o.perActiviteit.filter((r) => r.cijfer.toon === 'getal');
+    const verborgen = o.perActiviteit.filter((r) => r.cijfer.toon !== 'getal');
+    expect(o.perActiviteit).toEqual([...getoond, ...verborgen]);
+    expect(getoond.map((r) => r.cijfer.aantal)).toEqual(getoond.map((r) => r.cijfer.aantal).sort((a, b) => b - a));
+    expect(verborgen.map((r) => r.label)).toEqual(verborgen.map((r) => r.label).sort());
+    expect(verborgen.map((r) => r.label)).toContain('Bingo');
   });
 });
 
-describe('overview of a period', () => {
-  it('lists every kern, thema and outcome, and hides small counts outside one’s kernen', () => {
-    const rijen: TelRij[] = [
-      {
-        maand: '2026-11',
-        kernId: 1,
-        thema: 'a',
-        activiteitId: 7,
-        activiteitTitel: 'Wandelen',
-        uitkomst: 'aangekomen',
-        aantal: 2,
-      },
-      { maand: '2026-10', kernId: 2, thema: 'a', activiteitId: 8, activiteitTitel: 'Koffie', uitkomst: 'vol', aantal: 6 },
-    ];
-    const lijsten = {
-      kernen: [
-        { id: 1, naam: 'Een' },
-        { id: 2, naam: 'Twee' },
-        { id: 3, naam: 'Drie' },
-      ],
-      themas: [
-        { slug: 'a', label: 'A' },
-        { slug: 'b', label: 'B' },
-      ],
-      uitkomsten: {
-        verwezen: 'V',
-        aangekomen: 'Aan',
-        gestart: 'G',
-        'niet-gekomen': 'N',
-        'past-niet': 'P',
-        vol: 'Vol',
-        'doet-mee': 'D',
-        gestopt: 'S',
-        afgerond: 'Af',
-      },
-    };
-    const o = overzicht(rijen, lijsten, [1]);
-    expect(o.totaal.aantal).toBe(8);
-    expect(o.perKern.map((r) => [r.label, r.aantal])).toEqual([
-      ['Een', 2],
-      ['Twee', 6],
-      ['Drie', 0],
-    ]);
-    expect(o.perThema.map((r) => r.aantal)).toEqual([8, 0]);
-    expect(o.perUitkomst.find((r) => r.label === 'Aan')!.aantal).toBe(2);
-    expect(o.perActiviteit.map((r) => [r.label, r.aantal])).toEqual([
-      ['Koffie', 6],
-      ['Wandelen', 2],
-    ]);
-    const beheer = overzicht(rijen, lijsten, []);
-    expect(beheer.perKern[0].aantal).toBeNull();
-    expect(beheer.perUitkomst.find((r) => r.label === 'Aan')!.aantal).toBeNull();
+/** Deterministic referrals: a few per month, kern, thema, outcome and activity. */
+function willekeurig(zaad: number): TelRij[] {
+  let s = zaad * 104729;
+  const kies = <T>(lijst: T[]) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return lijst[Math.floor((s / 2147483648) * lijst.length)];
+  };
+  const aantal = 6 + (zaad % 5) * 8;
+  return Array.from({ length: aantal }, () => {
+    const activiteitId = kies([1, 2, 3, 4, 5]);
+    return rij({
+      maand: kies(lijsten.maanden),
+      kernId: kies([1, 2, 3]),
+      thema: kies(['a', 'b']),
+      uitkomst: kies(['aangekomen', 'vol', 'gestart'] as const),
+      activiteitId,
+      activiteitTitel: `Activiteit ${activiteitId}`,
+    });
+  });
+}
+
+describe('the attacker on the cijfers page', () => {
+  const gevallen = Array.from({ length: 24 }, (_, i) => ({
+    naam: `zaad ${i}${i % 3 === 1 ? ', maand gekozen' : ''}${i % 3 === 2 ? ', eigen kern exact' : ''}`,
+    rijen: willekeurig(i + 1),
+    maand: i % 3 === 1 ? '2026-11' : undefined,
+    exacteKernen: i % 3 === 2 ? [3] : [],
+  }));
+
+  it.each(gevallen)('recovers no hidden count: $naam', ({ rijen, maand, exacteKernen }) => {
+    const o = overzicht(rijen, { ...lijsten, maand }, exacteKernen);
+    const a = figuren(o, rijen, maand);
+    for (const f of a.figuren)
+      if (f.cijfer.toon === 'getal')
+        expect(
+          f.atomen.reduce((s, j) => s + a.waarden[j], 0),
+          f.naam,
+        ).toBe(f.cijfer.aantal);
+    expect(valAan(a.atomen, a.figuren, a.waarden).filter((u) => u.herleid)).toEqual([]);
   });
 });

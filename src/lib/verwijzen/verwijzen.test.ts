@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { antwoordBerichten, nieuweVerwijzingBerichten } from './berichten.ts';
+import { toonCode } from './code.ts';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -166,7 +168,7 @@ describe('gaps', () => {
     // The same gaps feed the signalen overview as the series "Aanbod ontbreekt".
     const o = overzicht(db, { kernIds: [activiteit.kernId] }, { kwartalen: ['2026-K4', '2027-K1'], themas: [], exact: true });
     expect(o.reeksen.map((r) => r.sleutel)).toContain('aanbod-ontbreekt');
-    expect(o.perKwartaal[o.reeksen.findIndex((r) => r.sleutel === 'aanbod-ontbreekt')]).toEqual([3, 1]);
+    expect(o.perKwartaal[o.reeksen.findIndex((r) => r.sleutel === 'aanbod-ontbreekt')].map((c) => c.aantal)).toEqual([3, 1]);
   });
 });
 
@@ -267,5 +269,31 @@ describe('capacity and the flag', () => {
       id,
     );
     expect(laadAccount(db, id)!.magVerwijzen).toBe(false);
+  });
+});
+
+describe('e-mails about a referral', () => {
+  it('tell the provider the activity and the code, and the referrer the answer; never who', () => {
+    const { id, code } = verwijs({
+      toestemming: 'ja',
+      'contact.naam': NAAM,
+      'contact.telefoon': TELEFOON,
+      'contact.email': EMAIL,
+    });
+    const nieuw = nieuweVerwijzingBerichten(db, id, 'http://localhost');
+    expect(nieuw.map((b) => b.aan)).toContain('aanbieder@test.example');
+    expect(nieuw.map((b) => b.aan)).not.toContain('ko@test.example');
+    const titel = leesVerwijzing(db, id)!.activiteitTitel;
+    expect(nieuw[0].onderwerp).toBe(`Nieuwe verwijzing naar ${titel}`);
+    expect(nieuw[0].tekst).toContain(toonCode(code));
+    expect(nieuw[0].tekst).toContain(`http://localhost/partners/verwijzingen/${id}/`);
+    beantwoord(db, aanbieder, leesVerwijzing(db, id)!, 'aangekomen', { vandaag: '2026-11-23' });
+    const antwoord = antwoordBerichten(db, id, aanbieder, 'http://localhost');
+    expect(antwoord.map((b) => b.aan)).toEqual(['ko@test.example']);
+    expect(antwoord[0].tekst).toContain(`${toonCode(code)}: Aangekomen`);
+    for (const b of [...nieuw, ...antwoord])
+      for (const geheim of [NAAM, TELEFOON, EMAIL, 'Gerrit']) expect(`${b.onderwerp} ${b.tekst}`, geheim).not.toContain(geheim);
+    // The referrer closing it themselves is no news to them.
+    expect(antwoordBerichten(db, id, ko, 'http://localhost')).toEqual([]);
   });
 });

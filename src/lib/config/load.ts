@@ -38,7 +38,9 @@ function leesYamlDocument(tekst: string, bestand: string): { doc: Document; rege
   const doc = parseDocument(tekst, { prettyErrors: true, lineCounter: regels });
   if (doc.errors.length > 0) {
     // One syntax error tends to cause many after it: the first ones say where to look.
-    const eerste = doc.errors.slice(0, 3).map((e) => `regel ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`);
+    const eerste = doc.errors
+      .slice(0, 3)
+      .map((e) => `regel ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0].replace(/:$/, '')}`);
     const meer = doc.errors.length - eerste.length;
     throw new ConfigError(bestand, meer > 0 ? [...eerste, `en ${meer} fouten die daaruit volgen`] : eerste);
   }

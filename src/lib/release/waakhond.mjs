@@ -8,7 +8,13 @@ import path from 'node:path';
 // The server names itself: it may have died before this ran, and then process.ppid is already the new parent.
 const ouder = Number(process.env.SK_BOUW_OUDER) || process.ppid;
 const waak = () => {
-  if (process.ppid !== ouder) process.kill(-process.pid, 'SIGKILL');
+  if (process.ppid === ouder) return;
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } catch {
+    // Not a group leader (started by hand): at least this process goes.
+    process.kill(process.pid, 'SIGKILL');
+  }
 };
 waak();
 setInterval(waak, 500).unref();

@@ -42,11 +42,13 @@ describe('zoeken', () => {
     const page = await nieuwePagina(browser);
     await page.goto(`${basis}/zoeken/`);
     await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).pressSequentially('koffie', { delay: 30 });
-    await expect.poll(() => status(page)).toMatch(/^\d+ resultaten voor ‘koffie’\.$/);
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^\d+ resultaten voor ‘koffie’\.$/);
     await page.locator('#filters > summary').click();
     await page.getByRole('combobox', { name: 'Kern' }).selectOption({ label: 'Vroomshoop' });
     await page.getByRole('checkbox', { name: 'Alleen gratis activiteiten' }).check();
-    await expect.poll(() => status(page)).toMatch(/^\d+ resultaten? voor ‘koffie’ in Vroomshoop met 1 filter\.$/);
+    await expect
+      .poll(() => status(page), { timeout: 30_000 })
+      .toMatch(/^\d+ resultaten? voor ‘koffie’ in Vroomshoop met 1 filter\.$/);
     expect(new URL(page.url()).search).toBe('?q=koffie&kern=vroomshoop&gratis=ja');
     const lijst = await resultaten(page);
     expect(lijst.length).toBeGreaterThan(0);
@@ -78,7 +80,7 @@ describe('zoeken', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/zoeken\/\?q=koor&kern=den-ham$/);
     await klaar(page);
-    await expect.poll(() => status(page)).toMatch(/voor ‘koor’ in Den Ham\./);
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/voor ‘koor’ in Den Ham\./);
     await expect(
       page.getByRole('link', { name: /^Zoek ook in andere kernen \(\d+ resultaten in de hele gemeente\)$/ }).isVisible(),
     ).resolves.toBe(true);
@@ -120,7 +122,7 @@ describe('zoeken', () => {
     await page.getByRole('link', { name: /^Zoek ook in andere kernen/ }).click();
     await page.waitForURL(`${basis}/zoeken/?q=mantelzorg`);
     await klaar(page);
-    await expect.poll(() => status(page)).toMatch(/^\d+ resultaten voor ‘mantelzorg’\.$/);
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^\d+ resultaten voor ‘mantelzorg’\.$/);
     expect((await resultaten(page)).length).toBeGreaterThan(inKern);
   });
 
@@ -222,7 +224,7 @@ describe('zoeken', () => {
 
     gevraagd.length = 0;
     await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).fill('xylofoon');
-    await expect.poll(() => status(page)).toMatch(/‘xylofoon’/);
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/‘xylofoon’/);
     expect(gevraagd.filter((r) => !r.startsWith('200 '))).toEqual([]);
     // The old page's chunk is not in the new release: it came from the release the page was opened in.
     const uitEerdere = gevraagd.map((r) => r.slice(4)).filter((p) => !existsSync(path.join(live, p)));

@@ -72,13 +72,17 @@ export function maakSessie(db: DbOfTx, accountId: number, nu = new Date()): Nieu
 
 export type ActieveSessie = { id: number; account: Account; csrf: string; verlooptOp: string };
 
-/** The session behind a cookie, if still valid; each use extends it, up to the maximum age. */
-export function vindSessie(db: DbOfTx, token: string, nu = new Date()): ActieveSessie | undefined {
-  const rij = db
+function sessieRij(db: DbOfTx, token: string) {
+  return db
     .select()
     .from(t.sessie)
     .where(eq(t.sessie.hash, hashToken(token)))
     .get();
+}
+
+/** The session behind a cookie, if still valid; each use extends it, up to the maximum age. */
+export function vindSessie(db: DbOfTx, token: string, nu = new Date()): ActieveSessie | undefined {
+  const rij = sessieRij(db, token);
   if (!rij) return undefined;
   const max = new Date(new Date(rij.aangemaaktOp).getTime() + SESSIE_MAX_UREN * 3_600_000).toISOString();
   // An expired row stays until ruimVerlopenOp: it proves a form came from a real, recent session.
@@ -103,11 +107,7 @@ function einde(rij: { verlooptOp: string; aangemaaktOp: string }): number {
 
 /** The active account of a session that ended (timed out, not logged out) less than a day ago. */
 export function verlopenSessie(db: DbOfTx, token: string, nu = new Date()): number | undefined {
-  const rij = db
-    .select()
-    .from(t.sessie)
-    .where(eq(t.sessie.hash, hashToken(token)))
-    .get();
+  const rij = sessieRij(db, token);
   if (!rij) return undefined;
   const eind = einde(rij);
   if (eind > nu.getTime() || nu.getTime() - eind > VERLOPEN_BEWAREN_MS) return undefined;

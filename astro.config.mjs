@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { routesIntegratie } from './src/routes.ts';
 import { tokensPlugin } from './src/lib/build/tokens-plugin.ts';
 import { loadConfig } from './src/lib/config/load.ts';
+import { rendererBewaren } from './src/lib/release/renderer-bewaren.ts';
 
 /**
  * One project, two builds (see README, "Architectuur"):
@@ -41,7 +42,10 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [routesIntegratie(doel)],
+  integrations: [
+    routesIntegratie(doel),
+    ...(publiek ? [rendererBewaren(process.env.SK_RENDERER, process.env.SK_OUT, process.env.SK_RENDERER_BRON ?? '')] : []),
+  ],
   security: { checkOrigin: true, allowedDomains: domeinen },
   vite: {
     plugins: [tokensPlugin()],

@@ -12,6 +12,7 @@ import { meetLighthouse } from './bench/lighthouse.ts';
 import { machine, type Meting } from './bench/context.ts';
 import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
+import { meetPubliceren } from './bench/publiceren.ts';
 import { meetPrivacy } from './bench/privacy.ts';
 import { meetVerwijzen } from './bench/verwijzen.ts';
 import { meetZoeken } from './bench/zoeken.ts';
@@ -21,6 +22,7 @@ const SECTIES: Record<string, () => Promise<Meting[]>> = {
   bouwen: meetBouwen,
   gewicht: meetPaginagewicht,
   portaal: meetPortaal,
+  publiceren: meetPubliceren,
   import: meetImport,
   kaart: meetKaart,
   zoeken: meetZoeken,

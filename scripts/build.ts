@@ -1,4 +1,4 @@
-/** `npm run build`: build the partner portal (when changed) and a new public release. */
+/** `npm run build`: build the partner portal (when changed) and a new public release, in full (for deploys). */
 import { ConfigError, loadConfig } from '../src/lib/config/load.ts';
 import { openDb } from '../src/lib/db/client.ts';
 import { bouwRelease, BouwFout } from '../src/lib/release/bouwen.ts';
@@ -8,7 +8,7 @@ async function main() {
   loadConfig();
   openDb().$client.close();
   if (process.argv.includes('--server') || !serverBuildActueel()) await bouwServer();
-  if (!process.argv.includes('--alleen-server')) await bouwRelease();
+  if (!process.argv.includes('--alleen-server')) await bouwRelease({ volledig: true });
 }
 
 main().catch((e) => {

@@ -6,7 +6,7 @@ import { loadConfig, ConfigError } from '../src/lib/config/load.ts';
 import { openDb } from '../src/lib/db/client.ts';
 import { isLeeg, seedDemo } from '../src/lib/data/seed.ts';
 import { bouwRelease, stopBouwen } from '../src/lib/release/bouwen.ts';
-import { herstelHuidigeLink, huidigeRelease, releasesDir } from '../src/lib/release/paden.ts';
+import { herstelHuidigeLink, huidigeRelease, releaseInfo, releasesDir } from '../src/lib/release/paden.ts';
 import { ruimRestenOp } from '../src/lib/release/slot.ts';
 import { publiceerder } from '../src/lib/portaal/omgeving.ts';
 import { bouwServer, serverBuildActueel } from '../src/lib/release/serverbouw.ts';
@@ -47,6 +47,13 @@ async function main() {
   }
   // Publications a crash left unfinished are closed, and published again once.
   publiceerder();
+  // Pages show the next dates from the day they were rendered: each new day, all are made anew.
+  const nieuweDag = () => {
+    const datum = releaseInfo()?.datum;
+    if (!process.env.SK_BUILD_TIME && datum && datum < lokaal(new Date()).datum)
+      publiceerder().vraagAan('Nieuwe dag: de data van de komende keren bijwerken', { volledig: true });
+  };
+  setInterval(nieuweDag, 15 * 60_000).unref();
   const port = Number(process.env.PORT ?? 4321);
   const host = process.env.HOST ?? 'localhost';
   const server = await maakServer();

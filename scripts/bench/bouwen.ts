@@ -4,8 +4,9 @@ import type { ReleaseInfo } from '../../src/lib/release/paden.ts';
 import { draaiScript, mediaan, nieuweOmgeving, type Meting } from './context.ts';
 
 /**
- * Build and index time, pages per second and peak memory: the demo site (median of three
- * builds) and synthetic sites of 5,000 and 20,000 pages (scripts/synthetisch.ts).
+ * Build and index time, pages per second and peak memory of full builds, and the time to publish
+ * one change incrementally: the demo site (median of three) and synthetic sites of 5,000 and
+ * 20,000 pages (scripts/synthetisch.ts).
  */
 async function meetSite(naam: string, vullen: (env: NodeJS.ProcessEnv) => Promise<void>, runs: number): Promise<Meting[]> {
   const omgeving = nieuweOmgeving('bouwen');
@@ -18,6 +19,13 @@ async function meetSite(naam: string, vullen: (env: NodeJS.ProcessEnv) => Promis
       await draaiScript('scripts/build.ts', [], omgeving.env);
       tijden.push((performance.now() - start) / 1000);
       infos.push(JSON.parse(readFileSync(path.join(omgeving.dataDir, 'releases/current/release.json'), 'utf8')) as ReleaseInfo);
+    }
+    // Then one change at a time, published as an approval publishes it (incrementally).
+    const publicaties: { seconden: number; info: ReleaseInfo }[] = [];
+    for (let i = 0; i < runs; i++) {
+      const uit = path.join(omgeving.dataDir, 'een-wijziging.json');
+      await draaiScript('scripts/bench/een-wijziging.ts', [uit], omgeving.env);
+      publicaties.push(JSON.parse(readFileSync(uit, 'utf8')));
     }
     const t = mediaan(tijden);
     const paginas = infos.at(-1)!.paginas;
@@ -44,6 +52,14 @@ async function meetSite(naam: string, vullen: (env: NodeJS.ProcessEnv) => Promis
         toelichting: 'RSS van het bouwproces en zijn kinderen',
       },
       { sectie, naam: 'Piekgeheugen Pagefind', waarde: piek('pagefind'), eenheid: 'MB', runs },
+      {
+        sectie,
+        naam: 'Publiceren na één wijziging (incrementeel)',
+        waarde: +mediaan(publicaties.map((p) => p.seconden)).toFixed(1),
+        eenheid: 's',
+        runs,
+        toelichting: `${publicaties.at(-1)!.info.gerenderd} bestanden opnieuw gemaakt (${publicaties.at(-1)!.info.soort})`,
+      },
     ];
   } finally {
     omgeving.opruimen();

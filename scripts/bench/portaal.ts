@@ -4,7 +4,7 @@ import { openDb } from '../../src/lib/db/client.ts';
 import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { maakSessie } from '../../src/lib/portaal/sessies.ts';
 import { belast, formulierVelden, PortaalClient, type Belasting } from './belasting.ts';
-import { draaiScript, mediaan, nieuweOmgeving, startServer, type Meting } from './context.ts';
+import { draaiScript, nieuweOmgeving, startServer, type Meting } from './context.ts';
 
 const DUUR_MS = 10_000;
 
@@ -19,8 +19,8 @@ function metingen(naam: string, b: Belasting): Meting[] {
 }
 
 /**
- * The portal under load on localhost, and the time from approving a change to seeing it on the
- * public page. Form rate limits are raised for the bench (SK_FORMULIER_LIMIET), since one client
+ * The portal under load on localhost (the time from approving a change to seeing it on the public
+ * page is measured in publiceren.ts). Form rate limits are raised for the bench (SK_FORMULIER_LIMIET), since one client
  * here clicks far faster than a person.
  */
 export async function meetPortaal(): Promise<Meting[]> {
@@ -44,19 +44,11 @@ export async function meetPortaal(): Promise<Meting[]> {
       kernen: [],
     }),
   );
-  const beheerderId = bewaarAccount(db, {
-    email: 'bench-beheer@test.example',
-    naam: 'Bench beheer',
-    beheerder: true,
-    organisaties: [],
-    kernen: [],
-  });
   const sessie = (id: number) => `sk_sessie=${maakSessie(db, id).token}`;
   const server = await startServer(omgeving.env);
   const uit: Meting[] = [];
   try {
     const clients = partners.map((id) => new PortaalClient(server.url, sessie(id)));
-    const beheerder = new PortaalClient(server.url, sessie(beheerderId));
     const formulieren = await Promise.all(
       perOrg.map((a, i) => clients[i].get(`/partners/activiteiten/${a.id}/`).then(formulierVelden)),
     );
@@ -79,48 +71,6 @@ export async function meetPortaal(): Promise<Meting[]> {
       const res = await clients[c].post(`/partners/activiteiten/${perOrg[c].id}/`, velden);
       if (res.status !== 303) throw new Error(`opslaan: ${res.status}`);
     };
-
-    // Publish latency: a partner proposes, the beheerder approves, we poll the public page.
-    const latenties: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const a = perOrg[0];
-      const titel = `Bench titel ${i} ${Date.now()}`;
-      const velden = formulieren[0].filter(([k]) => !['titel', 'basis.revisie'].includes(k));
-      velden.push(['titel', titel], ['basis.revisie', String(wachtend(a.id) ?? '')], ['actie', 'opslaan']);
-      const voorgesteld = await clients[0].post(`/partners/activiteiten/${a.id}/`, velden);
-      if (voorgesteld.status !== 303) throw new Error(`voorstel: ${voorgesteld.status}`);
-      const csrf = formulierVelden(await beheerder.get(`/partners/beoordelen/${wachtend(a.id)}/`)).find(
-        ([k]) => k === 'csrf',
-      )![1];
-      const goed = await beheerder.post(`/partners/beoordelen/${wachtend(a.id)}/`, [
-        ['csrf', csrf],
-        ['actie', 'goedkeuren'],
-      ]);
-      if (goed.status !== 303) throw new Error(`goedkeuren: ${goed.status}`);
-      const t0 = performance.now();
-      while (!(await (await fetch(`${server.url}/aanbod/${a.slug}/`)).text()).includes(titel)) {
-        if (performance.now() - t0 > 120_000) throw new Error('wijziging niet zichtbaar binnen 120 s');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      latenties.push((performance.now() - t0) / 1000);
-      formulieren[0] = formulierVelden(await clients[0].get(`/partners/activiteiten/${a.id}/`));
-    }
-    uit.push(
-      {
-        sectie: 'Publiceren',
-        naam: 'Van goedkeuren tot zichtbaar: mediaan',
-        waarde: +mediaan(latenties).toFixed(1),
-        eenheid: 's',
-        runs: 10,
-      },
-      {
-        sectie: 'Publiceren',
-        naam: 'Van goedkeuren tot zichtbaar: slechtste',
-        waarde: +Math.max(...latenties).toFixed(1),
-        eenheid: 's',
-        runs: 10,
-      },
-    );
 
     // A signal as a partner records it: kern, thema, text past the privacy guard, and the rest.
     const signaalFormulieren = await Promise.all(clients.map((c) => c.get('/partners/signalen/nieuw/').then(formulierVelden)));

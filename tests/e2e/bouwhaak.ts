@@ -13,7 +13,7 @@ export function bouwHaak(dataDir: string) {
   return {
     dir,
     /** The next build pauses at the start of this step. */
-    pauzeer(stap: 'astro' | 'pagefind' | 'csp') {
+    pauzeer(stap: 'astro' | 'pagefind' | 'csp' | 'render') {
       rmSync(path.join(dir, 'door'), { force: true });
       rmSync(path.join(dir, `${stap}.pid`), { force: true });
       writeFileSync(path.join(dir, 'pauzeer'), stap);

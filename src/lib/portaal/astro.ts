@@ -16,7 +16,7 @@ import type { Publiceren } from './publicatie.ts';
 export type Portaal = { account: Account; csrf: string; db: Db; publiceren: Publiceren };
 
 // The process's publisher, made on first use (as when pages called it themselves).
-const publiceren: Publiceren = { vraagAan: (reden) => publiceerder().vraagAan(reden) };
+const publiceren: Publiceren = { vraagAan: (reden, opties) => publiceerder().vraagAan(reden, opties) };
 
 export function cookieOpties(url: URL, maxAgeSeconden?: number) {
   const lokaal = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);

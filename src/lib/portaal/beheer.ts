@@ -81,6 +81,6 @@ export function alleAccounts(db: DbOfTx): Account[] {
 
 /** The beheerder asks for a new release by hand (after a failed build, or to be sure). */
 export function publiceerHandmatig(db: DbOfTx, beheerder: Account, publiceren: Publiceren): void {
-  publiceren.vraagAan('Handmatig door de beheerder');
+  publiceren.vraagAan('Handmatig door de beheerder', { volledig: true });
   log(db, beheerder.id, 'publiceren', 'Handmatig publiceren gevraagd');
 }

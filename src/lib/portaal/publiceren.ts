@@ -19,10 +19,13 @@ export class Publiceerder {
   private timer: NodeJS.Timeout | undefined;
   private herstel: { timer: NodeJS.Timeout; op: Date } | undefined;
   private mislukt = 0;
+  /** The next build is a full one (asked for, or after a failure). */
+  private volledig = process.env.SK_PUBLICEER_VOLLEDIG === '1';
 
   constructor(
     private readonly db: DbOfTx,
-    private readonly bouw: () => Promise<ReleaseInfo> = () => bouwRelease({ log: () => {} }),
+    private readonly bouw: (opties: { volledig: boolean }) => Promise<ReleaseInfo> = ({ volledig }) =>
+      bouwRelease({ log: () => {}, volledig }),
     /** A short wait so that a burst of approvals becomes one build. */
     private readonly wachtMs = 300,
     private readonly opnieuwNaMs = OPNIEUW_NA_MS,
@@ -38,7 +41,12 @@ export class Publiceerder {
     if (onderbroken.length > 0 || wachtend.length > 0) this.vraagAan('Opnieuw na een onderbroken publicatie');
   }
 
-  vraagAan(reden: string): void {
+  /**
+   * Asks for a new release. It re-renders only what changed, unless `volledig`: then Astro builds
+   * every page (the beheerder's "Nu opnieuw publiceren", or to be sure after a failure).
+   */
+  vraagAan(reden: string, opties: { volledig?: boolean } = {}): void {
+    if (opties.volledig) this.volledig = true;
     this.db.insert(t.publicatie).values({ status: 'wacht', reden, aangevraagdOp: new Date().toISOString() }).run();
     if (this.bezig) {
       this.opnieuw = true;
@@ -101,8 +109,10 @@ export class Publiceerder {
       .set({ status: 'bezig', gestartOp: new Date().toISOString() })
       .where(inArray(t.publicatie.id, ids))
       .run();
+    const volledig = this.volledig;
+    this.volledig = process.env.SK_PUBLICEER_VOLLEDIG === '1';
     try {
-      const info = await this.bouw();
+      const info = await this.bouw({ volledig });
       this.mislukt = 0;
       this.db
         .update(t.publicatie)
@@ -112,6 +122,8 @@ export class Publiceerder {
     } catch (e) {
       const fout = e instanceof BouwFout ? `${e.message}\n${e.uitvoer.slice(-3000)}` : String(e);
       this.mislukt++;
+      // Whatever went wrong, the next try builds everything anew.
+      this.volledig = true;
       this.db
         .update(t.publicatie)
         .set({ status: 'mislukt', fout, klaarOp: new Date().toISOString() })

@@ -13,10 +13,24 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configProbleem, laatsteGoedeTekst, projectRoot } from '../config/load.ts';
-import { databasePath } from '../db/client.ts';
+import { databasePath, openDb } from '../db/client.ts';
+import { lokaal } from '../rooster/kalender.ts';
 import { comprimeerRelease } from './comprimeren.ts';
 import { BouwSlot, SlotBezet } from './slot.ts';
-import { astroBin, huidigeLink, huidigeRelease, releasesDir, teVerwijderen, type ReleaseInfo } from './paden.ts';
+import { rendererBron } from './bron.ts';
+import {
+  astroBin,
+  huidigeLink,
+  huidigeRelease,
+  RELEASE_NAAM,
+  releaseInfo,
+  releasesDir,
+  rendererDir,
+  teVerwijderen,
+  type ReleaseInfo,
+} from './paden.ts';
+import { leesKop } from './renderer.ts';
+import type { RenderOpdracht, RenderUitkomst } from './render-stap.ts';
 
 export class BouwFout extends Error {
   constructor(
@@ -32,6 +46,7 @@ export type Log = (regel: string) => void;
 
 const WAAKHOND = fileURLToPath(new URL('./waakhond.mjs', import.meta.url));
 const CSP_STAP = fileURLToPath(new URL('./csp-stap.ts', import.meta.url));
+const RENDER_STAP = fileURLToPath(new URL('./render-stap.ts', import.meta.url));
 
 /** The build running in this process, so stopping the server stops it too. */
 let lopend: BouwSlot | undefined;
@@ -121,6 +136,17 @@ function ruimOp(dir: string, live: string) {
     rmSync(path.join(dir, naam), { recursive: true, force: true });
   }
   for (const d of readdirSync(dir)) if (d.startsWith('.bouw-')) rmSync(path.join(dir, d), { recursive: true, force: true });
+  // Renderers that no release on disk was made with any more.
+  const inGebruik = new Set(
+    readdirSync(dir)
+      .filter((naam) => RELEASE_NAAM.test(naam))
+      .map((naam) => releaseInfo(path.join(dir, naam))?.renderer),
+  );
+  const renderers = path.join(dir, '.renderers');
+  if (!existsSync(renderers)) return;
+  for (const id of readdirSync(renderers)) {
+    if (!inGebruik.has(id)) rmSync(path.join(renderers, id), { recursive: true, force: true });
+  }
 }
 
 /**
@@ -155,12 +181,94 @@ function releaseId(): string {
   return `${nu}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
+/** A consistent copy of the database for one build: every step reads the same data. */
+async function maakMomentopname(naar: string): Promise<void> {
+  const db = openDb(databasePath());
+  try {
+    await db.$client.backup(naar);
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** The renderer the live release was made with, if it still matches the sources and configuration. */
+function bruikbareRenderer(live: string | undefined, bron: string): string | undefined {
+  const id = live ? releaseInfo(live)?.renderer : undefined;
+  if (!id) return undefined;
+  try {
+    return leesKop(rendererDir(id)).bron === bron ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Bouw = { dir: string; tijdelijk: string; live?: string; env: NodeJS.ProcessEnv; log: Log; slot: BouwSlot };
+type Gebouwd = Omit<ReleaseInfo, 'id' | 'gebouwdOp' | 'paginas'>;
+
+/** Runs the render step (render-stap.ts) and returns its summary. */
+async function renderStap(b: Bouw, opdracht: Omit<RenderOpdracht, 'uitkomst' | 'doel'>): Promise<RenderUitkomst> {
+  const uitkomst = `${b.tijdelijk}.uitkomst.json`;
+  const volledig: RenderOpdracht = { ...opdracht, doel: b.tijdelijk, uitkomst };
+  await stap('render', ['--import', 'tsx', RENDER_STAP, JSON.stringify(volledig)], b.env, b.log, b.slot);
+  try {
+    return JSON.parse(readFileSync(uitkomst, 'utf8')) as RenderUitkomst;
+  } finally {
+    rmSync(uitkomst, { force: true });
+  }
+}
+
+/** A full build by Astro, which also keeps its renderer for the publishes after it. */
+async function volledig(b: Bouw, id: string, bron: string): Promise<Gebouwd> {
+  const renderer = rendererDir(id);
+  const env = { ...b.env, SK_RENDERER: renderer, SK_RENDERER_BRON: bron };
+  const start = performance.now();
+  const astroMb = await stap('astro', [astroBin(), 'build', '--silent'], env, b.log, b.slot);
+  const gebouwd = performance.now();
+  const bewaard = existsSync(path.join(renderer, 'kop.json'));
+  // All three only read the pages: the CSP hashes and the paths are found while Pagefind indexes.
+  const [pagefindMb] = await Promise.all([
+    stap('pagefind', pagefindArgs(b.tijdelijk), b.env, b.log, b.slot),
+    stap('csp', ['--import', 'tsx', CSP_STAP, b.tijdelijk], b.env, b.log, b.slot),
+    bewaard ? renderStap(b, { modus: 'vastleggen', renderer }) : undefined,
+  ]);
+  await comprimeerRelease(b.tijdelijk, b.live);
+  return {
+    soort: 'volledig',
+    renderer: bewaard ? id : undefined,
+    bouwSeconden: Math.round(gebouwd - start) / 1000,
+    zoekindexSeconden: Math.round(performance.now() - gebouwd) / 1000,
+    piekGeheugenMb: { astro: astroMb, pagefind: pagefindMb },
+  };
+}
+
+/** A release made from the live one: only the pages whose records changed are rendered again. */
+async function incrementeel(b: Bouw, renderer: string): Promise<Gebouwd> {
+  const start = performance.now();
+  const uitkomst = await renderStap(b, { modus: 'incrementeel', renderer: rendererDir(renderer), live: b.live });
+  const gebouwd = performance.now();
+  const pagefindMb = await stap('pagefind', pagefindArgs(b.tijdelijk), b.env, b.log, b.slot);
+  const zoekindex = readdirSync(path.join(b.tijdelijk, 'pagefind'), { recursive: true }).map((f) => `pagefind/${f}`);
+  await comprimeerRelease(b.tijdelijk, b.live, [...uitkomst.gerenderd, ...zoekindex]);
+  return {
+    soort: 'incrementeel',
+    renderer,
+    gerenderd: uitkomst.gerenderd.length,
+    bouwSeconden: Math.round(gebouwd - start) / 1000,
+    zoekindexSeconden: Math.round(performance.now() - gebouwd) / 1000,
+    piekGeheugenMb: { pagefind: pagefindMb },
+  };
+}
+
 /**
  * Builds the public site from the database into a new release folder, indexes it for search,
  * and makes it live by swapping the `current` link. A failure anywhere leaves the previous
  * release live and untouched.
+ *
+ * A publish re-renders only the pages whose records changed, with the renderer kept from the
+ * last full build (incrementeel); a full build by Astro runs when asked (`volledig`), when there
+ * is no live release or its renderer does not match the code, content or configuration.
  */
-export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseInfo> {
+export async function bouwRelease(opties: { log?: Log; volledig?: boolean } = {}): Promise<ReleaseInfo> {
   const log = opties.log ?? ((r: string) => console.log(r));
   const dir = releasesDir();
   mkdirSync(dir, { recursive: true });
@@ -172,36 +280,33 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
     throw e;
   }
   lopend = slot;
+  const id = releaseId();
+  const tijdelijk = path.join(dir, `.bouw-${id}`);
+  const momentopname = `${tijdelijk}.sqlite`;
   try {
     const live = huidigeRelease();
     ruimOp(dir, live ?? '');
-    const id = releaseId();
-    const tijdelijk = path.join(dir, `.bouw-${id}`);
+    await maakMomentopname(momentopname);
     const env = {
       ...process.env,
       SK_DOEL: 'publiek',
       SK_OUT: tijdelijk,
-      DATABASE_PATH: databasePath(),
+      DATABASE_PATH: momentopname,
+      // One moment for every step, so "vandaag" and the next dates agree between pages.
+      SK_BUILD_TIME: process.env.SK_BUILD_TIME ?? new Date().toISOString(),
       ASTRO_TELEMETRY_DISABLED: '1',
       ...laatsteGoedeConfig(dir),
     };
-    const start = performance.now();
-    const astroMb = await stap('astro', [astroBin(), 'build', '--silent'], env, log, slot);
-    const gebouwd = performance.now();
-    // Both only read the pages: the CSP hashes are found while Pagefind indexes (two cores).
-    const [pagefindMb] = await Promise.all([
-      stap('pagefind', pagefindArgs(tijdelijk), env, log, slot),
-      stap('csp', ['--import', 'tsx', CSP_STAP, tijdelijk], env, log, slot),
-    ]);
-    await comprimeerRelease(tijdelijk, live);
-    const klaar = performance.now();
+    const b: Bouw = { dir, tijdelijk, live, env, log, slot };
+    const bron = rendererBron();
+    const renderer = opties.volledig ? undefined : bruikbareRenderer(live, bron);
+    const gebouwd = renderer ? await incrementeel(b, renderer) : await volledig(b, id, bron);
     const info: ReleaseInfo = {
       id,
       gebouwdOp: new Date().toISOString(),
+      datum: lokaal(new Date(env.SK_BUILD_TIME)).datum,
       paginas: tel(tijdelijk, '.html'),
-      bouwSeconden: Math.round(gebouwd - start) / 1000,
-      zoekindexSeconden: Math.round(klaar - gebouwd) / 1000,
-      piekGeheugenMb: { astro: astroMb, pagefind: pagefindMb },
+      ...gebouwd,
     };
     writeFileSync(path.join(tijdelijk, 'release.json'), JSON.stringify(info, null, 2));
     if (!existsSync(path.join(tijdelijk, 'index.html')))
@@ -211,10 +316,12 @@ export async function bouwRelease(opties: { log?: Log } = {}): Promise<ReleaseIn
     const nieuweLink = path.join(dir, `.current-${id}`);
     symlinkSync(id, nieuweLink);
     renameSync(nieuweLink, huidigeLink());
-    log(`Release ${id} staat live: ${info.paginas} pagina's in ${(info.bouwSeconden + info.zoekindexSeconden).toFixed(1)} s.`);
+    const seconden = (info.bouwSeconden + info.zoekindexSeconden).toFixed(1);
+    log(`Release ${id} staat live (${info.soort}): ${info.paginas} pagina's in ${seconden} s.`);
     return info;
   } finally {
     lopend = undefined;
+    rmSync(momentopname, { force: true });
     // A step still running when another failed goes too.
     slot.stop();
     slot.geefVrij();

@@ -57,10 +57,26 @@ async function hergebruik(vorig: string, pad: string, inhoud: Buffer): Promise<b
  * previous release reuse its compressed copies, so a publish only compresses what changed.
  * Asynchronous (zlib's thread pool), because the portal publishes from the live server process.
  */
-export async function comprimeerRelease(dir: string, vorige?: string): Promise<{ bestanden: number; hergebruikt: number }> {
-  const paden = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((d) => d.isFile() && COMPRIMEERBAAR.test(d.name))
-    .map((d) => path.join(d.parentPath, d.name));
+export async function comprimeerRelease(
+  dir: string,
+  vorige?: string,
+  /** Only these files (relative to dir): an incremental release links the compressed copies of the rest. */
+  alleen?: string[],
+): Promise<{ bestanden: number; hergebruikt: number }> {
+  // Files whose name starts with a dot are the release's own records (CSP, paths): never served.
+  const paden = (
+    alleen
+      ? alleen.filter((f) => COMPRIMEERBAAR.test(f)).map((f) => path.join(dir, f))
+      : (await readdir(dir, { recursive: true, withFileTypes: true }))
+          .filter((d) => d.isFile() && COMPRIMEERBAAR.test(d.name))
+          .map((d) => path.join(d.parentPath, d.name))
+  ).filter(
+    (p) =>
+      !path
+        .relative(dir, p)
+        .split(path.sep)
+        .some((deel) => deel.startsWith('.')),
+  );
   let bestanden = 0;
   let hergebruikt = 0;
   const werk = async (pad: string) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type DefaultTreeAdapterTypes, parse } from 'parse5';
 
@@ -52,24 +52,51 @@ export function inlineHashes(html: string): InlineHashes {
 /** On disk: each distinct hash once, pages refer to them by index (a site repeats the same few). */
 type Manifest = { hashes: string[]; paginas: Record<string, { script: number[]; style: number[] }> };
 
-/** Writes CSP_BESTAND for every HTML file in a release folder. */
-export async function schrijfCspManifest(dir: string): Promise<number> {
-  const namen = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((d) => d.isFile() && d.name.endsWith('.html'))
-    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'));
+/** The manifest of a set of pages (file name → inline hashes), numbered in file-name order. */
+function manifestVan(perPagina: Map<string, InlineHashes>): Manifest {
   const index = new Map<string, number>();
   const nummer = (h: string) => {
     if (!index.has(h)) index.set(h, index.size);
     return index.get(h)!;
   };
   const paginas: Manifest['paginas'] = {};
-  for (const naam of namen.sort()) {
-    const h = inlineHashes(await readFile(path.join(dir, naam), 'utf8'));
+  for (const naam of [...perPagina.keys()].sort()) {
+    const h = perPagina.get(naam)!;
     paginas[naam] = { script: h.scriptHashes.map(nummer), style: h.styleHashes.map(nummer) };
   }
-  const manifest: Manifest = { hashes: [...index.keys()], paginas };
-  await writeFile(path.join(dir, CSP_BESTAND), JSON.stringify(manifest));
+  return { hashes: [...index.keys()], paginas };
+}
+
+/** Writes CSP_BESTAND for every HTML file in a release folder. */
+export async function schrijfCspManifest(dir: string): Promise<number> {
+  const namen = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile() && d.name.endsWith('.html'))
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'));
+  const perPagina = new Map<string, InlineHashes>();
+  for (const naam of namen) perPagina.set(naam, inlineHashes(await readFile(path.join(dir, naam), 'utf8')));
+  await writeFile(path.join(dir, CSP_BESTAND), JSON.stringify(manifestVan(perPagina)));
   return namen.length;
+}
+
+/**
+ * Writes CSP_BESTAND for a release made from a previous one: the pages it kept take their hashes
+ * from the previous manifest, the rendered pages (file name → HTML) are parsed. The result is the
+ * manifest a full scan would write.
+ */
+export function schrijfCspManifestVanaf(dir: string, vorigeDir: string, behouden: string[], nieuw: Map<string, string>): void {
+  const vorige = leesManifest(vorigeDir);
+  const perPagina = new Map<string, InlineHashes>();
+  for (const naam of behouden.filter((n) => n.endsWith('.html'))) {
+    const p = vorige?.paginas[naam];
+    perPagina.set(
+      naam,
+      p
+        ? { scriptHashes: p.script.map((i) => vorige!.hashes[i]), styleHashes: p.style.map((i) => vorige!.hashes[i]) }
+        : inlineHashes(readFileSync(path.join(dir, naam), 'utf8')),
+    );
+  }
+  for (const [naam, html] of nieuw) if (naam.endsWith('.html')) perPagina.set(naam, inlineHashes(html));
+  writeFileSync(path.join(dir, CSP_BESTAND), JSON.stringify(manifestVan(perPagina)));
 }
 
 const manifesten = new Map<string, { mtimeMs: number; manifest: Manifest }>();

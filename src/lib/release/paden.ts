@@ -109,12 +109,25 @@ export function teVerwijderen(namen: string[], live: string, nu: number, gemaakt
 export type ReleaseInfo = {
   id: string;
   gebouwdOp: string;
+  /** The day (Europe/Amsterdam) the pages were rendered for: their next dates count from it. */
+  datum?: string;
   paginas: number;
   bouwSeconden: number;
   zoekindexSeconden: number;
   /** Peak resident memory of the build steps (Linux), for the benchmark. */
   piekGeheugenMb?: { astro?: number; pagefind?: number };
+  /** 'volledig': built by Astro; 'incrementeel': made from the previous release, re-rendering only changed pages. */
+  soort?: 'volledig' | 'incrementeel';
+  /** The kept renderer this release's pages were rendered with (rendererDir), if any. */
+  renderer?: string;
+  /** Pages and files rendered anew (an incremental release). */
+  gerenderd?: number;
 };
+
+/** Renderers kept from full builds (renderer-bewaren.ts), beside the releases but never served. */
+export function rendererDir(id: string): string {
+  return path.join(releasesDir(), '.renderers', id);
+}
 
 export function releaseInfo(dir = huidigeRelease()): ReleaseInfo | undefined {
   const r = leesReleaseInfo(dir);

@@ -1,25 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config/load.ts';
+import { bronHash } from './bron.ts';
 import { stap, type Log } from './bouwen.ts';
 import { astroBin, serverBuildDir } from './paden.ts';
-
-/** Everything the server build is made from; a change means the portal must be rebuilt. */
-function bronHash(root = projectRoot()): string {
-  const hash = createHash('sha256').update(`PORTAAL_URL=${process.env.PORTAAL_URL ?? ''}`);
-  const bestanden = ['astro.config.mjs', 'package-lock.json', 'content/gemeente.yaml'];
-  for (const dir of ['src', 'db']) {
-    for (const d of readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })) {
-      if (d.isFile()) bestanden.push(path.relative(root, path.join(d.parentPath, d.name)));
-    }
-  }
-  for (const bestand of bestanden.sort()) {
-    const pad = path.join(root, bestand);
-    if (existsSync(pad)) hash.update(bestand).update(readFileSync(pad));
-  }
-  return hash.digest('hex');
-}
 
 const hashBestand = () => path.join(serverBuildDir(), '.bron-hash');
 

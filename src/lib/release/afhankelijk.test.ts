@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { maakSiteData } from '../site/sitedata.ts';
+import { act, config, kaart, org } from '../site/testdata.ts';
+import type { Kaart } from '../data/kaart.ts';
+import { type Afhankelijkheden, detailAfhankelijkheden, paginaAfdrukken, teRenderen, uitvoerBestand } from './afhankelijk.ts';
+
+const nu = { datum: '2026-11-22', tijd: '12:00' };
+const site = (k: Kaart) => maakSiteData(config, k, nu);
+const met = (wijzig: (k: Kaart) => Kaart) => site(wijzig(structuredClone(kaart)));
+
+/** The detail paths an incremental publish renders after a change of the demo-like data set. */
+function gewijzigd(na: Kaart): string[] {
+  const voor = site(kaart);
+  const vorige: Afhankelijkheden = {
+    datum: nu.datum,
+    paden: Object.fromEntries([...paginaAfdrukken(voor)].map(([pad, afdruk]) => [pad, { bestand: '', afdruk }])),
+  };
+  const nieuw = site(na);
+  const afdrukken = paginaAfdrukken(nieuw);
+  return [...teRenderen([...afdrukken.keys()], vorige, nu.datum, afdrukken)].sort();
+}
+
+describe('which pages depend on which records', () => {
+  it('names the records of every detail page', () => {
+    const paden = detailAfhankelijkheden(site(kaart));
+    expect(paden.get('/aanbod/koffie')).toEqual(['a:koffie', 'o:club', 'k:sibculo']);
+    expect(paden.get('/organisaties/club')).toEqual([
+      'o:club',
+      'a:koffie',
+      'a:markt',
+      'a:pauze',
+      'a:spreekuur',
+      'k:sibculo',
+      'k:kloosterhaar',
+    ]);
+  });
+
+  const gevallen: { naam: string; wijzig: (k: Kaart) => Kaart; verwacht: string[] }[] = [
+    { naam: 'nothing changed', wijzig: (k) => k, verwacht: [] },
+    {
+      naam: 'an activity text changed',
+      wijzig: (k) => ({ ...k, activiteiten: k.activiteiten.map((a) => (a.slug === 'koffie' ? { ...a, titel: 'Koffie!' } : a)) }),
+      verwacht: ['/aanbod/koffie', '/organisaties/club'],
+    },
+    {
+      naam: 'an organisation changed: its page and all its activities',
+      wijzig: (k) => ({ ...k, organisaties: k.organisaties.map((o) => ({ ...o, naam: 'De Club' })) }),
+      verwacht: ['/aanbod/koffie', '/aanbod/markt', '/aanbod/pauze', '/aanbod/spreekuur', '/organisaties/club'],
+    },
+    {
+      naam: 'an activity moved to another organisation: both organisation pages',
+      wijzig: (k) => ({
+        ...k,
+        organisaties: [...k.organisaties, org('buren', ['sibculo'])],
+        activiteiten: k.activiteiten.map((a) => (a.slug === 'markt' ? { ...a, organisatie: 'buren' } : a)),
+      }),
+      verwacht: ['/aanbod/markt', '/organisaties/buren', '/organisaties/club'],
+    },
+    {
+      naam: 'a new activity: its page and its organisation',
+      wijzig: (k) => ({ ...k, activiteiten: [...k.activiteiten, act('nieuw', 'sibculo', { opAfspraak: true })] }),
+      verwacht: ['/aanbod/nieuw', '/organisaties/club'],
+    },
+    {
+      naam: 'a kernondersteuner changed: the pages in that kern',
+      wijzig: (k) => ({
+        ...k,
+        kernondersteuners: [
+          { kern: 'kloosterhaar', naam: 'Anna', telefoon: '0546 000000' } as Kaart['kernondersteuners'][number],
+        ],
+      }),
+      verwacht: ['/aanbod/spreekuur', '/organisaties/club'],
+    },
+  ];
+  for (const geval of gevallen) {
+    it(`renders exactly the affected detail pages when ${geval.naam}`, () => {
+      expect(gewijzigd(geval.wijzig(structuredClone(kaart))), geval.naam).toEqual(geval.verwacht);
+    });
+  }
+
+  it('renders everything on another day, and every page that is not a detail page', () => {
+    const afdrukken = paginaAfdrukken(met((k) => k));
+    const vorige: Afhankelijkheden = {
+      datum: nu.datum,
+      paden: Object.fromEntries([...afdrukken].map(([pad, afdruk]) => [pad, { bestand: '', afdruk }])),
+    };
+    const alle = [...afdrukken.keys(), '/kernen/sibculo', '/'];
+    expect([...teRenderen(alle, vorige, '2026-11-23', afdrukken)]).toEqual(alle);
+    expect([...teRenderen(alle, vorige, nu.datum, afdrukken)]).toEqual(['/kernen/sibculo', '/']);
+    expect([...teRenderen(alle, undefined, nu.datum, afdrukken)]).toEqual(alle);
+  });
+
+  it('writes each path to the file Astro writes it to', () => {
+    expect(uitvoerBestand('/', 'page')).toBe('index.html');
+    expect(uitvoerBestand('/404', 'page')).toBe('404.html');
+    expect(uitvoerBestand('/aanbod/koffie/', 'page')).toBe('aanbod/koffie/index.html');
+    expect(uitvoerBestand('/sitemap.xml', 'endpoint')).toBe('sitemap.xml');
+    expect(uitvoerBestand('/open-data/hsds/services.json', 'endpoint')).toBe('open-data/hsds/services.json');
+  });
+});

@@ -1,0 +1,186 @@
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as t from '../../db/schema.ts';
+import { loadConfig } from '../../src/lib/config/load.ts';
+import { openDb, type Db } from '../../src/lib/db/client.ts';
+import { seedDemo } from '../../src/lib/data/seed.ts';
+import { Publiceerder } from '../../src/lib/portaal/publiceren.ts';
+import { bouwRelease } from '../../src/lib/release/bouwen.ts';
+import { huidigeRelease, releaseInfo } from '../../src/lib/release/paden.ts';
+import { bouwHaak } from './bouwhaak.ts';
+
+/**
+ * Incremental publishing (src/lib/release/render-stap.ts) against full builds by Astro, on the
+ * demo data in a database and release folder of its own: the same data must give the same
+ * release, byte for byte, apart from release.json.
+ */
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-incrementeel-'));
+const omgeving = {
+  DATABASE_PATH: path.join(dir, 'sociale-kaart.sqlite'),
+  RELEASES_DIR: path.join(dir, 'releases'),
+  // Every build renders for the same moment, so "vandaag" and the next dates agree.
+  SK_BUILD_TIME: '2026-12-02T09:00:00Z',
+  SK_TEST_BOUW_HAAK: path.join(dir, 'bouwhaak'),
+};
+const eerder: Record<string, string | undefined> = {};
+let db: Db;
+
+beforeAll(async () => {
+  for (const [k, v] of Object.entries(omgeving)) {
+    eerder[k] = process.env[k];
+    process.env[k] = v;
+  }
+  db = openDb(omgeving.DATABASE_PATH);
+  seedDemo(db, loadConfig());
+  await bouwRelease({ log: () => {}, volledig: true });
+}, 600_000);
+
+afterAll(() => {
+  db?.$client.close();
+  for (const [k, v] of Object.entries(eerder)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every file of a release with its bytes, except release.json (id, time, durations). */
+function inhoud(release: string): Map<string, Buffer> {
+  const uit = new Map<string, Buffer>();
+  for (const d of readdirSync(release, { recursive: true, withFileTypes: true })) {
+    if (!d.isFile()) continue;
+    const naam = path.relative(release, path.join(d.parentPath, d.name));
+    if (naam !== 'release.json') uit.set(naam, readFileSync(path.join(release, naam)));
+  }
+  return uit;
+}
+
+function verschillen(a: string, b: string): string[] {
+  const [x, y] = [inhoud(a), inhoud(b)];
+  const namen = [...new Set([...x.keys(), ...y.keys()])].sort();
+  return namen.filter((n) => !x.get(n)?.equals(y.get(n) ?? Buffer.alloc(0)) || !x.has(n) || !y.has(n));
+}
+
+/** A small deterministic random generator (mulberry32), so a failing series can be replayed. */
+function willekeurig(zaad: number) {
+  let s = zaad;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let r = Math.imul(s ^ (s >>> 15), 1 | s);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Wijziging = 'nieuw' | 'tekst' | 'pauze' | 'weg' | 'andere-kern' | 'organisatie';
+
+/** Applies one change to a random activity (or its organisation) and says what it did. */
+function wijzig(soort: Wijziging, kies: () => number, n: number): string {
+  const acts = db.select().from(t.activiteit).where(eq(t.activiteit.status, 'gepubliceerd')).all();
+  const a = acts[Math.floor(kies() * acts.length)];
+  const kernen = db.select().from(t.kern).all();
+  switch (soort) {
+    case 'nieuw': {
+      const { id: _, ...rest } = a;
+      const slug = `${a.slug}-nieuw-${n}`;
+      db.insert(t.activiteit)
+        .values({ ...rest, uuid: `nieuw-${n}-${a.uuid}`, slug, titel: `${a.titel} (nieuw ${n})` })
+        .run();
+      return `nieuw ${slug}`;
+    }
+    case 'tekst':
+      db.update(t.activiteit)
+        .set({ omschrijving: `${a.omschrijving} Nu ook met soep (${n}).` })
+        .where(eq(t.activiteit.id, a.id))
+        .run();
+      return `tekst ${a.slug}`;
+    case 'pauze':
+      db.update(t.activiteit).set({ status: 'gepauzeerd' }).where(eq(t.activiteit.id, a.id)).run();
+      return `pauze ${a.slug}`;
+    case 'weg':
+      db.delete(t.activiteit).where(eq(t.activiteit.id, a.id)).run();
+      return `weg ${a.slug}`;
+    case 'andere-kern': {
+      const kern = kernen.find((k) => k.id !== a.kernId)!;
+      db.update(t.activiteit).set({ kernId: kern.id }).where(eq(t.activiteit.id, a.id)).run();
+      return `andere kern ${a.slug} → ${kern.slug}`;
+    }
+    case 'organisatie':
+      db.update(t.organisatie)
+        .set({ naam: `Vereniging ${n}` })
+        .where(eq(t.organisatie.id, a.organisatieId))
+        .run();
+      return `organisatienaam bij ${a.slug}`;
+  }
+}
+
+describe('incremental publishing', () => {
+  it('gives the same release as a full build after a series of random changes', async () => {
+    const kies = willekeurig(20261202);
+    const soorten: Wijziging[] = ['nieuw', 'tekst', 'pauze', 'weg', 'andere-kern', 'organisatie'];
+    const gedaan: string[] = [];
+    for (let ronde = 0; ronde < 3; ronde++) {
+      // Every kind of change in every round, in a random order, on random records.
+      const volgorde = soorten.map((s) => ({ s, k: kies() })).sort((a, b) => a.k - b.k);
+      for (const { s } of volgorde) gedaan.push(wijzig(s, kies, gedaan.length));
+      const info = await bouwRelease({ log: () => {} });
+      expect(info.soort, `ronde ${ronde}`).toBe('incrementeel');
+      expect(info.gerenderd).toBeLessThan(info.paginas);
+    }
+    const incrementeel = huidigeRelease()!;
+    const volledig = await bouwRelease({ log: () => {}, volledig: true });
+    expect(volledig.soort).toBe('volledig');
+    expect(verschillen(incrementeel, huidigeRelease()!), `na: ${gedaan.join('; ')}`).toEqual([]);
+  });
+
+  it('combines approvals that arrive while a publish runs into one next publish', async () => {
+    const publiceerder = new Publiceerder(db);
+    const acts = db.select().from(t.activiteit).where(eq(t.activiteit.status, 'gepubliceerd')).limit(50).all();
+    const keur = (i: number) => {
+      db.update(t.activiteit)
+        .set({ titel: `Golf ${i} van wijzigingen` })
+        .where(eq(t.activiteit.id, acts[i].id))
+        .run();
+      publiceerder.vraagAan(`Goedgekeurd: burst ${i}`);
+    };
+    for (let i = 0; i < 25; i++) keur(i);
+    // The first publish takes the first 25; wait until it runs, then the other 25 arrive.
+    const bezig = () => db.select().from(t.publicatie).where(eq(t.publicatie.status, 'bezig')).all().length > 0;
+    await expect.poll(bezig, { timeout: 60_000, interval: 20 }).toBe(true);
+    for (let i = 25; i < 50; i++) keur(i);
+    await publiceerder.klaar();
+    const rijen = db
+      .select()
+      .from(t.publicatie)
+      .all()
+      .filter((r) => r.reden.startsWith('Goedgekeurd: burst'));
+    expect(rijen.map((r) => r.status)).toEqual(Array(50).fill('klaar'));
+    expect(new Set(rijen.map((r) => r.releaseId)).size).toBe(2);
+    const live = huidigeRelease()!;
+    const ontbreekt = acts.filter(
+      (a, i) => !readFileSync(path.join(live, 'aanbod', a.slug, 'index.html'), 'utf8').includes(`Golf ${i} `),
+    );
+    expect(ontbreekt.map((a) => a.slug)).toEqual([]);
+  });
+
+  it('leaves the previous release live when an incremental publish is killed, and the next one succeeds', async () => {
+    const voor = realpathSync(huidigeRelease()!);
+    const haak = bouwHaak(dir);
+    haak.pauzeer('render');
+    const a = db.select().from(t.activiteit).where(eq(t.activiteit.status, 'gepubliceerd')).get()!;
+    db.update(t.activiteit).set({ titel: 'Na de onderbreking' }).where(eq(t.activiteit.id, a.id)).run();
+    const bouw = bouwRelease({ log: () => {} });
+    const pid = await haak.pid('render');
+    process.kill(-pid, 'SIGKILL');
+    await expect(bouw).rejects.toThrow('render is mislukt (SIGKILL)');
+    expect(realpathSync(huidigeRelease()!)).toBe(voor);
+    haak.laatDoor();
+    const info = await bouwRelease({ log: () => {} });
+    expect(info.soort).toBe('incrementeel');
+    expect(releaseInfo()?.id).toBe(info.id);
+  });
+});

@@ -29,9 +29,10 @@ let orgB: Organisatie;
 let actA: Activiteit;
 let actB: Activiteit;
 const PARTNER_A = 'partner-a@test.example';
-const PARTNER_A2 = 'collega-a@test.example';
 const PARTNER_B = 'partner-b@test.example';
 const BEHEERDER = 'beheer@gemeente.example';
+const GERDA = 'gerda@test.example';
+const HENK = 'henk@test.example';
 
 let geefSlotVrij: (() => Promise<void>) | undefined;
 
@@ -52,7 +53,8 @@ beforeAll(async () => {
   actA = kaart.activiteiten.find((a) => a.organisatie === orgA.slug && wekelijks(a))!;
   actB = kaart.activiteiten.find((a) => a.organisatie === orgB.slug)!;
   bewaarAccount(db, { email: PARTNER_A, naam: 'Anna Partner', beheerder: false, organisaties: [orgA.id], kernen: [] });
-  bewaarAccount(db, { email: PARTNER_A2, naam: 'Bert Collega', beheerder: false, organisaties: [orgA.id], kernen: [] });
+  bewaarAccount(db, { email: GERDA, naam: 'Gerda Smit', beheerder: false, organisaties: [orgA.id], kernen: [] });
+  bewaarAccount(db, { email: HENK, naam: 'Henk Bakker', beheerder: false, organisaties: [orgA.id], kernen: [] });
   bewaarAccount(db, { email: PARTNER_B, naam: 'Carla Ander', beheerder: false, organisaties: [orgB.id], kernen: [] });
   // The first beheerder is made on the command line, as the README says.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/create-beheerder.ts', BEHEERDER, 'Gemeente', 'Beheer'], {
@@ -189,28 +191,74 @@ describe('partner portal', () => {
     expect(await axeFouten(ander)).toEqual([]);
   });
 
-  it('refuses a conflicting edit and keeps the other person’s change', async () => {
-    const anna = await ingelogd(PARTNER_A);
-    const bert = await ingelogd(PARTNER_A2);
-    for (const p of [anna, bert]) await p.goto(`${basis}/partners/organisaties/${orgA.id}/`);
-    await anna.getByRole('textbox', { name: /^Telefoon/ }).fill('0546 011 111');
-    await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await anna.getByText('De gemeente kijkt ernaar').waitFor();
+  it('merges two people’s edits of one activity: other fields both kept, the same field asked about by name', async () => {
+    const gerda = await ingelogd(GERDA);
+    const henk = await ingelogd(HENK);
+    const pad = `${basis}/partners/activiteiten/${actA.id}/`;
+    const prijs = async (p: Pagina, bedrag: string) => {
+      await p.getByRole('radio', { name: 'Een vast bedrag' }).check();
+      await p.getByLabel('Bedrag in euro (bij een vast bedrag)').fill(bedrag);
+      await p.getByLabel('Bedrag per').selectOption('keer');
+    };
+    const opslaan = (p: Pagina) => p.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    const wachtend = () =>
+      db
+        .select()
+        .from(t.revisie)
+        .where(eq(t.revisie.entiteitId, actA.id))
+        .all()
+        .filter((r) => r.soort === 'activiteit' && r.status === 'wacht');
 
-    const bertTekst = 'Bert schrijft een heel andere omschrijving van minstens twintig tekens.';
-    await bert.getByLabel('Wat doet u?').fill(bertTekst);
-    await bert.getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await bert.getByRole('heading', { name: 'Uw wijziging is niet opgeslagen' }).waitFor();
-    await expect(bert.getByLabel('Wat doet u?').inputValue()).resolves.toBe(bertTekst);
-    const wachtend = db
-      .select()
-      .from(t.revisie)
-      .where(eq(t.revisie.organisatieId, orgA.id))
-      .all()
-      .filter((r) => r.status === 'wacht');
-    expect(wachtend).toHaveLength(1);
-    expect((wachtend[0].data as { telefoon: string }).telefoon).toBe('0546 011 111');
-    expect(await axeFouten(bert)).toEqual([]);
+    // Different fields: Gerda the price, Henk the description. Both kept, no merge screen.
+    for (const p of [gerda, henk]) await p.goto(pad);
+    await prijs(gerda, '3,15');
+    await opslaan(gerda);
+    await gerda.getByText('De gemeente kijkt ernaar').waitFor();
+    const mailsVoor = mails(GERDA).length;
+    const henkTekst = 'Henk schrijft hier een nieuwe omschrijving: elke week samen bridgen in het dorpshuis.';
+    await henk.getByLabel('Wat gebeurt er?').fill(henkTekst);
+    await opslaan(henk);
+    await henk.getByText('De gemeente kijkt ernaar').waitFor();
+    let open = wachtend();
+    expect(open).toHaveLength(1);
+    expect(open[0].data).toMatchObject({ omschrijving: henkTekst, kosten: { soort: 'bedrag', bedragCent: 315, per: 'keer' } });
+    const samengevoegd = await wachtOpMail(GERDA, mailsVoor);
+    expect(samengevoegd.onderwerp).toBe(`Uw wijziging van "${actA.titel}" is samengevoegd met die van Henk Bakker`);
+
+    // The same field: Henk is asked, with Gerda's name and both prices, and chooses per field.
+    for (const p of [gerda, henk]) await p.goto(pad);
+    await prijs(gerda, '4,15');
+    await opslaan(gerda);
+    await gerda.getByText('De gemeente kijkt ernaar').waitFor();
+    await prijs(henk, '2,65');
+    await henk.getByLabel('Toegankelijkheid').fill('Drempelvrij, met ringleiding.');
+    await opslaan(henk);
+    await henk.getByRole('heading', { name: 'Uw wijziging is nog niet opgeslagen' }).waitFor();
+    await henk.getByText(/Laatste verandering door Gerda Smit/).waitFor();
+    const keuze = henk.getByRole('group', { name: 'Kosten: welke versie wilt u houden?' });
+    await keuze.getByRole('radio', { name: 'De versie van Gerda Smit: € 4,15 per keer.' }).waitFor();
+    // Only the price is asked about; Henk's other change is still in the form.
+    expect(await henk.getByRole('group', { name: /welke versie wilt u houden/ }).count()).toBe(1);
+    await expect(henk.getByLabel('Toegankelijkheid').inputValue()).resolves.toBe('Drempelvrij, met ringleiding.');
+    expect(await axeFouten(henk)).toEqual([]);
+    await opslaan(henk);
+    await henk.getByText('Kies bij elk onderdeel hieronder welke versie u wilt houden.').waitFor();
+    const voorKeuze = mails(GERDA).length;
+    await henk.getByRole('radio', { name: 'Uw versie: € 2,65 per keer.' }).check();
+    await opslaan(henk);
+    await henk.getByText('De gemeente kijkt ernaar').waitFor();
+    open = wachtend();
+    expect(open).toHaveLength(1);
+    expect(open[0].data).toMatchObject({
+      omschrijving: henkTekst,
+      toegankelijkheid: 'Drempelvrij, met ringleiding.',
+      kosten: { soort: 'bedrag', bedragCent: 265, per: 'keer' },
+    });
+    const vervangen = await wachtOpMail(GERDA, voorKeuze);
+    expect(vervangen.onderwerp).toBe(`Uw wijziging van "${actA.titel}" is vervangen door die van Henk Bakker`);
+    expect(vervangen.tekst).toContain('Kosten');
+    // The merge screen answers 409 (shown twice: the first time and without a choice); nothing else.
+    expect([...gerda.fouten, ...henk.fouten].filter((f) => !f.includes('status of 409'))).toEqual([]);
   });
 
   it('keeps everything typed when validation fails, and stores hostile input exactly and shows it harmlessly', async () => {

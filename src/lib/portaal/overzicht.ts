@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
 import { plusDagen } from '../rooster/kalender.ts';
@@ -61,9 +61,17 @@ export function recenteRevisies(db: DbOfTx, organisatieIds: number[], aantal = 1
       beoordeeldOp: t.revisie.beoordeeldOp,
       data: t.revisie.data,
       organisatieId: t.revisie.organisatieId,
+      auteurId: t.revisie.auteurId,
     })
     .from(t.revisie)
-    .where(and(inArray(t.revisie.organisatieId, organisatieIds), notInArray(t.revisie.status, ['vervangen'])))
+    .where(
+      and(
+        inArray(t.revisie.organisatieId, organisatieIds),
+        notInArray(t.revisie.status, ['vervangen']),
+        // The first version of a listing is not a change anyone made in the portal.
+        ne(t.revisie.actie, 'origineel'),
+      ),
+    )
     .orderBy(desc(t.revisie.id))
     .limit(aantal)
     .all();

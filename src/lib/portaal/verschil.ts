@@ -55,6 +55,18 @@ function velden(config: GemeenteConfig): Record<'organisatie' | 'activiteit', Ve
   };
 }
 
+/** One field of a version as the public site would show it, with its label (for the merge screen). */
+export function veldTekst(
+  config: GemeenteConfig,
+  soort: 'organisatie' | 'activiteit',
+  veld: string,
+  data: Data | null | undefined,
+): { label: string; tekst: string } {
+  const v = velden(config)[soort].find((x) => x.veld === veld);
+  if (!v) return { label: veld, tekst: data ? String((data as Record<string, unknown>)[veld] ?? '') : '' };
+  return { label: v.label, tekst: data ? v.toon(data) : '' };
+}
+
 /** Only the fields that differ; an absent `oud` (a new activity) shows every filled field. */
 export function verschillen(
   config: GemeenteConfig,

@@ -35,6 +35,8 @@ function zetTerug(form: HTMLFormElement, velden: [string, string][]): void {
     const i = gezien.get(el.name) ?? 0;
     gezien.set(el.name, i + 1);
     if (lijst && i < lijst.length) el.value = lijst[i];
+    // Parts of the form that follow a choice (the schedule editor) follow the restored one.
+    if (el instanceof HTMLSelectElement) el.dispatchEvent(new Event('change', { bubbles: true }));
   }
   // The version the typing started from goes back too, so saving merges with what changed since.
   for (const [naam, lijst] of waarden) {

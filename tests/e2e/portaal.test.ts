@@ -261,6 +261,131 @@ describe('partner portal', () => {
     expect([...gerda.fouten, ...henk.fouten].filter((f) => !f.includes('status of 409'))).toEqual([]);
   });
 
+  it('offers what was typed back after a reload, and forgets it after saving', async () => {
+    const anna = await ingelogd(PARTNER_A);
+    await anna.goto(`${basis}/partners/organisaties/${orgA.id}/`);
+    const tekst = 'Half getypt: wij organiseren elke week een koffieochtend voor iedereen in het dorp.';
+    await anna.getByLabel('Wat doet u?').fill(tekst);
+    const sleutel = `sk-concept:organisatie:${orgA.id}`;
+    await anna.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('Half getypt'), sleutel);
+    await anna.reload();
+    await anna.getByRole('button', { name: 'Zet mijn tekst terug' }).click();
+    await anna.getByText('Let op: die is nog niet opgeslagen').waitFor();
+    await expect(anna.getByLabel('Wat doet u?').inputValue()).resolves.toBe(tekst);
+    expect(await axeFouten(anna)).toEqual([]);
+    await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await anna.getByText('De gemeente kijkt ernaar').waitFor();
+    await anna.waitForFunction((k) => localStorage.getItem(k) === null, sleutel);
+    await anna.goto(`${basis}/partners/organisaties/${orgA.id}/`);
+    expect(await anna.getByRole('button', { name: 'Zet mijn tekst terug' }).count()).toBe(0);
+    expect(anna.fouten).toEqual([]);
+  });
+
+  it('a rejection needs a reason, names the listing in the mail and offers the partner’s own text back', async () => {
+    const anna = await ingelogd(PARTNER_A);
+    await anna.goto(`${basis}/partners/activiteiten/${actA.id}/`);
+    const typte = 'Rolstoel past door de achterdeur; bel even aan.';
+    await anna.getByLabel('Toegankelijkheid').fill(typte);
+    await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await anna.getByText('De gemeente kijkt ernaar').waitFor();
+    const revisie = db
+      .select()
+      .from(t.revisie)
+      .where(eq(t.revisie.entiteitId, actA.id))
+      .all()
+      .filter((r) => r.soort === 'activiteit' && r.status === 'wacht')
+      .at(-1)!;
+
+    const beheerder = await ingelogd(BEHEERDER);
+    await beheerder.goto(`${basis}/partners/beoordelen/${revisie.id}/`);
+    await beheerder.getByRole('button', { name: 'Afwijzen' }).click();
+    await beheerder.getByText('schrijf waarom u de wijziging afwijst').first().waitFor();
+    const voor = mails(PARTNER_A).length;
+    await beheerder.getByLabel(/Reden van afwijzen/).fill('Schrijf erbij of er een drempel is.');
+    await beheerder.getByRole('button', { name: 'Afwijzen' }).click();
+    await beheerder.getByText('De wijziging is afgewezen').waitFor();
+    const mail = await wachtOpMail(PARTNER_A, voor);
+    expect(mail.onderwerp).toBe(`Uw wijziging van "${actA.titel}" is niet doorgevoerd`);
+    expect(mail.tekst).toContain('Schrijf erbij of er een drempel is.');
+    const link = mail.tekst.match(/https?:\/\/\S+\?verder=\d+/)?.[0];
+    expect(link).toContain(`/partners/activiteiten/${actA.id}/?verder=${revisie.id}`);
+
+    // The form shows the live version and offers the rejected change; continuing fills it in.
+    await anna.goto(`${basis}/partners/activiteiten/${actA.id}/`);
+    await anna.getByText('De reden: Schrijf erbij of er een drempel is.').waitFor();
+    await expect(anna.getByLabel('Toegankelijkheid').inputValue()).resolves.not.toBe(typte);
+    await anna.getByRole('link', { name: 'Verder met uw afgewezen wijziging' }).click();
+    await anna.getByRole('heading', { name: 'Uw afgewezen wijziging, nog niet opgeslagen' }).waitFor();
+    await expect(anna.getByLabel('Toegankelijkheid').inputValue()).resolves.toBe(typte);
+    expect(await axeFouten(anna)).toEqual([]);
+    await anna.getByLabel('Toegankelijkheid').fill(`${typte} Er is geen drempel.`);
+    await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await anna.getByText('De gemeente kijkt ernaar').waitFor();
+    const opnieuw = db.select().from(t.revisie).where(eq(t.revisie.entiteitId, actA.id)).all().at(-1)!;
+    expect(opnieuw).toMatchObject({ status: 'wacht', auteurId: revisie.auteurId });
+    expect((opnieuw.data as { toegankelijkheid: string }).toegankelijkheid).toBe(`${typte} Er is geen drempel.`);
+    expect([...anna.fouten, ...beheerder.fouten].filter((f) => !f.includes('status of 422'))).toEqual([]);
+  });
+
+  it('puts the original description back after two approved changes', async () => {
+    const anna = await ingelogd(PARTNER_A);
+    const beheerder = await ingelogd(BEHEERDER);
+    for (const tekst of [
+      'Tweede omschrijving van deze organisatie, voor de test van eerdere versies.',
+      'Derde omschrijving van deze organisatie, voor de test van eerdere versies.',
+    ]) {
+      await anna.goto(`${basis}/partners/organisaties/${orgA.id}/`);
+      await anna.getByLabel('Wat doet u?').fill(tekst);
+      await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
+      await anna.getByText('De gemeente kijkt ernaar').waitFor();
+      const r = db
+        .select()
+        .from(t.revisie)
+        .where(eq(t.revisie.organisatieId, orgA.id))
+        .all()
+        .filter((x) => x.soort === 'organisatie' && x.status === 'wacht')
+        .at(-1)!;
+      await beheerder.goto(`${basis}/partners/beoordelen/${r.id}/`);
+      await beheerder.getByRole('button', { name: 'Goedkeuren en publiceren' }).click();
+      await beheerder.getByText('De wijziging is goedgekeurd').waitFor();
+    }
+    await beheerder.goto(`${basis}/partners/geschiedenis/organisatie/${orgA.id}/`);
+    const eerste = beheerder
+      .getByRole('listitem')
+      .filter({ has: beheerder.getByRole('heading', { name: /^Eerste versie, van voor het portaal/ }) });
+    await eerste.getByRole('button', { name: 'Deze versie terugzetten' }).click();
+    await beheerder.getByText('De eerdere versie staat weer live.').waitFor();
+    expect(db.select().from(t.organisatie).where(eq(t.organisatie.id, orgA.id)).get()!.omschrijving).toBe(orgA.omschrijving);
+    const bovenste = beheerder.getByRole('listitem').first();
+    await bovenste.getByText('Dit is de versie die nu op de sociale kaart staat.').waitFor();
+    await bovenste.getByRole('heading', { name: /eerdere versie teruggezet door Gemeente Beheer/ }).waitFor();
+    expect(await axeFouten(beheerder)).toEqual([]);
+    await beheerder.setViewportSize({ width: 360, height: 800 });
+    await beheerder.screenshot({ path: '/tmp/wt14x/geschiedenis-360.png', fullPage: true });
+    expect([...anna.fouten, ...beheerder.fouten]).toEqual([]);
+  });
+
+  it('the schedule editor shows the fields of the chosen kind, returns to an added block and names it in a message', async () => {
+    const anna = await ingelogd(PARTNER_A);
+    await anna.goto(`${basis}/partners/activiteiten/nieuw/?organisatie=${orgA.id}`);
+    const tijd1 = anna.getByRole('group', { name: 'Tijd 1' });
+    await expect(tijd1.getByLabel('Datum (bij één datum)').isVisible()).resolves.toBe(false);
+    await tijd1.getByLabel('Hoe vaak?').selectOption('eenmalig');
+    await expect(tijd1.getByLabel('Datum (bij één datum)').isVisible()).resolves.toBe(true);
+    await expect(tijd1.getByRole('group', { name: /Op welke dagen/ }).isVisible()).resolves.toBe(false);
+    await tijd1.getByLabel('Hoe vaak?').selectOption('wekelijks');
+    await anna.getByLabel('Naam van de activiteit').fill('Proef voor de tijden');
+    await anna.getByRole('button', { name: 'Nog een tijd toevoegen' }).click();
+    await anna.waitForURL(/#tijd-2$/);
+    const tijd2 = anna.getByRole('group', { name: 'Tijd 2' });
+    await tijd2.getByLabel('Van', { exact: true }).fill('14:00');
+    await tijd2.getByLabel('Tot', { exact: true }).fill('15:00');
+    await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await anna.getByText('Tijd 2: kies minstens één dag').first().waitFor();
+    await expect(anna.getByLabel('Naam van de activiteit').inputValue()).resolves.toBe('Proef voor de tijden');
+    expect(anna.fouten.filter((f) => !f.includes('status of 422'))).toEqual([]);
+  });
+
   it('keeps everything typed when validation fails, and stores hostile input exactly and shows it harmlessly', async () => {
     const page = await ingelogd(PARTNER_A);
     let dialoog = false;

@@ -6,7 +6,7 @@ import type { DbOfTx } from '../db/client.ts';
 import { maakSchemas, type ActiviteitData, type OrganisatieData } from '../model/schemas.ts';
 import { lokaal } from '../rooster/kalender.ts';
 import type { Account } from './accounts.ts';
-import { activiteitUitVelden, ACTIVITEIT_HERNOEM, organisatieUitVelden } from './formulier/mapping.ts';
+import { activiteitFouten, activiteitUitVelden, organisatieUitVelden } from './formulier/mapping.ts';
 import { foutenPerVeld, type Fouten, type Velden } from './formulier/velden.ts';
 import { log } from './logboek.ts';
 import type { Publiceren } from './publicatie.ts';
@@ -141,7 +141,7 @@ export function bewaarActiviteit(
 ): Uitkomst {
   const w = activiteitId !== undefined ? werkversie(db, 'activiteit', activiteitId)! : undefined;
   const r = leesActiviteitFormulier(db, config, organisatieId, velden, w?.data as ActiviteitData | undefined);
-  if (!r.success) return { soort: 'fouten', fouten: foutenPerVeld(r.error.issues, ACTIVITEIT_HERNOEM) };
+  if (!r.success) return { soort: 'fouten', fouten: activiteitFouten(r.error.issues) };
   const org = leesOrganisatie(db, organisatieId)!;
   const direct = org.vertrouwd || isBeheerder(account);
   let data: ActiviteitData = r.data;

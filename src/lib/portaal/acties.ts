@@ -76,7 +76,11 @@ export function bewaarOrganisatie(
   const liveNaam = leesOrganisatie(db, id)!.naam;
   const samen = voegSamenMetHuidig(db, config, 'organisatie', id, r.data, leesBasis(velden), w, velden);
   if (samen.soort === 'conflict') return samen;
-  const data = samen.data;
+  // Two valid versions merged field by field are checked again as a whole.
+  const geheel = maakSchemas(config).organisatie.safeParse(samen.data);
+  if (!geheel.success)
+    return { soort: 'fouten', fouten: foutenPerVeld(geheel.error.issues, { bezoekadres: 'bezoekadres.straat' }) };
+  const data = geheel.data;
   // A trusted organisation publishes directly, except a change of its own reach.
   const direct = isBeheerder(account) || (w.vertrouwd && !verandertToegang('organisatie', w.live, data));
   try {
@@ -150,7 +154,10 @@ export function bewaarActiviteit(
   } else {
     const samen = voegSamenMetHuidig(db, config, 'activiteit', activiteitId, r.data, leesBasis(velden), w!, velden);
     if (samen.soort === 'conflict') return samen;
-    data = samen.data;
+    // Two valid versions merged field by field are checked again as a whole.
+    const geheel = maakSchemas(config).activiteit.safeParse(samen.data);
+    if (!geheel.success) return { soort: 'fouten', fouten: activiteitFouten(geheel.error.issues) };
+    data = geheel.data;
   }
   try {
     const { revisie, entiteitId, vervangen } = stelVoor(db, {

@@ -241,8 +241,6 @@ describe('partner portal', () => {
     expect(await henk.getByRole('group', { name: /welke versie wilt u houden/ }).count()).toBe(1);
     await expect(henk.getByLabel('Toegankelijkheid').inputValue()).resolves.toBe('Drempelvrij, met ringleiding.');
     expect(await axeFouten(henk)).toEqual([]);
-    await henk.setViewportSize({ width: 360, height: 800 });
-    await henk.locator('#conflict').screenshot({ path: '/tmp/wt14x/conflict-360.png' });
     await opslaan(henk);
     await henk.getByText('Kies bij elk onderdeel hieronder welke versie u wilt houden.').waitFor();
     const voorKeuze = mails(GERDA).length;
@@ -305,7 +303,6 @@ describe('partner portal', () => {
     await beheerder.getByText(`Van ${orgA.naam}. Voorgesteld door Anna Partner op`).waitFor();
     await beheerder.setViewportSize({ width: 360, height: 800 });
     await expect(beheerder.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
-    await beheerder.screenshot({ path: '/tmp/wt14x/beoordelen-360.png', fullPage: true });
     await beheerder.getByRole('button', { name: 'Afwijzen' }).click();
     await beheerder.getByText('schrijf waarom u de wijziging afwijst').first().waitFor();
     const voor = mails(PARTNER_A).length;
@@ -372,8 +369,6 @@ describe('partner portal', () => {
     expect(await beheerder.getByText('Dit is de versie die nu op de sociale kaart staat.').count()).toBe(1);
     expect(await teruggezet.getByRole('button', { name: 'Deze versie terugzetten' }).count()).toBe(0);
     expect(await axeFouten(beheerder)).toEqual([]);
-    await beheerder.setViewportSize({ width: 360, height: 800 });
-    await beheerder.screenshot({ path: '/tmp/wt14x/geschiedenis-360.png', fullPage: true });
     expect([...anna.fouten, ...beheerder.fouten]).toEqual([]);
   });
 

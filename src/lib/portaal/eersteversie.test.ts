@@ -85,4 +85,33 @@ describe('a first version of every listing', () => {
     const eerste = revisiesVan(id).find((r) => r.actie === 'origineel');
     expect((eerste?.data as ActiviteitData | undefined)?.titel).toBe(voor);
   });
+
+  it('approves a proposal after an earlier version was put back, merging it with that version', () => {
+    const id = db.select({ id: t.activiteit.id }).from(t.activiteit).limit(1).offset(11).get()!.id;
+    const origineel = leesActiviteit(db, id)!;
+    const w1 = werkversie(db, 'activiteit', id)!;
+    stelVoor(db, {
+      soort: 'activiteit',
+      entiteitId: id,
+      organisatieId: w1.organisatieId,
+      data: { ...(w1.data as ActiviteitData), titel: 'Titel van de beheerder' },
+      basisVersie: w1.versie,
+      auteurId: beheerder,
+      direct: true,
+    });
+    const w2 = werkversie(db, 'activiteit', id)!;
+    const { revisie } = stelVoor(db, {
+      soort: 'activiteit',
+      entiteitId: id,
+      organisatieId: w2.organisatieId,
+      data: { ...(w2.data as ActiviteitData), omschrijving: 'De omschrijving die de partner voorstelt.' },
+      basisVersie: w2.versie,
+      auteurId: partner,
+      direct: false,
+    });
+    zetTerug(db, revisiesVan(id).find((r) => r.actie === 'origineel')!.id, beheerder);
+    keurGoed(db, revisie.id, beheerder);
+    const na = leesActiviteit(db, id)!;
+    expect([na.titel, na.omschrijving]).toEqual([origineel.titel, 'De omschrijving die de partner voorstelt.']);
+  });
 });

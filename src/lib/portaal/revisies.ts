@@ -5,6 +5,7 @@ import { maakSlug } from '../data/ids.ts';
 import { kernIdMap, voegActiviteitToe, werkActiviteitBij, werkOrganisatieBij } from '../data/opslaan.ts';
 import type { DbOfTx } from '../db/client.ts';
 import type { ActiviteitData, OrganisatieData } from '../model/schemas.ts';
+import { voegSamen } from './samenvoegen.ts';
 
 /**
  * The change workflow. A partner's change becomes a waiting revision; the beheerder (or the
@@ -250,7 +251,7 @@ export function keurGoed(db: DbOfTx, revisieId: number, beoordelaarId: number): 
   return db.transaction((tx) => {
     const r = leesRevisie(tx, revisieId);
     if (r?.status !== 'wacht') throw new WijzigingsConflict('Deze wijziging is al beoordeeld of vervangen.');
-    const data = { ...(r.data as OrganisatieData | ActiviteitData), gecontroleerdOp: nu().slice(0, 10) };
+    let data = { ...(r.data as OrganisatieData | ActiviteitData), gecontroleerdOp: nu().slice(0, 10) };
     let entiteitId = r.entiteitId;
     if (entiteitId === null) {
       const act = data as ActiviteitData;
@@ -259,9 +260,14 @@ export function keurGoed(db: DbOfTx, revisieId: number, beoordelaarId: number): 
       const huidig = live(tx, r.soort, entiteitId);
       if (!huidig) throw new WijzigingsConflict('Deze gegevens bestaan niet meer.');
       if (huidig.versie !== r.basisVersie) {
-        throw new WijzigingsConflict(
-          'De gegevens zijn gewijzigd nadat dit voorstel is gedaan. Vraag de partner het opnieuw te doen.',
-        );
+        // Changed since the proposal (e.g. an earlier version put back): merged like two edits.
+        const s = voegSamen(versieVoor(tx, r), data as Record<string, unknown>, huidig.data as Record<string, unknown>);
+        if (s.conflicten.length > 0) {
+          throw new WijzigingsConflict(
+            `De gegevens zijn gewijzigd nadat dit voorstel is gedaan, op dezelfde plek (${s.conflicten.map((c) => c.veld).join(', ')}). Wijs het voorstel af en schrijf dat erbij: de partner kan dan verder met zijn wijziging.`,
+          );
+        }
+        data = s.data as typeof data;
       }
       pasToe(tx, r.soort, entiteitId, data, huidig.versie);
     }

@@ -216,7 +216,8 @@ export const revisie = sqliteTable(
       .notNull()
       .references(() => organisatie.id, { onDelete: 'cascade' }),
     actie: text('actie', {
-      enum: ['wijzigen', 'nieuw', 'verwijderen', 'pauzeren', 'hervatten', 'terugzetten', 'controleren'],
+      /** `origineel`: the listing as it was before any portal change (seeded, imported or older data). */
+      enum: ['wijzigen', 'nieuw', 'verwijderen', 'pauzeren', 'hervatten', 'terugzetten', 'controleren', 'origineel'],
     }).notNull(),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     /** Version of the entity the author started from. */

@@ -6,6 +6,7 @@
 import { ConfigError, loadConfig } from '../src/lib/config/load.ts';
 import { openDb } from '../src/lib/db/client.ts';
 import { importeer } from '../src/lib/import/importeer.ts';
+import { legEersteVersiesVast } from '../src/lib/portaal/revisies.ts';
 import { STANDAARD_MAX_MB } from '../src/lib/import/lezen.ts';
 
 const GEBRUIK = `Gebruik: npm run import -- <bestand of map> [--apply] [--publish] [--max-mb N]
@@ -31,11 +32,14 @@ function main(): number {
   }
   const db = openDb();
   try {
+    // The state before this import, and below that of what it adds, is kept as a first version.
+    if (args.includes('--apply')) legEersteVersiesVast(db);
     const r = importeer(paden[0], db, loadConfig(), {
       toepassen: args.includes('--apply'),
       publiceren: args.includes('--publish'),
       maxMb,
     });
+    if (args.includes('--apply')) legEersteVersiesVast(db);
     process.stdout.write(r.rapport);
     return r.code;
   } finally {

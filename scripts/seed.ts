@@ -2,10 +2,13 @@
 import { ConfigError, loadConfig } from '../src/lib/config/load.ts';
 import { openDb } from '../src/lib/db/client.ts';
 import { seedDemo } from '../src/lib/data/seed.ts';
+import { legEersteVersiesVast } from '../src/lib/portaal/revisies.ts';
 
 try {
   const db = openDb();
   const r = seedDemo(db, loadConfig());
+  // Every listing keeps its version from before any portal change.
+  legEersteVersiesVast(db);
   console.log(
     `Toegevoegd: ${r.organisaties} organisaties, ${r.activiteiten} activiteiten, ${r.kernondersteuners} kernondersteuners.`,
   );

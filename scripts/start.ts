@@ -5,6 +5,7 @@
 import { loadConfig, ConfigError } from '../src/lib/config/load.ts';
 import { openDb } from '../src/lib/db/client.ts';
 import { isLeeg, seedDemo } from '../src/lib/data/seed.ts';
+import { legEersteVersiesVast } from '../src/lib/portaal/revisies.ts';
 import { bouwRelease, stopBouwen } from '../src/lib/release/bouwen.ts';
 import { herstelHuidigeLink, huidigeRelease, releaseInfo, releasesDir } from '../src/lib/release/paden.ts';
 import { ruimRestenOp } from '../src/lib/release/slot.ts';
@@ -37,6 +38,9 @@ async function main() {
     const r = seedDemo(db, config);
     console.log(`Lege database: voorbeeldgegevens geladen (${r.organisaties} organisaties, ${r.activiteiten} activiteiten).`);
   }
+  // Data step: every listing keeps its version from before any portal change (issue 14).
+  const eerste = legEersteVersiesVast(db);
+  if (eerste > 0) console.log(`Eerste versie vastgelegd van ${eerste} organisaties en activiteiten.`);
   if (!serverBuildActueel()) {
     console.log('Partnerportaal bouwen…');
     await bouwServer();

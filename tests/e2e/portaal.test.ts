@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -29,9 +27,10 @@ let orgB: Organisatie;
 let actA: Activiteit;
 let actB: Activiteit;
 const PARTNER_A = 'partner-a@test.example';
-const PARTNER_A2 = 'collega-a@test.example';
 const PARTNER_B = 'partner-b@test.example';
 const BEHEERDER = 'beheer@gemeente.example';
+const GERDA = 'gerda@test.example';
+const HENK = 'henk@test.example';
 
 let geefSlotVrij: (() => Promise<void>) | undefined;
 
@@ -52,7 +51,8 @@ beforeAll(async () => {
   actA = kaart.activiteiten.find((a) => a.organisatie === orgA.slug && wekelijks(a))!;
   actB = kaart.activiteiten.find((a) => a.organisatie === orgB.slug)!;
   bewaarAccount(db, { email: PARTNER_A, naam: 'Anna Partner', beheerder: false, organisaties: [orgA.id], kernen: [] });
-  bewaarAccount(db, { email: PARTNER_A2, naam: 'Bert Collega', beheerder: false, organisaties: [orgA.id], kernen: [] });
+  bewaarAccount(db, { email: GERDA, naam: 'Gerda Smit', beheerder: false, organisaties: [orgA.id], kernen: [] });
+  bewaarAccount(db, { email: HENK, naam: 'Henk Bakker', beheerder: false, organisaties: [orgA.id], kernen: [] });
   bewaarAccount(db, { email: PARTNER_B, naam: 'Carla Ander', beheerder: false, organisaties: [orgB.id], kernen: [] });
   // The first beheerder is made on the command line, as the README says.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/create-beheerder.ts', BEHEERDER, 'Gemeente', 'Beheer'], {
@@ -189,28 +189,206 @@ describe('partner portal', () => {
     expect(await axeFouten(ander)).toEqual([]);
   });
 
-  it('refuses a conflicting edit and keeps the other person’s change', async () => {
+  it('merges two people’s edits of one activity: other fields both kept, the same field asked about by name', async () => {
+    const gerda = await ingelogd(GERDA);
+    const henk = await ingelogd(HENK);
+    const pad = `${basis}/partners/activiteiten/${actA.id}/`;
+    const prijs = async (p: Pagina, bedrag: string) => {
+      await p.getByRole('radio', { name: 'Een vast bedrag' }).check();
+      await p.getByLabel('Bedrag in euro (bij een vast bedrag)').fill(bedrag);
+      await p.getByLabel('Bedrag per').selectOption('keer');
+    };
+    const opslaan = (p: Pagina) => p.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    const wachtend = () =>
+      db
+        .select()
+        .from(t.revisie)
+        .where(eq(t.revisie.entiteitId, actA.id))
+        .all()
+        .filter((r) => r.soort === 'activiteit' && r.status === 'wacht');
+
+    // Different fields: Gerda the price, Henk the description. Both kept, no merge screen.
+    for (const p of [gerda, henk]) await p.goto(pad);
+    await prijs(gerda, '3,15');
+    await opslaan(gerda);
+    await gerda.getByText('De gemeente kijkt ernaar').waitFor();
+    const mailsVoor = mails(GERDA).length;
+    const henkTekst = 'Henk schrijft hier een nieuwe omschrijving: elke week samen bridgen in het dorpshuis.';
+    await henk.getByLabel('Wat gebeurt er?').fill(henkTekst);
+    await opslaan(henk);
+    await henk.getByText('De gemeente kijkt ernaar').waitFor();
+    let open = wachtend();
+    expect(open).toHaveLength(1);
+    expect(open[0].data).toMatchObject({ omschrijving: henkTekst, kosten: { soort: 'bedrag', bedragCent: 315, per: 'keer' } });
+    const samengevoegd = await wachtOpMail(GERDA, mailsVoor);
+    expect(samengevoegd.onderwerp).toBe(`Uw wijziging van "${actA.titel}" is samengevoegd met die van Henk Bakker`);
+
+    // The same field: Henk is asked, with Gerda's name and both prices, and chooses per field.
+    for (const p of [gerda, henk]) await p.goto(pad);
+    await prijs(gerda, '4,15');
+    await opslaan(gerda);
+    await gerda.getByText('De gemeente kijkt ernaar').waitFor();
+    await prijs(henk, '2,65');
+    await henk.getByLabel('Toegankelijkheid').fill('Drempelvrij, met ringleiding.');
+    await opslaan(henk);
+    await henk.getByRole('heading', { name: 'Uw wijziging is nog niet opgeslagen' }).waitFor();
+    await henk.getByText(/Laatste verandering door Gerda Smit/).waitFor();
+    const keuze = henk.getByRole('group', { name: 'Kosten: welke versie wilt u houden?' });
+    await keuze.getByRole('radio', { name: 'De versie van Gerda Smit: € 4,15 per keer.' }).waitFor();
+    // Only the price is asked about; Henk's other change is still in the form.
+    expect(await henk.getByRole('group', { name: /welke versie wilt u houden/ }).count()).toBe(1);
+    await expect(henk.getByLabel('Toegankelijkheid').inputValue()).resolves.toBe('Drempelvrij, met ringleiding.');
+    expect(await axeFouten(henk)).toEqual([]);
+    await opslaan(henk);
+    await henk.getByText('Kies bij elk onderdeel hieronder welke versie u wilt houden.').waitFor();
+    const voorKeuze = mails(GERDA).length;
+    await henk.getByRole('radio', { name: 'Uw versie: € 2,65 per keer.' }).check();
+    await opslaan(henk);
+    await henk.getByText('De gemeente kijkt ernaar').waitFor();
+    open = wachtend();
+    expect(open).toHaveLength(1);
+    expect(open[0].data).toMatchObject({
+      omschrijving: henkTekst,
+      toegankelijkheid: 'Drempelvrij, met ringleiding.',
+      kosten: { soort: 'bedrag', bedragCent: 265, per: 'keer' },
+    });
+    const vervangen = await wachtOpMail(GERDA, voorKeuze);
+    expect(vervangen.onderwerp).toBe(`Uw wijziging van "${actA.titel}" is vervangen door die van Henk Bakker`);
+    expect(vervangen.tekst).toContain('Kosten');
+    // The merge screen answers 409 (shown twice: the first time and without a choice); nothing else.
+    expect([...gerda.fouten, ...henk.fouten].filter((f) => !f.includes('status of 409'))).toEqual([]);
+  });
+
+  it('offers what was typed back after a reload, and forgets it after saving', async () => {
     const anna = await ingelogd(PARTNER_A);
-    const bert = await ingelogd(PARTNER_A2);
-    for (const p of [anna, bert]) await p.goto(`${basis}/partners/organisaties/${orgA.id}/`);
-    await anna.getByRole('textbox', { name: /^Telefoon/ }).fill('0546 011 111');
+    await anna.goto(`${basis}/partners/organisaties/${orgA.id}/`);
+    const tekst = 'Half getypt: wij organiseren elke week een koffieochtend voor iedereen in het dorp.';
+    await anna.getByLabel('Wat doet u?').fill(tekst);
+    const sleutel = `sk-concept:organisatie:${orgA.id}`;
+    await anna.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('Half getypt'), sleutel);
+    await anna.reload();
+    await anna.getByRole('button', { name: 'Zet mijn tekst terug' }).click();
+    await anna.getByText('Let op: die is nog niet opgeslagen').waitFor();
+    await expect(anna.getByLabel('Wat doet u?').inputValue()).resolves.toBe(tekst);
+    expect(await axeFouten(anna)).toEqual([]);
     await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await anna.getByText('De gemeente kijkt ernaar').waitFor();
+    await anna.waitForFunction((k) => localStorage.getItem(k) === null, sleutel);
+    await anna.goto(`${basis}/partners/organisaties/${orgA.id}/`);
+    expect(await anna.getByRole('button', { name: 'Zet mijn tekst terug' }).count()).toBe(0);
+    expect(anna.fouten).toEqual([]);
+  });
 
-    const bertTekst = 'Bert schrijft een heel andere omschrijving van minstens twintig tekens.';
-    await bert.getByLabel('Wat doet u?').fill(bertTekst);
-    await bert.getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await bert.getByRole('heading', { name: 'Uw wijziging is niet opgeslagen' }).waitFor();
-    await expect(bert.getByLabel('Wat doet u?').inputValue()).resolves.toBe(bertTekst);
-    const wachtend = db
+  it('a rejection needs a reason, names the listing in the mail and offers the partner’s own text back', async () => {
+    const anna = await ingelogd(PARTNER_A);
+    await anna.goto(`${basis}/partners/activiteiten/${actA.id}/`);
+    const typte = 'Rolstoel past door de achterdeur; bel even aan.';
+    await anna.getByLabel('Toegankelijkheid').fill(typte);
+    await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await anna.getByText('De gemeente kijkt ernaar').waitFor();
+    const revisie = db
       .select()
       .from(t.revisie)
-      .where(eq(t.revisie.organisatieId, orgA.id))
+      .where(eq(t.revisie.entiteitId, actA.id))
       .all()
-      .filter((r) => r.status === 'wacht');
-    expect(wachtend).toHaveLength(1);
-    expect((wachtend[0].data as { telefoon: string }).telefoon).toBe('0546 011 111');
-    expect(await axeFouten(bert)).toEqual([]);
+      .filter((r) => r.soort === 'activiteit' && r.status === 'wacht')
+      .at(-1)!;
+
+    const beheerder = await ingelogd(BEHEERDER);
+    await beheerder.goto(`${basis}/partners/beoordelen/${revisie.id}/`);
+    // Which listing, of which organisation, by whom; and on a phone nothing is cut off.
+    await beheerder.getByText(`Activiteit: ${actA.titel}`).waitFor();
+    await beheerder.getByText(`Van ${orgA.naam}. Voorgesteld door Anna Partner op`).waitFor();
+    await beheerder.setViewportSize({ width: 360, height: 800 });
+    await expect(beheerder.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
+    await beheerder.getByRole('button', { name: 'Afwijzen' }).click();
+    await beheerder.getByText('schrijf waarom u de wijziging afwijst').first().waitFor();
+    const voor = mails(PARTNER_A).length;
+    await beheerder.getByLabel(/Reden van afwijzen/).fill('Schrijf erbij of er een drempel is.');
+    await beheerder.getByRole('button', { name: 'Afwijzen' }).click();
+    await beheerder.getByText('De wijziging is afgewezen').waitFor();
+    const mail = await wachtOpMail(PARTNER_A, voor);
+    expect(mail.onderwerp).toBe(`Uw wijziging van "${actA.titel}" is niet doorgevoerd`);
+    expect(mail.tekst).toContain('Schrijf erbij of er een drempel is.');
+    const link = mail.tekst.match(/https?:\/\/\S+\?verder=\d+/)?.[0];
+    expect(link).toContain(`/partners/activiteiten/${actA.id}/?verder=${revisie.id}`);
+
+    // The form shows the live version and offers the rejected change; continuing fills it in.
+    await anna.goto(`${basis}/partners/activiteiten/${actA.id}/`);
+    await anna.getByText('De reden: Schrijf erbij of er een drempel is.').waitFor();
+    await expect(anna.getByLabel('Toegankelijkheid').inputValue()).resolves.not.toBe(typte);
+    await anna.getByRole('link', { name: 'Verder met uw afgewezen wijziging' }).click();
+    await anna.getByRole('heading', { name: 'Uw afgewezen wijziging, nog niet opgeslagen' }).waitFor();
+    await expect(anna.getByLabel('Toegankelijkheid').inputValue()).resolves.toBe(typte);
+    expect(await axeFouten(anna)).toEqual([]);
+    await anna.getByLabel('Toegankelijkheid').fill(`${typte} Er is geen drempel.`);
+    await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await anna.getByText('De gemeente kijkt ernaar').waitFor();
+    const opnieuw = db.select().from(t.revisie).where(eq(t.revisie.entiteitId, actA.id)).all().at(-1)!;
+    expect(opnieuw).toMatchObject({ status: 'wacht', auteurId: revisie.auteurId });
+    expect((opnieuw.data as { toegankelijkheid: string }).toegankelijkheid).toBe(`${typte} Er is geen drempel.`);
+    expect([...anna.fouten, ...beheerder.fouten].filter((f) => !f.includes('status of 422'))).toEqual([]);
+  });
+
+  it('puts the original description back after two approved changes', async () => {
+    const anna = await ingelogd(PARTNER_A);
+    const beheerder = await ingelogd(BEHEERDER);
+    for (const tekst of [
+      'Tweede omschrijving van deze organisatie, voor de test van eerdere versies.',
+      'Derde omschrijving van deze organisatie, voor de test van eerdere versies.',
+    ]) {
+      await anna.goto(`${basis}/partners/organisaties/${orgA.id}/`);
+      await anna.getByLabel('Wat doet u?').fill(tekst);
+      await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
+      await anna.getByText('De gemeente kijkt ernaar').waitFor();
+      const r = db
+        .select()
+        .from(t.revisie)
+        .where(eq(t.revisie.organisatieId, orgA.id))
+        .all()
+        .filter((x) => x.soort === 'organisatie' && x.status === 'wacht')
+        .at(-1)!;
+      await beheerder.goto(`${basis}/partners/beoordelen/${r.id}/`);
+      await beheerder.getByRole('button', { name: 'Goedkeuren en publiceren' }).click();
+      await beheerder.getByText('De wijziging is goedgekeurd').waitFor();
+    }
+    await beheerder.goto(`${basis}/partners/geschiedenis/organisatie/${orgA.id}/`);
+    const eerste = beheerder
+      .getByRole('listitem')
+      .filter({ has: beheerder.getByRole('heading', { name: /^Eerste versie, van voor het portaal/ }) });
+    await eerste.getByRole('button', { name: 'Deze versie terugzetten' }).click();
+    await beheerder.getByText('De eerdere versie staat weer live.').waitFor();
+    expect(db.select().from(t.organisatie).where(eq(t.organisatie.id, orgA.id)).get()!.omschrijving).toBe(orgA.omschrijving);
+    const teruggezet = beheerder
+      .getByRole('listitem')
+      .filter({ has: beheerder.getByRole('heading', { name: /eerdere versie teruggezet door Gemeente Beheer/ }) })
+      .first();
+    await teruggezet.getByText('Dit is de versie die nu op de sociale kaart staat.').waitFor();
+    expect(await beheerder.getByText('Dit is de versie die nu op de sociale kaart staat.').count()).toBe(1);
+    expect(await teruggezet.getByRole('button', { name: 'Deze versie terugzetten' }).count()).toBe(0);
+    expect(await axeFouten(beheerder)).toEqual([]);
+    expect([...anna.fouten, ...beheerder.fouten]).toEqual([]);
+  });
+
+  it('the schedule editor shows the fields of the chosen kind, returns to an added block and names it in a message', async () => {
+    const anna = await ingelogd(PARTNER_A);
+    await anna.goto(`${basis}/partners/activiteiten/nieuw/?organisatie=${orgA.id}`);
+    const tijd1 = anna.getByRole('group', { name: 'Tijd 1' });
+    await expect(tijd1.getByLabel('Datum (bij één datum)').isVisible()).resolves.toBe(false);
+    await tijd1.getByLabel('Hoe vaak?').selectOption('eenmalig');
+    await expect(tijd1.getByLabel('Datum (bij één datum)').isVisible()).resolves.toBe(true);
+    await expect(tijd1.getByRole('group', { name: /Op welke dagen/ }).isVisible()).resolves.toBe(false);
+    await tijd1.getByLabel('Hoe vaak?').selectOption('wekelijks');
+    await anna.getByLabel('Naam van de activiteit').fill('Proef voor de tijden');
+    await anna.getByRole('button', { name: 'Nog een tijd toevoegen' }).click();
+    await anna.waitForURL(/#tijd-2$/);
+    const tijd2 = anna.getByRole('group', { name: 'Tijd 2' });
+    await tijd2.getByLabel('Van', { exact: true }).fill('14:00');
+    await tijd2.getByLabel('Tot', { exact: true }).fill('15:00');
+    await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await anna.getByText('Tijd 2: kies minstens één dag').first().waitFor();
+    await expect(anna.getByLabel('Naam van de activiteit').inputValue()).resolves.toBe('Proef voor de tijden');
+    expect(anna.fouten.filter((f) => !f.includes('status of 422'))).toEqual([]);
   });
 
   it('keeps everything typed when validation fails, and stores hostile input exactly and shows it harmlessly', async () => {

@@ -3,15 +3,16 @@ import * as t from '../../../db/schema.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import { leesActiviteit, leesOrganisatie } from '../data/kaart.ts';
 import type { DbOfTx } from '../db/client.ts';
-import { maakSchemas, type ActiviteitData } from '../model/schemas.ts';
+import { maakSchemas, type ActiviteitData, type OrganisatieData } from '../model/schemas.ts';
 import { lokaal } from '../rooster/kalender.ts';
 import type { Account } from './accounts.ts';
-import { activiteitUitVelden, ACTIVITEIT_HERNOEM, organisatieUitVelden } from './formulier/mapping.ts';
-import { foutenPerVeld, waarde, type Fouten, type Velden } from './formulier/velden.ts';
+import { activiteitFouten, activiteitUitVelden, organisatieUitVelden } from './formulier/mapping.ts';
+import { foutenPerVeld, type Fouten, type Velden } from './formulier/velden.ts';
 import { log } from './logboek.ts';
 import type { Publiceren } from './publicatie.ts';
 import {
   alsActiviteitData,
+  legEersteVersieVast,
   legVast,
   leesRevisie,
   slugVoorNieuweActiviteit,
@@ -22,7 +23,7 @@ import {
   zetTerug,
 } from './revisies.ts';
 import { isBeheerder } from './toegang.ts';
-import { verschillen, type Verschil } from './verschil.ts';
+import { basisVan, leesBasis, meldVervangen, type Samen, voegSamenMetHuidig } from './gelijktijdig.ts';
 
 /**
  * What happens when a partner saves a form. Access is checked by the page before calling these;
@@ -32,14 +33,26 @@ import { verschillen, type Verschil } from './verschil.ts';
 
 export type Uitkomst =
   | { soort: 'fouten'; fouten: Fouten }
-  | { soort: 'conflict'; melding: string; verschillen: Verschil[]; basis: { versie: number; revisieId?: number } }
+  | Extract<Samen<OrganisatieData | ActiviteitData>, { soort: 'conflict' }>
   | { soort: 'opgeslagen'; direct: boolean; entiteitId?: number; revisieId: number };
 
 export const vandaag = () => lokaal(new Date()).datum;
 
-function basis(velden: Velden) {
-  const revisieId = Number(waarde(velden, 'basis.revisie'));
-  return { versie: Number(waarde(velden, 'basis.versie')), revisieId: revisieId > 0 ? revisieId : undefined };
+/** A refusal by stelVoor (a change in the same split second): the form is shown again as a merge. */
+function alsConflict(
+  e: unknown,
+  w: NonNullable<ReturnType<typeof werkversie>>,
+  data: OrganisatieData | ActiviteitData,
+): Uitkomst {
+  if (!(e instanceof WijzigingsConflict)) throw e;
+  return {
+    soort: 'conflict',
+    melding: e.message,
+    keuzes: [],
+    ander: { naam: 'iemand anders', op: new Date().toISOString() },
+    data,
+    basis: basisVan(w),
+  };
 }
 
 /** Parses and validates an organisation form against the live wat. */
@@ -61,31 +74,41 @@ export function bewaarOrganisatie(
   if (!r.success) return { soort: 'fouten', fouten: foutenPerVeld(r.error.issues, { bezoekadres: 'bezoekadres.straat' }) };
   const w = werkversie(db, 'organisatie', id)!;
   const liveNaam = leesOrganisatie(db, id)!.naam;
+  const samen = voegSamenMetHuidig(db, config, 'organisatie', id, r.data, leesBasis(velden), w, velden);
+  if (samen.soort === 'conflict') return samen;
+  // Two valid versions merged field by field are checked again as a whole.
+  const geheel = maakSchemas(config).organisatie.safeParse(samen.data);
+  if (!geheel.success)
+    return { soort: 'fouten', fouten: foutenPerVeld(geheel.error.issues, { bezoekadres: 'bezoekadres.straat' }) };
+  const data = geheel.data;
   // A trusted organisation publishes directly, except a change of its own reach.
-  const direct = isBeheerder(account) || (w.vertrouwd && !verandertToegang('organisatie', w.live, r.data));
-  const b = basis(velden);
+  const direct = isBeheerder(account) || (w.vertrouwd && !verandertToegang('organisatie', w.live, data));
   try {
-    const { revisie } = stelVoor(db, {
+    const { revisie, vervangen } = stelVoor(db, {
       soort: 'organisatie',
       entiteitId: id,
       organisatieId: id,
-      data: r.data,
-      basisVersie: b.versie,
-      basisRevisieId: b.revisieId,
+      data,
+      basisVersie: w.versie,
+      basisRevisieId: w.wachtend?.id,
       auteurId: account.id,
       direct,
     });
-    log(db, account.id, direct ? 'organisatie gewijzigd' : 'wijziging voorgesteld', `${r.data.naam} (organisatie ${id})`);
+    log(db, account.id, direct ? 'organisatie gewijzigd' : 'wijziging voorgesteld', `${data.naam} (organisatie ${id})`);
+    if (vervangen)
+      meldVervangen(db, config, {
+        soort: 'organisatie',
+        id,
+        vervangen,
+        nieuw: data,
+        live: w.live,
+        doorNaam: account.naam,
+        direct,
+      });
     if (direct) publiceren.vraagAan(`Gewijzigd: ${liveNaam}`);
     return { soort: 'opgeslagen', direct, entiteitId: id, revisieId: revisie.id };
   } catch (e) {
-    if (!(e instanceof WijzigingsConflict)) throw e;
-    return {
-      soort: 'conflict',
-      melding: e.message,
-      verschillen: verschillen(config, 'organisatie', w.data, r.data),
-      basis: { versie: w.versie, revisieId: w.wachtend?.id },
-    };
+    return alsConflict(e, w, data);
   }
 }
 
@@ -122,34 +145,48 @@ export function bewaarActiviteit(
 ): Uitkomst {
   const w = activiteitId !== undefined ? werkversie(db, 'activiteit', activiteitId)! : undefined;
   const r = leesActiviteitFormulier(db, config, organisatieId, velden, w?.data as ActiviteitData | undefined);
-  if (!r.success) return { soort: 'fouten', fouten: foutenPerVeld(r.error.issues, ACTIVITEIT_HERNOEM) };
+  if (!r.success) return { soort: 'fouten', fouten: activiteitFouten(r.error.issues) };
   const org = leesOrganisatie(db, organisatieId)!;
   const direct = org.vertrouwd || isBeheerder(account);
-  const data =
-    activiteitId === undefined && direct ? { ...r.data, slug: slugVoorNieuweActiviteit(db, r.data.titel, r.data.kern) } : r.data;
-  const b = basis(velden);
+  let data: ActiviteitData = r.data;
+  if (activiteitId === undefined) {
+    if (direct) data = { ...data, slug: slugVoorNieuweActiviteit(db, data.titel, data.kern) };
+  } else {
+    const samen = voegSamenMetHuidig(db, config, 'activiteit', activiteitId, r.data, leesBasis(velden), w!, velden);
+    if (samen.soort === 'conflict') return samen;
+    // Two valid versions merged field by field are checked again as a whole.
+    const geheel = maakSchemas(config).activiteit.safeParse(samen.data);
+    if (!geheel.success) return { soort: 'fouten', fouten: activiteitFouten(geheel.error.issues) };
+    data = geheel.data;
+  }
   try {
-    const { revisie, entiteitId } = stelVoor(db, {
+    const { revisie, entiteitId, vervangen } = stelVoor(db, {
       soort: 'activiteit',
       entiteitId: activiteitId,
       organisatieId,
       data,
-      basisVersie: activiteitId !== undefined ? b.versie : undefined,
-      basisRevisieId: b.revisieId,
+      basisVersie: w?.versie,
+      basisRevisieId: w?.wachtend?.id,
       auteurId: account.id,
       direct,
     });
     log(db, account.id, direct ? 'activiteit gewijzigd' : 'wijziging voorgesteld', `${data.titel} (${activiteitId ?? 'nieuw'})`);
+    if (vervangen && activiteitId !== undefined) {
+      meldVervangen(db, config, {
+        soort: 'activiteit',
+        id: activiteitId,
+        vervangen,
+        nieuw: data,
+        live: w!.live,
+        doorNaam: account.naam,
+        direct,
+      });
+    }
     if (direct) publiceren.vraagAan(`Activiteit gewijzigd (${org.naam})`);
     return { soort: 'opgeslagen', direct, entiteitId, revisieId: revisie.id };
   } catch (e) {
-    if (!(e instanceof WijzigingsConflict) || !w) throw e;
-    return {
-      soort: 'conflict',
-      melding: e.message,
-      verschillen: verschillen(config, 'activiteit', w.data, data),
-      basis: { versie: w.versie, revisieId: w.wachtend?.id },
-    };
+    if (!w) throw e;
+    return alsConflict(e, w, data);
   }
 }
 
@@ -157,6 +194,7 @@ export function bewaarActiviteit(
 export function bevestigActueel(db: DbOfTx, account: Account, organisatieId: number, publiceren: Publiceren): void {
   const datum = vandaag();
   db.transaction((tx) => {
+    legEersteVersieVast(tx, 'organisatie', organisatieId);
     tx.update(t.organisatie).set({ gecontroleerdOp: datum }).where(eq(t.organisatie.id, organisatieId)).run();
     tx.update(t.activiteit).set({ gecontroleerdOp: datum }).where(eq(t.activiteit.organisatieId, organisatieId)).run();
     legVast(tx, {
@@ -193,6 +231,7 @@ export function wijzigStatus(
     .where(eq(t.activiteit.id, activiteitId))
     .get()!.id;
   db.transaction((tx) => {
+    legEersteVersieVast(tx, 'activiteit', activiteitId);
     const data = alsActiviteitData(a);
     if (actie === 'verwijderen') {
       tx.delete(t.activiteit).where(eq(t.activiteit.id, activiteitId)).run();

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
-import { verstuur } from '../mail/mail.ts';
+import { verwerkStraks, zetInWachtrij } from '../mail/wachtrij.ts';
+import { portaalAdres } from './portaalurl.ts';
 import type { Account } from './accounts.ts';
 import { log } from './logboek.ts';
 import type { Publiceren } from './publicatie.ts';
-import { keurGoed, wijsAf, WijzigingsConflict } from './revisies.ts';
+import { keurGoed, naamVan, verderPad, wijsAf, WijzigingsConflict } from './revisies.ts';
 
 export type Beoordeling =
   | { soort: 'klaar'; publiceren: boolean }
@@ -38,11 +39,22 @@ export async function beoordeel(
     log(db, beoordelaar.id, 'afgewezen', `Wijziging ${revisieId}`);
     const auteur = r.auteurId ? db.select().from(t.account).where(eq(t.account.id, r.auteurId)).get() : undefined;
     if (auteur?.actief) {
-      await verstuur({
+      const naam = naamVan(r.data);
+      zetInWachtrij(db, {
         aan: auteur.email,
-        onderwerp: 'Uw wijziging op de sociale kaart is niet doorgevoerd',
-        tekst: `Goedendag ${auteur.naam},\n\nUw wijziging is niet doorgevoerd. De reden:\n\n${schoon}\n\nU kunt de wijziging aanpassen in het partnerportaal.`,
+        onderwerp: `Uw wijziging van "${naam}" is niet doorgevoerd`,
+        tekst: [
+          `Goedendag ${auteur.naam},`,
+          '',
+          `Uw wijziging van "${naam}" is niet doorgevoerd op de sociale kaart. De reden:`,
+          '',
+          schoon,
+          '',
+          'Wat u had ingevuld, is bewaard. Met deze link gaat u verder waar u was gebleven:',
+          new URL(verderPad(r), portaalAdres()).href,
+        ].join('\n'),
       });
+      verwerkStraks(db);
     }
     return { soort: 'klaar', publiceren: false };
   } catch (e) {

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
 import { plusDagen } from '../rooster/kalender.ts';
 import type { Account } from './accounts.ts';
-import { beoordelingVan, type Revisie } from './revisies.ts';
+import { beoordelingVan, naamVan, type Revisie } from './revisies.ts';
 import { isBeheerder, magBeoordelen } from './toegang.ts';
 
 /** What the portal pages list; each query is limited to what the account may see. */
@@ -61,9 +61,17 @@ export function recenteRevisies(db: DbOfTx, organisatieIds: number[], aantal = 1
       beoordeeldOp: t.revisie.beoordeeldOp,
       data: t.revisie.data,
       organisatieId: t.revisie.organisatieId,
+      auteurId: t.revisie.auteurId,
     })
     .from(t.revisie)
-    .where(and(inArray(t.revisie.organisatieId, organisatieIds), notInArray(t.revisie.status, ['vervangen'])))
+    .where(
+      and(
+        inArray(t.revisie.organisatieId, organisatieIds),
+        notInArray(t.revisie.status, ['vervangen']),
+        // The first version of a listing is not a change anyone made in the portal.
+        ne(t.revisie.actie, 'origineel'),
+      ),
+    )
     .orderBy(desc(t.revisie.id))
     .limit(aantal)
     .all();
@@ -125,4 +133,20 @@ export function geschiedenis(db: DbOfTx, soort: 'organisatie' | 'activiteit', en
     .where(and(eq(t.revisie.soort, soort), eq(t.revisie.entiteitId, entiteitId)))
     .orderBy(desc(t.revisie.id))
     .all();
+}
+
+/** The header of a change to review: which listing of which organisation, by whom, when. */
+export function overDeWijziging(db: DbOfTx, r: Revisie): { wat: string; organisatie: string; auteur: string; op: string } {
+  const org = db.select({ naam: t.organisatie.naam }).from(t.organisatie).where(eq(t.organisatie.id, r.organisatieId)).get();
+  const auteur = r.auteurId
+    ? db.select({ naam: t.account.naam }).from(t.account).where(eq(t.account.id, r.auteurId)).get()
+    : undefined;
+  const naam = naamVan(r.data);
+  const wat =
+    r.soort === 'organisatie'
+      ? `Organisatie: ${naam}`
+      : r.entiteitId === null
+        ? `Nieuwe activiteit: ${naam}`
+        : `Activiteit: ${naam}`;
+  return { wat, organisatie: org?.naam ?? '', auteur: auteur?.naam ?? 'onbekend', op: r.aangemaaktOp };
 }

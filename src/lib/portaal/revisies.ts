@@ -1,10 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, notExists } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import { leesActiviteit, leesOrganisatie, type Activiteit, type Organisatie } from '../data/kaart.ts';
 import { maakSlug } from '../data/ids.ts';
 import { kernIdMap, voegActiviteitToe, werkActiviteitBij, werkOrganisatieBij } from '../data/opslaan.ts';
 import type { DbOfTx } from '../db/client.ts';
 import type { ActiviteitData, OrganisatieData } from '../model/schemas.ts';
+import { voegSamen } from './samenvoegen.ts';
 
 /**
  * The change workflow. A partner's change becomes a waiting revision; the beheerder (or the
@@ -87,6 +88,65 @@ function pasToe(db: DbOfTx, soort: Soort, id: number, data: OrganisatieData | Ac
     : werkActiviteitBij(db, id, data as ActiviteitData, versie);
 }
 
+/**
+ * The first version of a listing: its state before any portal change, so it can always be put
+ * back. Recorded once, when the listing has no revision yet (seed, import, start, or just before
+ * its first change in the portal).
+ */
+export function legEersteVersieVast(db: DbOfTx, soort: Soort, entiteitId: number): void {
+  const heeft = db
+    .select({ id: t.revisie.id })
+    .from(t.revisie)
+    .where(and(eq(t.revisie.soort, soort), eq(t.revisie.entiteitId, entiteitId)))
+    .limit(1)
+    .get();
+  if (heeft) return;
+  const huidig = live(db, soort, entiteitId);
+  if (!huidig) return;
+  const tabel = soort === 'organisatie' ? t.organisatie : t.activiteit;
+  const sinds = db.select({ op: tabel.gewijzigdOp }).from(tabel).where(eq(tabel.id, entiteitId)).get()?.op;
+  db.insert(t.revisie)
+    .values({
+      soort,
+      entiteitId,
+      organisatieId: huidig.organisatieId,
+      actie: 'origineel',
+      data: huidig.data as Record<string, unknown>,
+      basisVersie: huidig.versie,
+      status: 'direct',
+      auteurId: null,
+      aangemaaktOp: sinds ?? nu(),
+    })
+    .run();
+}
+
+/** Data step (npm start, seed, import): a first version for every listing that has none. Returns how many. */
+export function legEersteVersiesVast(db: DbOfTx): number {
+  return db.transaction((tx) => {
+    let n = 0;
+    for (const soort of ['organisatie', 'activiteit'] as const) {
+      const tabel = soort === 'organisatie' ? t.organisatie : t.activiteit;
+      const zonder = tx
+        .select({ id: tabel.id })
+        .from(tabel)
+        .where(
+          notExists(
+            tx
+              .select({ id: t.revisie.id })
+              .from(t.revisie)
+              .where(and(eq(t.revisie.soort, soort), eq(t.revisie.entiteitId, tabel.id))),
+          ),
+        )
+        .all();
+      for (const { id } of zonder) {
+        legEersteVersieVast(tx, soort, id);
+        n++;
+      }
+    }
+    return n;
+  });
+}
+
 /** A slug for a new activity that no other activity has. */
 function vrijeSlug(db: DbOfTx, basis: string): string {
   const bezet = (s: string) =>
@@ -120,9 +180,10 @@ export type Voorstel = {
  * Saves a change. Refused with a WijzigingsConflict when someone else changed the listing or
  * proposed a change since the editor opened it.
  */
-export function stelVoor(db: DbOfTx, v: Voorstel): { revisie: Revisie; entiteitId?: number } {
+export function stelVoor(db: DbOfTx, v: Voorstel): { revisie: Revisie; entiteitId?: number; vervangen?: Revisie } {
   return db.transaction((tx) => {
     let entiteitId = v.entiteitId;
+    if (entiteitId !== undefined) legEersteVersieVast(tx, v.soort, entiteitId);
     const eerder = entiteitId !== undefined ? wachtendeRevisie(tx, v.soort, entiteitId) : undefined;
     if (entiteitId !== undefined) {
       const huidig = live(tx, v.soort, entiteitId);
@@ -159,8 +220,30 @@ export function stelVoor(db: DbOfTx, v: Voorstel): { revisie: Revisie; entiteitI
       })
       .returning()
       .get();
-    return { revisie, entiteitId };
+    // Someone else's waiting change that this one replaces: its author is told (acties.ts).
+    const vervangen = eerder && eerder.auteurId !== v.auteurId ? eerder : undefined;
+    return { revisie, entiteitId, vervangen };
   });
+}
+
+/** Who made the version an editor now sees, and when: the waiting change, else the last applied one. */
+export function laatsteWijziging(db: DbOfTx, soort: Soort, entiteitId: number): { naam: string; op: string } | undefined {
+  const rij = db
+    .select({ naam: t.account.naam, op: t.revisie.aangemaaktOp })
+    .from(t.revisie)
+    .leftJoin(t.account, eq(t.account.id, t.revisie.auteurId))
+    .where(
+      and(
+        eq(t.revisie.soort, soort),
+        eq(t.revisie.entiteitId, entiteitId),
+        inArray(t.revisie.status, ['wacht', 'goedgekeurd', 'direct']),
+        ne(t.revisie.actie, 'controleren'),
+        ne(t.revisie.actie, 'origineel'),
+      ),
+    )
+    .orderBy(desc(t.revisie.id))
+    .get();
+  return rij && { naam: rij.naam ?? 'iemand anders', op: rij.op };
 }
 
 /** Applies a waiting revision. A conflict when the listing changed after the proposal was made. */
@@ -168,7 +251,7 @@ export function keurGoed(db: DbOfTx, revisieId: number, beoordelaarId: number): 
   return db.transaction((tx) => {
     const r = leesRevisie(tx, revisieId);
     if (r?.status !== 'wacht') throw new WijzigingsConflict('Deze wijziging is al beoordeeld of vervangen.');
-    const data = { ...(r.data as OrganisatieData | ActiviteitData), gecontroleerdOp: nu().slice(0, 10) };
+    let data = { ...(r.data as OrganisatieData | ActiviteitData), gecontroleerdOp: nu().slice(0, 10) };
     let entiteitId = r.entiteitId;
     if (entiteitId === null) {
       const act = data as ActiviteitData;
@@ -177,9 +260,14 @@ export function keurGoed(db: DbOfTx, revisieId: number, beoordelaarId: number): 
       const huidig = live(tx, r.soort, entiteitId);
       if (!huidig) throw new WijzigingsConflict('Deze gegevens bestaan niet meer.');
       if (huidig.versie !== r.basisVersie) {
-        throw new WijzigingsConflict(
-          'De gegevens zijn gewijzigd nadat dit voorstel is gedaan. Vraag de partner het opnieuw te doen.',
-        );
+        // Changed since the proposal (e.g. an earlier version put back): merged like two edits.
+        const s = voegSamen(versieVoor(tx, r), data as Record<string, unknown>, huidig.data as Record<string, unknown>);
+        if (s.conflicten.length > 0) {
+          throw new WijzigingsConflict(
+            `De gegevens zijn gewijzigd nadat dit voorstel is gedaan, op dezelfde plek (${s.conflicten.map((c) => c.veld).join(', ')}). Wijs het voorstel af en schrijf dat erbij: de partner kan dan verder met zijn wijziging.`,
+          );
+        }
+        data = s.data as typeof data;
       }
       pasToe(tx, r.soort, entiteitId, data, huidig.versie);
     }
@@ -222,6 +310,74 @@ export function legVast(
     .values({ ...r, status: 'direct', aangemaaktOp: nu() })
     .returning()
     .get();
+}
+
+/** A revision that is a whole version of the listing, which was live at some time. */
+export function isVersie(r: Revisie): boolean {
+  return r.data !== null && (r.status === 'goedgekeurd' || r.status === 'direct') && r.actie !== 'controleren';
+}
+
+/** The version live now: the one applied last (an approved change counts from its approval). */
+export function liveVersie(revisies: Revisie[]): Revisie | undefined {
+  const toegepast = (r: Revisie) => (r.status === 'goedgekeurd' ? (r.beoordeeldOp ?? r.aangemaaktOp) : r.aangemaaktOp);
+  const later = (a: Revisie, b: Revisie) => toegepast(a) > toegepast(b) || (toegepast(a) === toegepast(b) && a.id > b.id);
+  const laatst = revisies.filter(isVersie).reduce<Revisie | undefined>((l, r) => (!l || later(r, l) ? r : l), undefined);
+  // A deleted activity has no live version; its last state can still be put back.
+  return laatst?.actie === 'verwijderen' ? undefined : laatst;
+}
+
+/** The name of a listing in a revision's data, for mails and lists. */
+export function naamVan(data: unknown): string {
+  const d = data as { titel?: string; naam?: string } | null;
+  return d?.titel ?? d?.naam ?? 'uw gegevens';
+}
+
+/** Where a partner continues a rejected change: the form of the listing, filled with it. */
+export function verderPad(r: Pick<Revisie, 'id' | 'soort' | 'entiteitId' | 'organisatieId'>): string {
+  if (r.soort === 'organisatie') return `/partners/organisaties/${r.organisatieId}/?verder=${r.id}`;
+  return r.entiteitId === null
+    ? `/partners/activiteiten/nieuw/?organisatie=${r.organisatieId}&verder=${r.id}`
+    : `/partners/activiteiten/${r.entiteitId}/?verder=${r.id}`;
+}
+
+/**
+ * The rejected change this account can continue on this listing: one asked for by id (`?verder=`)
+ * or, without it, the account's latest change of the listing when that was rejected.
+ */
+export function afgewezenVoorstel(
+  db: DbOfTx,
+  o: { soort: Soort; entiteitId: number | null; organisatieId: number; accountId: number; id?: number },
+): Revisie | undefined {
+  const r =
+    o.id !== undefined
+      ? leesRevisie(db, o.id)
+      : o.entiteitId === null
+        ? undefined
+        : db
+            .select()
+            .from(t.revisie)
+            .where(and(eq(t.revisie.soort, o.soort), eq(t.revisie.entiteitId, o.entiteitId), eq(t.revisie.auteurId, o.accountId)))
+            .orderBy(desc(t.revisie.id))
+            .get();
+  const klopt =
+    r?.status === 'afgewezen' &&
+    r.data !== null &&
+    r.soort === o.soort &&
+    r.entiteitId === o.entiteitId &&
+    r.organisatieId === o.organisatieId &&
+    r.auteurId === o.accountId;
+  return klopt ? r : undefined;
+}
+
+/** The version a change started from: the last version applied before it (for merging when continuing it). */
+export function versieVoor(db: DbOfTx, r: Revisie): Record<string, unknown> | undefined {
+  if (r.entiteitId === null) return undefined;
+  const eerder = db
+    .select()
+    .from(t.revisie)
+    .where(and(eq(t.revisie.soort, r.soort), eq(t.revisie.entiteitId, r.entiteitId), lt(t.revisie.id, r.id)))
+    .all();
+  return (liveVersie(eerder)?.data as Record<string, unknown> | null) ?? undefined;
 }
 
 /** Sets an earlier version live again (beheerder); recorded as a new revision. */

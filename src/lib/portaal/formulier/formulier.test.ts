@@ -5,8 +5,10 @@ import { MAX_LIJST } from '../../model/schemas.ts';
 import { MAX_NIET_OP, MAX_REGELS } from '../../rooster/schema.ts';
 import {
   activiteitAlsVelden,
+  activiteitFouten,
   activiteitUitVelden,
   ACTIVITEIT_HERNOEM,
+  datumUitTekst,
   euroNaarCent,
   hernummerRegels,
   regelIndices,
@@ -150,5 +152,59 @@ describe('activity form', () => {
       NaN,
       NaN,
     ]);
+  });
+});
+
+describe('schedule editor for volunteers (issue 14)', () => {
+  it.each([
+    ['24-12-2026', '2026-12-24'],
+    ['24/12/2026', '2026-12-24'],
+    ['24 december 2026', '2026-12-24'],
+    ['24 December 2026', '2026-12-24'],
+    ['1 mei 2027', '2027-05-01'],
+    ['3 dec. 2026', '2026-12-03'],
+    ['7 mrt 2027', '2027-03-07'],
+    ['2026-12-24', '2026-12-24'],
+    ['24 de 2026', '24 de 2026'],
+  ])('reads the date %j as %s', (tekst, iso) => {
+    expect(datumUitTekst(tekst)).toBe(iso);
+  });
+
+  it('accepts "24 december 2026" under "Niet op deze dagen"', () => {
+    const r = schemas.activiteit.safeParse(
+      activiteitUitVelden(
+        formulier([...goed.filter(([k]) => k !== 'rooster.nietOp'), ['rooster.nietOp', '24 december 2026']]),
+        vast,
+      ),
+    );
+    expect(r.success && r.data.rooster.nietOp).toEqual(['2026-12-24']);
+  });
+
+  it('names the block in a schedule message and shows how to write a date', () => {
+    const velden = formulier([
+      ...goed,
+      ['rooster.regels.1.type', 'wekelijks'],
+      ['rooster.regels.1.van', '14:00'],
+      ['rooster.regels.1.tot', '15:00'],
+      ['rooster.periode.tot', 'kerst'],
+    ]);
+    const r = schemas.activiteit.safeParse(activiteitUitVelden(velden, vast));
+    expect(activiteitFouten(r.error!.issues)).toEqual({
+      'rooster.regels.1.dagen': 'Tijd 2: kies minstens één dag',
+      'rooster.periode.tot': 'schrijf de datum zoals 24-12-2026 of 24 december 2026',
+    });
+  });
+
+  it('ignores a block added last and left untouched, but not the only one', () => {
+    const erbij = hernummerRegels(formulier(goed), { erbij: true });
+    expect(regelIndices(erbij)).toEqual([0, 1]);
+    const data = schemas.activiteit.parse(activiteitUitVelden(erbij, vast));
+    expect(data.rooster.regels).toHaveLength(1);
+    const alleenLeeg = formulier([
+      ...goed.filter(([k]) => !k.startsWith('rooster.regels.')),
+      ['rooster.regels.0.type', 'wekelijks'],
+    ]);
+    const r = schemas.activiteit.safeParse(activiteitUitVelden(alleenLeeg, vast));
+    expect(Object.keys(activiteitFouten(r.error!.issues))).toContain('rooster.regels.0.dagen');
   });
 });

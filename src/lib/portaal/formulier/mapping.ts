@@ -1,7 +1,8 @@
 import type { ActiviteitData, OrganisatieData } from '../../model/schemas.ts';
 import type { Adres } from '../../model/velden.ts';
-import { MAX_NIET_OP, MAX_REGELS } from '../../rooster/schema.ts';
-import { alsVelden, optioneel, waarde, waarden, type Velden } from './velden.ts';
+import { MAANDEN, MAX_NIET_OP, MAX_REGELS } from '../../rooster/schema.ts';
+import type { z } from 'zod';
+import { alsVelden, type Fouten, foutenPerVeld, optioneel, waarde, waarden, type Velden } from './velden.ts';
 
 /** From posted form fields to the shape the zod schemas check, and back for prefilling. */
 
@@ -16,11 +17,26 @@ export function centNaarEuro(cent: number): string {
   return cent % 100 === 0 ? String(cent / 100) : (cent / 100).toFixed(2).replace('.', ',');
 }
 
-/** "24-12-2026" or "2026-12-24" → "2026-12-24"; other text is passed on for the schema to refuse. */
+/** A month written as people do: "december", "dec", "dec.", "mrt" → 1–12, else undefined. */
+function maandUitTekst(tekst: string): number | undefined {
+  const t = tekst.toLowerCase().replace(/\.$/, '');
+  if (t === 'mrt') return 3;
+  if (t.length < 3) return undefined;
+  const i = MAANDEN.findIndex((m) => m.startsWith(t));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+/**
+ * A date as people write it — "24-12-2026", "24/12/2026", "24 december 2026", "24 dec 2026" or
+ * "2026-12-24" — as "2026-12-24"; other text is passed on for the schema to refuse.
+ */
 export function datumUitTekst(tekst: string): string {
-  const t = tekst.trim();
+  const t = tekst.trim().replace(/\s+/g, ' ');
   const nl = t.match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/);
-  return nl ? `${nl[3]}-${nl[2].padStart(2, '0')}-${nl[1].padStart(2, '0')}` : t;
+  if (nl) return `${nl[3]}-${nl[2].padStart(2, '0')}-${nl[1].padStart(2, '0')}`;
+  const woord = t.match(/^(\d{1,2}) ([a-zA-Z]+\.?) (\d{4})$/);
+  const maand = woord && maandUitTekst(woord[2]);
+  return woord && maand ? `${woord[3]}-${String(maand).padStart(2, '0')}-${woord[1].padStart(2, '0')}` : t;
 }
 
 export function datumAlsTekst(iso: string): string {
@@ -60,6 +76,20 @@ function regelUitVelden(v: Velden, i: number) {
   }
 }
 
+const REGEL_INVOER = ['dagen', 'van', 'tot', 'week', 'dag', 'datum', 'vanafWeek'];
+
+/**
+ * The rules to read: a block added last and left untouched is ignored, unless it is the only one
+ * (then its fields say what is missing). Only trailing blocks, so messages stay at their block.
+ */
+function ingevuldeRegels(v: Velden): number[] {
+  const indices = regelIndices(v);
+  const leeg = (i: number) => REGEL_INVOER.every((k) => waarden(v, `rooster.regels.${i}.${k}`).length === 0);
+  const opAfspraak = waarde(v, 'rooster.opAfspraak') === 'ja';
+  while (indices.length > (opAfspraak ? 0 : 1) && leeg(indices.at(-1)!)) indices.pop();
+  return indices;
+}
+
 export function roosterUitVelden(v: Velden) {
   const van = optioneel(v, 'rooster.seizoen.vanMaand');
   const tot = optioneel(v, 'rooster.seizoen.totMaand');
@@ -67,7 +97,7 @@ export function roosterUitVelden(v: Velden) {
   const periodeTot = optioneel(v, 'rooster.periode.tot');
   return {
     // After renumbering, errors and fields line up again: regels.0, regels.1, …
-    regels: regelIndices(v).map((i) => regelUitVelden(v, i)),
+    regels: ingevuldeRegels(v).map((i) => regelUitVelden(v, i)),
     opAfspraak: waarde(v, 'rooster.opAfspraak') === 'ja',
     seizoen: van || tot ? { vanMaand: Number(van), totMaand: Number(tot) } : undefined,
     periode:
@@ -155,6 +185,21 @@ export const ACTIVITEIT_HERNOEM: Record<string, string> = {
   'rooster.nietOp.*': 'rooster.nietOp',
   'rooster.regels.*': 'rooster.regels.$1.type',
 };
+
+/**
+ * Messages of an activity form at their fields: a schedule message names its block ("Tijd 2: kies
+ * minstens één dag") and a date message shows the ways a date may be written in the portal.
+ */
+export function activiteitFouten(issues: z.core.$ZodIssue[]): Fouten {
+  const fouten = foutenPerVeld(issues, ACTIVITEIT_HERNOEM);
+  for (const [veld, melding] of Object.entries(fouten)) {
+    let tekst = melding.startsWith('schrijf de datum als') ? 'schrijf de datum zoals 24-12-2026 of 24 december 2026' : melding;
+    const regel = /^rooster\.regels\.(\d+)\./.exec(veld);
+    if (regel) tekst = `Tijd ${Number(regel[1]) + 1}: ${tekst}`;
+    fouten[veld] = tekst;
+  }
+  return fouten;
+}
 
 function zetHerkomst(velden: Velden, p: string, adres: Adres | undefined) {
   if (adres) velden.set(`${p}.herkomst`, [adresSleutel(adres.straat, adres.huisnummer, adres.postcode)]);

@@ -299,6 +299,26 @@ export const herinnering = sqliteTable('herinnering', {
   verstuurdOp: text('verstuurd_op').notNull(),
 });
 
+/**
+ * The one-click links of the monthly reminder (issue #15): "Alles klopt nog" for the organisations
+ * named, usable only by the account it was sent to, once, for 30 days. Only the SHA-256 is stored.
+ */
+export const bevestigToken = sqliteTable(
+  'bevestig_token',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    hash: text('hash').notNull().unique(),
+    organisaties: text('organisaties', { mode: 'json' }).$type<number[]>().notNull(),
+    verlooptOp: text('verloopt_op').notNull(),
+    gebruiktOp: text('gebruikt_op'),
+    aangemaaktOp: tijdstempel('aangemaakt_op'),
+  },
+  (t) => [index('bevestig_token_account').on(t.accountId)],
+);
+
 // Signalen (issue #6) ----------------------------------------------------------------------------
 // What partners notice in a kern, followed up together. Never a file on a person: texts pass the
 // privacy guard (src/lib/signalen/privacy.ts) and nothing about an inwoner is stored. None of these

@@ -35,6 +35,7 @@ export const portaalRoutes: Route[] = [
   portaal('/partners/inloggen', 'inloggen.astro'),
   portaal('/partners/inloggen/link', 'inloggen-link.astro'),
   portaal('/partners/uitloggen', 'uitloggen.astro'),
+  portaal('/partners/klopt-nog', 'klopt-nog.astro'),
   portaal('/partners/organisaties/[id]', 'organisatie.astro'),
   portaal('/partners/activiteiten/[id]', 'activiteit.astro'),
   portaal('/partners/geschiedenis/[soort]/[id]', 'geschiedenis.astro'),

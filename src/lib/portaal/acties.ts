@@ -154,8 +154,13 @@ export function bewaarActiviteit(
 }
 
 /** "Alles klopt nog": the organisation and its activities are checked today. No review needed. */
-export function bevestigActueel(db: DbOfTx, account: Account, organisatieId: number, publiceren: Publiceren): void {
-  const datum = vandaag();
+export function bevestigActueel(
+  db: DbOfTx,
+  account: Account,
+  organisatieId: number,
+  publiceren: Publiceren,
+  datum = vandaag(),
+): void {
   db.transaction((tx) => {
     tx.update(t.organisatie).set({ gecontroleerdOp: datum }).where(eq(t.organisatie.id, organisatieId)).run();
     tx.update(t.activiteit).set({ gecontroleerdOp: datum }).where(eq(t.activiteit.organisatieId, organisatieId)).run();

@@ -8,7 +8,7 @@ import { stuurHerinneringen } from '../../src/lib/portaal/versheid.ts';
 import { lokaal, plusDagen } from '../../src/lib/rooster/kalender.ts';
 import { datumTekst } from '../../src/lib/rooster/tekst.ts';
 import { axeFouten, nieuwePagina, startBrowser } from './browser.ts';
-import { basis, mails, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
+import { basis, logIn, mails, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
 
 /**
  * Issue 15, one click from the reminder: a listing seven months unchecked, its partner's reminder
@@ -20,9 +20,14 @@ import { basis, mails, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './p
 let browser: Browser;
 const db = testDb();
 const PARTNER = 'versheid-partner@test.example';
+const KO = 'versheid-ko@test.example';
 const vandaag = lokaal(new Date()).datum;
 const OUD = plusDagen(vandaag, -213);
 let org: { id: number; slug: string; naam: string };
+/** Unchecked for 13 months (notice on the page) and for 20 months (also out of the lists). */
+let jaarOud: { id: number; slug: string; naam: string };
+let teOud: { id: number; slug: string; naam: string };
+let koTelefoon: string;
 let partnerId: number;
 
 beforeAll(async () => {
@@ -30,16 +35,27 @@ beforeAll(async () => {
   process.env.OUTBOX_DIR = path.join(inject('dataDir'), 'outbox');
   browser = await startBrowser();
   const kern = db.select().from(t.kern).where(eq(t.kern.slug, 'bruinehaar')).get()!;
-  org = db
+  // Organisations of this kern alone, so no other test file looks at them.
+  const eigen = db
     .select({ id: t.organisatie.id, slug: t.organisatie.slug, naam: t.organisatie.naam })
     .from(t.organisatie)
     .innerJoin(t.organisatieKern, eq(t.organisatieKern.organisatieId, t.organisatie.id))
     .where(and(eq(t.organisatieKern.kernId, kern.id), eq(t.organisatie.status, 'gepubliceerd')))
     .all()
-    // An organisation of this kern alone, so no other test file looks at it.
-    .find((o) => db.select().from(t.organisatieKern).where(eq(t.organisatieKern.organisatieId, o.id)).all().length === 1)!;
+    .filter((o) => db.select().from(t.organisatieKern).where(eq(t.organisatieKern.organisatieId, o.id)).all().length === 1);
+  [org, jaarOud, teOud] = eigen;
+  db.update(t.organisatie)
+    .set({ gecontroleerdOp: plusDagen(vandaag, -400) })
+    .where(eq(t.organisatie.id, jaarOud.id))
+    .run();
+  db.update(t.organisatie)
+    .set({ gecontroleerdOp: plusDagen(vandaag, -610) })
+    .where(eq(t.organisatie.id, teOud.id))
+    .run();
+  koTelefoon = db.select().from(t.kernondersteuner).where(eq(t.kernondersteuner.kernId, kern.id)).get()!.telefoon;
   db.update(t.organisatie).set({ gecontroleerdOp: OUD }).where(eq(t.organisatie.id, org.id)).run();
   db.delete(t.herinnering).where(eq(t.herinnering.organisatieId, org.id)).run();
+  bewaarAccount(db, { email: KO, naam: 'Kees Kern', beheerder: false, organisaties: [], kernen: [kern.id] });
   partnerId = bewaarAccount(db, { email: PARTNER, naam: 'Vera Versheid', beheerder: false, organisaties: [org.id], kernen: [] });
 });
 afterAll(async () => {
@@ -90,6 +106,25 @@ describe('one click from the reminder', () => {
       await geefVrij();
     }
 
+    // Visible age, in the same release: the lists say "Gecontroleerd <datum>"; after 12 months the page
+    // warns with the kernondersteuner's number; after 18 months the listing leaves the lists, its page stays.
+    await page.goto(`${basis}/organisaties/`);
+    expect(await page.locator(`a[href="/organisaties/${org.slug}/"]`).count()).toBe(1);
+    expect(await page.locator(`a[href="/organisaties/${jaarOud.slug}/"]`).count()).toBe(1);
+    expect(await page.locator(`a[href="/organisaties/${teOud.slug}/"]`).count()).toBe(0);
+    await page
+      .getByText(`Gecontroleerd ${datumTekst(vandaag)}`)
+      .first()
+      .waitFor();
+    for (const o of [jaarOud, teOud]) {
+      await page.goto(`${basis}/organisaties/${o.slug}/`);
+      await page.getByText('Let op: deze gegevens zijn lang niet gecontroleerd').waitFor();
+      expect(await page.getByRole('link', { name: koTelefoon }).count()).toBeGreaterThan(0);
+    }
+    expect(await axeFouten(page)).toEqual([]);
+    await page.goto(`${basis}/organisaties/${org.slug}/`);
+    expect(await page.getByText('Let op: deze gegevens zijn lang niet gecontroleerd').count()).toBe(0);
+
     // A second use, also after opening the page again.
     await page.goto(klopt);
     await page.getByText('Deze link is al gebruikt. Een link uit de herinnering werkt maar één keer.').waitFor();
@@ -129,5 +164,38 @@ describe('one click from the reminder', () => {
     await ander.goto(anders);
     await ander.getByRole('button', { name: 'Inloggen' }).click();
     await ander.getByText('Deze inloglink is al gebruikt.', { exact: false }).waitFor();
+  });
+
+  it("a listing without partner is on the kernondersteuner's call list; confirmed on its behalf with a note in the history", async () => {
+    const ko = await nieuwePagina(browser);
+    await logIn(ko, KO);
+    await ko.getByRole('link', { name: /zonder partner om na te bellen/ }).click();
+    await ko.getByRole('heading', { level: 1, name: 'Bellijst: gegevens zonder partner' }).waitFor();
+    await ko.getByRole('link', { name: jaarOud.naam }).waitFor();
+    expect(await ko.getByRole('link', { name: org.naam }).count()).toBe(0);
+    expect(await axeFouten(ko)).toEqual([]);
+
+    const notitie = ko.getByLabel(`Hoe weet u dat het klopt? (${jaarOud.naam})`);
+    await notitie.fill('gebeld met mevrouw Jansen');
+    await ko.getByRole('button', { name: `Klopt nog, namens ${jaarOud.naam}` }).click();
+    await ko
+      .getByText(/Dit lijkt een naam.*Noem de rol, niet de naam/)
+      .first()
+      .waitFor();
+    expect(await ko.getByLabel(`Hoe weet u dat het klopt? (${jaarOud.naam})`).inputValue()).toBe('gebeld met mevrouw Jansen');
+
+    const geefVrij = await neemPublicatieSlot();
+    try {
+      await ko.getByLabel(`Hoe weet u dat het klopt? (${jaarOud.naam})`).fill('gebeld met de secretaris');
+      await ko.getByRole('button', { name: `Klopt nog, namens ${jaarOud.naam}` }).click();
+      await ko.getByText('Genoteerd: alles klopt nog, namens de organisatie.', { exact: false }).waitFor();
+      expect(await ko.getByRole('link', { name: jaarOud.naam }).count()).toBe(0);
+      expect(db.select().from(t.organisatie).where(eq(t.organisatie.id, jaarOud.id)).get()!.gecontroleerdOp).toBe(vandaag);
+    } finally {
+      await geefVrij();
+    }
+    await ko.goto(`${basis}/partners/geschiedenis/organisatie/${jaarOud.id}/`);
+    await ko.getByText('Gecontroleerd namens de organisatie: gebeld met de secretaris').waitFor();
+    await ko.getByText(/controleren door Kees Kern/).waitFor();
   });
 });

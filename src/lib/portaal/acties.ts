@@ -247,6 +247,23 @@ export function zetVersieTerug(
   return true;
 }
 
+/**
+ * Exempts a listing from the age rules (beheerder only): it stays in lists and search without the
+ * "lang niet gecontroleerd" notice. The public pages change, so a release is asked for.
+ */
+export function zetAltijdZichtbaar(
+  db: DbOfTx,
+  beheerder: Account,
+  organisatieId: number,
+  altijdZichtbaar: boolean,
+  publiceren: Publiceren,
+): void {
+  db.update(t.organisatie).set({ altijdZichtbaar }).where(eq(t.organisatie.id, organisatieId)).run();
+  const naam = leesOrganisatie(db, organisatieId)?.naam ?? organisatieId;
+  log(db, beheerder.id, 'altijd zichtbaar', `${naam}: ${altijdZichtbaar ? 'altijd zichtbaar' : 'volgt de leeftijdsregels'}`);
+  publiceren.vraagAan(`Zichtbaarheid: ${naam}`);
+}
+
 /** Whether this organisation's changes go live without review (beheerder only). */
 export function zetVertrouwd(db: DbOfTx, beheerder: Account, organisatieId: number, vertrouwd: boolean): void {
   db.update(t.organisatie).set({ vertrouwd }).where(eq(t.organisatie.id, organisatieId)).run();

@@ -13,6 +13,7 @@ import { machine, type Meting } from './bench/context.ts';
 import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
 import { meetPrivacy } from './bench/privacy.ts';
+import { meetVersheid } from './bench/versheid.ts';
 import { meetVerwijzen } from './bench/verwijzen.ts';
 import { meetZoeken } from './bench/zoeken.ts';
 
@@ -26,6 +27,7 @@ const SECTIES: Record<string, () => Promise<Meting[]>> = {
   zoeken: meetZoeken,
   privacy: meetPrivacy,
   verwijzen: meetVerwijzen,
+  versheid: meetVersheid,
   lighthouse: meetLighthouse,
 };
 

@@ -21,6 +21,7 @@ let browser: Browser;
 const db = testDb();
 const PARTNER = 'versheid-partner@test.example';
 const KO = 'versheid-ko@test.example';
+const BEHEERDER = 'versheid-beheer@test.example';
 const vandaag = lokaal(new Date()).datum;
 const OUD = plusDagen(vandaag, -213);
 let org: { id: number; slug: string; naam: string };
@@ -56,6 +57,7 @@ beforeAll(async () => {
   db.update(t.organisatie).set({ gecontroleerdOp: OUD }).where(eq(t.organisatie.id, org.id)).run();
   db.delete(t.herinnering).where(eq(t.herinnering.organisatieId, org.id)).run();
   bewaarAccount(db, { email: KO, naam: 'Kees Kern', beheerder: false, organisaties: [], kernen: [kern.id] });
+  bewaarAccount(db, { email: BEHEERDER, naam: 'Bea Beheer', beheerder: true, organisaties: [], kernen: [] });
   partnerId = bewaarAccount(db, { email: PARTNER, naam: 'Vera Versheid', beheerder: false, organisaties: [org.id], kernen: [] });
 });
 afterAll(async () => {
@@ -167,6 +169,16 @@ describe('one click from the reminder', () => {
   });
 
   it("a listing without partner is on the kernondersteuner's call list; confirmed on its behalf with a note in the history", async () => {
+    // The stale page tells who gets a reminder and who is called, with the share per kern.
+    const beheer = await nieuwePagina(browser);
+    await logIn(beheer, BEHEERDER);
+    await beheer.goto(`${basis}/partners/beheer/verouderd/`);
+    await beheer.getByRole('heading', { name: /^Gecontroleerd in het laatste half jaar: \d+ %$/ }).waitFor();
+    await beheer.getByRole('rowheader', { name: 'Bruinehaar' }).waitFor();
+    const regel = beheer.getByRole('listitem').filter({ has: beheer.getByRole('link', { name: teOud.naam, exact: true }) });
+    expect(await regel.first().textContent()).toMatch(/geen partner\s*·\s*op de bellijst van Kees Kern/);
+    expect(await axeFouten(beheer)).toEqual([]);
+
     const ko = await nieuwePagina(browser);
     await logIn(ko, KO);
     await ko.getByRole('link', { name: /zonder partner om na te bellen/ }).click();

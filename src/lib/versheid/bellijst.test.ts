@@ -36,7 +36,9 @@ beforeAll(() => {
   const [a, b] = eenKern.filter((k) => gepubliceerd.has(k.organisatieId));
   zonder = { id: a.organisatieId, kernId: a.kernId };
   metPartner = b.organisatieId;
-  db.$client.prepare("update organisatie set gecontroleerd_op = '2026-03-01' where id in (?, ?)").run(zonder.id, metPartner);
+  db.$client.prepare("update organisatie set gecontroleerd_op = '2026-03-01' where id = ?").run(zonder.id);
+  // Due for a month (one reminder): the partner still has time to answer.
+  db.$client.prepare("update organisatie set gecontroleerd_op = '2026-05-10' where id = ?").run(metPartner);
   bewaarAccount(db, { email: 'p@test.example', naam: 'P', beheerder: false, organisaties: [metPartner], kernen: [] });
   const andereKern = db
     .select()
@@ -75,6 +77,12 @@ describe('call list of listings nobody looks after', () => {
     expect(belLijst(db, laadAccount(db, ids.andereKo)!, VANDAAG).map((o) => o.id)).not.toContain(zonder.id);
     expect(belLijst(db, laadAccount(db, ids.beheerder)!, VANDAAG).map((o) => o.id)).toContain(zonder.id);
     expect(bellersVoor(db, [zonder.kernId]).map((b) => b.naam)).toContain('Karin Kern');
+    expect(alleBelItems(db, VANDAAG).find((o) => o.id === zonder.id)?.reden).toBe('geen-partner');
+  });
+
+  it('also holds a listing whose partner left two reminders unanswered (40 days after it became due)', () => {
+    expect(alleBelItems(db, '2026-12-19').find((o) => o.id === metPartner)).toBeUndefined();
+    expect(alleBelItems(db, '2026-12-20').find((o) => o.id === metPartner)?.reden).toBe('geen-antwoord');
   });
 
   it('confirms on their behalf with a note shown in the history; refuses without access, without note or with a name', () => {

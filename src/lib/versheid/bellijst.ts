@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
@@ -10,16 +10,23 @@ import type { Publiceren } from '../portaal/publicatie.ts';
 import { legVast } from '../portaal/revisies.ts';
 import { isBeheerder } from '../portaal/toegang.ts';
 import { uitleg, vindPersoonsgegevens } from '../signalen/privacy.ts';
+import { plusDagen } from '../rooster/kalender.ts';
 import { privacyOpties } from '../signalen/schema.ts';
 
 /**
  * Listings nobody looks after (issue #15): organisations without an active partner account get
  * no reminder, so once they are six months unchecked they go on the call list of the
- * kernondersteuner of their kern. The kernondersteuner (or the beheerder) confirms on their
+ * kernondersteuner of their kern, and so do listings whose partner did not answer two reminders
+ * (GEEN_ANTWOORD_DAGEN). The kernondersteuner (or the beheerder) confirms on their
  * behalf with a short note ("gebeld met de secretaris"), recorded as a revision with that note.
  */
 
 export const MAX_NOTITIE = 200;
+/**
+ * A partner who did not answer two monthly reminders: 40 days after the listing became due it is
+ * on the call list as well (the second reminder comes after 30 days).
+ */
+export const GEEN_ANTWOORD_DAGEN = 40;
 
 const zonderPartner = sql`not exists (select 1 from ${t.accountOrganisatie} ao join ${t.account} a on a.id = ao.account_id
   where ao.organisatie_id = ${t.organisatie.id} and a.actief = 1)`;
@@ -31,6 +38,8 @@ export type BelItem = {
   email: string | null;
   gecontroleerdOp: string;
   kernIds: number[];
+  /** Why it is on the list: nobody in the portal, or the partner did not answer the reminders. */
+  reden: 'geen-partner' | 'geen-antwoord';
 };
 
 function kernenVan(db: DbOfTx, ids: number[]): Map<number, number[]> {
@@ -42,8 +51,12 @@ function kernenVan(db: DbOfTx, ids: number[]): Map<number, number[]> {
   return m;
 }
 
-/** Every organisation without a partner that is due for a check, oldest first, with its kernen. */
+/**
+ * Every organisation due for a call, oldest first, with its kernen: without a partner and due for
+ * a check, or with a partner who left two reminders unanswered.
+ */
 export function alleBelItems(db: DbOfTx, vandaag: string): BelItem[] {
+  const grens = verouderdGrens(vandaag);
   const rijen = db
     .select({
       id: t.organisatie.id,
@@ -51,10 +64,17 @@ export function alleBelItems(db: DbOfTx, vandaag: string): BelItem[] {
       telefoon: t.organisatie.telefoon,
       email: t.organisatie.email,
       gecontroleerdOp: t.organisatie.gecontroleerdOp,
+      reden: sql<'geen-partner' | 'geen-antwoord'>`case when ${zonderPartner} then 'geen-partner' else 'geen-antwoord' end`,
     })
     .from(t.organisatie)
     .where(
-      and(eq(t.organisatie.status, 'gepubliceerd'), lt(t.organisatie.gecontroleerdOp, verouderdGrens(vandaag)), zonderPartner),
+      and(
+        eq(t.organisatie.status, 'gepubliceerd'),
+        or(
+          and(lt(t.organisatie.gecontroleerdOp, grens), zonderPartner),
+          lt(t.organisatie.gecontroleerdOp, plusDagen(grens, -GEEN_ANTWOORD_DAGEN)),
+        ),
+      ),
     )
     .orderBy(asc(t.organisatie.gecontroleerdOp), asc(t.organisatie.naam))
     .all();

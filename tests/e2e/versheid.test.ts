@@ -176,7 +176,7 @@ describe('one click from the reminder', () => {
     await beheer.getByRole('heading', { name: /^Gecontroleerd in het laatste half jaar: \d+ %$/ }).waitFor();
     await beheer.getByRole('rowheader', { name: 'Bruinehaar' }).waitFor();
     const regel = beheer.getByRole('listitem').filter({ has: beheer.getByRole('link', { name: teOud.naam, exact: true }) });
-    expect(await regel.first().textContent()).toMatch(/geen partner\s*·\s*op de bellijst van Kees Kern/);
+    expect(await regel.first().textContent()).toContain('geen partner · op de bellijst van Kees Kern');
     expect(await axeFouten(beheer)).toEqual([]);
 
     const ko = await nieuwePagina(browser);

@@ -76,6 +76,8 @@ describe('Klopt er iets niet?', () => {
     await metJs.getByRole('button', { name: 'Melding versturen' }).click();
     await metJs.getByText(/Dit lijkt een e-mailadres/).waitFor();
     expect(await axeFouten(metJs)).toEqual([]);
+    await metJs.setViewportSize({ width: 360, height: 800 });
+    await metJs.screenshot({ path: path.join(inject('dataDir'), '..', 'sk-terugmelden-fout.png'), fullPage: true });
 
     const voor = mails(PARTNER).length;
     await inwoner.getByLabel(/Wilt u iets uitleggen/).fill(TEKST);
@@ -124,5 +126,9 @@ describe('Klopt er iets niet?', () => {
     await metJs.getByRole('button', { name: 'Melding versturen' }).click();
     await metJs.getByRole('heading', { level: 1, name: 'Dank u wel voor uw melding' }).waitFor();
     expect(await axeFouten(metJs)).toEqual([]);
+    await metJs.screenshot({ path: path.join(inject('dataDir'), '..', 'sk-terugmelden-bedankt.png'), fullPage: true });
+    await partner.setViewportSize({ width: 360, height: 800 });
+    await partner.goto(`${basis}/partners/meldingen/`);
+    await partner.screenshot({ path: path.join(inject('dataDir'), '..', 'sk-terugmelden-meldingen.png'), fullPage: true });
   }, 400_000);
 });

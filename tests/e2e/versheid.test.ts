@@ -7,7 +7,7 @@ import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { stuurHerinneringen } from '../../src/lib/portaal/versheid.ts';
 import { lokaal, plusDagen } from '../../src/lib/rooster/kalender.ts';
 import { datumTekst } from '../../src/lib/rooster/tekst.ts';
-import { axeFouten, nieuwePagina, startBrowser } from './browser.ts';
+import { axeFouten, nieuwePagina, type Pagina, startBrowser } from './browser.ts';
 import { basis, logIn, mails, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
 
 /**
@@ -65,6 +65,12 @@ afterAll(async () => {
   db.$client.close();
 });
 
+/** A screenshot at 360 px wide, to look at (not compared). */
+async function foto(page: Pagina, naam: string) {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.screenshot({ path: path.join(inject('dataDir'), '..', `sk-versheid-${naam}.png`), fullPage: true });
+}
+
 function links() {
   const mail = mails(PARTNER).at(-1);
   if (!mail) throw new Error(`Geen herinnering aan ${PARTNER}`);
@@ -90,6 +96,7 @@ describe('one click from the reminder', () => {
     await page.goto(klopt);
     await page.getByRole('heading', { level: 1, name: 'Alles klopt nog' }).waitFor();
     expect(await page.getByText(`gecontroleerd op ${datumTekst(OUD)}`).count()).toBe(1);
+    await foto(page, 'klopt-nog');
     expect(gecontroleerd()).toBe(OUD);
     expect(await axeFouten(page)).toEqual([]);
 
@@ -99,6 +106,7 @@ describe('one click from the reminder', () => {
       await page.getByRole('heading', { level: 1, name: 'Dank u wel!' }).waitFor();
       await page.getByText(`gecontroleerd op ${datumTekst(vandaag)}`).waitFor();
       expect(await page.getByText(/namens Vera Versheid/).count()).toBe(1);
+      await foto(page, 'bedankt');
       expect(gecontroleerd()).toBe(vandaag);
       const rev = db.select().from(t.revisie).where(eq(t.revisie.organisatieId, org.id)).all().at(-1)!;
       expect(rev).toMatchObject({ actie: 'controleren', auteurId: partnerId });
@@ -123,6 +131,7 @@ describe('one click from the reminder', () => {
       await page.getByText('Let op: deze gegevens zijn lang niet gecontroleerd').waitFor();
       expect(await page.getByRole('link', { name: koTelefoon }).count()).toBeGreaterThan(0);
     }
+    await foto(page, 'oud');
     expect(await axeFouten(page)).toEqual([]);
     await page.goto(`${basis}/organisaties/${org.slug}/`);
     expect(await page.getByText('Let op: deze gegevens zijn lang niet gecontroleerd').count()).toBe(0);
@@ -178,12 +187,14 @@ describe('one click from the reminder', () => {
     const regel = beheer.getByRole('listitem').filter({ has: beheer.getByRole('link', { name: teOud.naam, exact: true }) });
     expect(await regel.first().textContent()).toContain('geen partner · op de bellijst van Kees Kern');
     expect(await axeFouten(beheer)).toEqual([]);
+    await foto(beheer, 'verouderd');
 
     const ko = await nieuwePagina(browser);
     await logIn(ko, KO);
     await ko.getByRole('link', { name: /zonder partner om na te bellen/ }).click();
     await ko.getByRole('heading', { level: 1, name: 'Bellijst: gegevens zonder partner' }).waitFor();
     await ko.getByRole('link', { name: jaarOud.naam }).waitFor();
+    await foto(ko, 'bellijst');
     expect(await ko.getByRole('link', { name: org.naam }).count()).toBe(0);
     expect(await axeFouten(ko)).toEqual([]);
 

@@ -49,6 +49,8 @@ export const organisatie = sqliteTable(
     gecontroleerdOp: text('gecontroleerd_op').notNull(),
     /** Changes by partners of a trusted organisation publish without review. */
     vertrouwd: integer('vertrouwd', { mode: 'boolean' }).notNull().default(false),
+    /** Set by the beheerder: stays in lists and search without an age notice, however long unchecked. */
+    altijdZichtbaar: integer('altijd_zichtbaar', { mode: 'boolean' }).notNull().default(false),
     /** Raised on every change; an edit based on an older version is a conflict. */
     versie: integer('versie').notNull().default(1),
     aangemaaktOp: tijdstempel('aangemaakt_op'),
@@ -299,6 +301,51 @@ export const herinnering = sqliteTable('herinnering', {
     .references(() => organisatie.id, { onDelete: 'cascade' }),
   verstuurdOp: text('verstuurd_op').notNull(),
 });
+
+/**
+ * The one-click links of the monthly reminder (issue #15): "Alles klopt nog" for the organisations
+ * named, usable only by the account it was sent to, once, for 30 days. Only the SHA-256 is stored.
+ */
+export const bevestigToken = sqliteTable(
+  'bevestig_token',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    hash: text('hash').notNull().unique(),
+    organisaties: text('organisaties', { mode: 'json' }).$type<number[]>().notNull(),
+    verlooptOp: text('verloopt_op').notNull(),
+    gebruiktOp: text('gebruikt_op'),
+    aangemaaktOp: tijdstempel('aangemaakt_op'),
+  },
+  (t) => [index('bevestig_token_account').on(t.accountId)],
+);
+
+/**
+ * "Klopt er iets niet?" from an inwoner on a public organisation or activity page (issue #15).
+ * No name, no e-mail, no address of the sender; the text passed the privacy guard of signalen.
+ * Never read by the public build. Closed when the listing is confirmed or changed after the
+ * report, or when a reviewer dismisses it.
+ */
+export const terugmelding = sqliteTable(
+  'terugmelding',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisatie.id, { onDelete: 'cascade' }),
+    /** Null: about the organisation itself (or its activity was deleted since). */
+    activiteitId: integer('activiteit_id').references(() => activiteit.id, { onDelete: 'set null' }),
+    soort: text('soort', { enum: ['tijd', 'plek', 'contact', 'bestaat-niet', 'anders'] }).notNull(),
+    tekst: text('tekst'),
+    aangemaaktOp: tijdstempel('aangemaakt_op'),
+    geslotenOp: text('gesloten_op'),
+    sluitreden: text('sluitreden', { enum: ['bevestigd', 'gewijzigd', 'afgewezen'] }),
+    geslotenDoor: integer('gesloten_door').references(() => account.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('terugmelding_organisatie').on(t.organisatieId), index('terugmelding_open').on(t.geslotenOp)],
+);
 
 // Signalen (issue #6) ----------------------------------------------------------------------------
 // What partners notice in a kern, followed up together. Never a file on a person: texts pass the

@@ -14,6 +14,7 @@ import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
 import { meetPubliceren } from './bench/publiceren.ts';
 import { meetPrivacy } from './bench/privacy.ts';
+import { meetVersheid } from './bench/versheid.ts';
 import { meetVerwijzen } from './bench/verwijzen.ts';
 import { meetZoeken } from './bench/zoeken.ts';
 
@@ -28,6 +29,7 @@ const SECTIES: Record<string, () => Promise<Meting[]>> = {
   zoeken: meetZoeken,
   privacy: meetPrivacy,
   verwijzen: meetVerwijzen,
+  versheid: meetVersheid,
   lighthouse: meetLighthouse,
 };
 

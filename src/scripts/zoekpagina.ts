@@ -51,6 +51,7 @@ function resultaatItem(f: Fragment): HTMLLIElement {
   li.append(alinea(fragmentNodes(f.excerpt)));
   if (f.meta.volgende) li.append(alinea(`Eerstvolgende keer: ${f.meta.volgende}`));
   else if (f.meta.wanneer) li.append(alinea(`Wanneer: ${f.meta.wanneer}`));
+  if (f.meta.gecontroleerd) li.append(alinea(f.meta.gecontroleerd, 'sk-meta'));
   // For "dichtbij mij" (src/scripts/dichtbij.ts), which sorts this list when asked.
   if (f.meta.lat && f.meta.lon) {
     li.dataset.lat = f.meta.lat;

@@ -112,6 +112,21 @@ export const gemeenteConfigSchema = z
       })
       .prefault({}),
     kaart: kaartConfigSchema.prefault({ ondergrond: 'none' }),
+    /**
+     * How old "gecontroleerd op" may get (issue #15): after `melding_na_maanden` the page says the
+     * details may be outdated; after `verbergen_na_maanden` the listing leaves lists and search
+     * (its page stays, with the notice). The beheerder can exempt a listing.
+     */
+    versheid: z
+      .object({
+        melding_na_maanden: z.int().min(1).max(120).default(12),
+        verbergen_na_maanden: z.int().min(1).max(240).default(18),
+      })
+      .refine((v) => v.verbergen_na_maanden >= v.melding_na_maanden, {
+        error: 'verbergen_na_maanden mag niet kleiner zijn dan melding_na_maanden',
+        path: ['verbergen_na_maanden'],
+      })
+      .prefault({}),
   })
   .superRefine((cfg, ctx) => {
     const slugs = new Set<string>();

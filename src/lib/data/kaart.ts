@@ -8,7 +8,15 @@ import { leesMeta } from './opslaan.ts';
 /** Everything the public site shows, read from the database in one go for a build. */
 
 export type Kern = { id: number; slug: string; naam: string; omschrijving: string; centrum: { lat: number; lon: number } };
-export type Organisatie = OrganisatieData & { id: number; uuid: string; vertrouwd: boolean; versie: number; gewijzigdOp: string };
+export type Organisatie = OrganisatieData & {
+  id: number;
+  uuid: string;
+  vertrouwd: boolean;
+  /** Exempt from the age rules (src/lib/site/versheid.ts); only present when true. */
+  altijdZichtbaar?: boolean;
+  versie: number;
+  gewijzigdOp: string;
+};
 export type Activiteit = ActiviteitData & {
   id: number;
   uuid: string;
@@ -52,6 +60,7 @@ function naarOrganisatie(o: OrganisatieRij, kernen: string[]): Organisatie {
     status: o.status,
     gecontroleerdOp: o.gecontroleerdOp,
     vertrouwd: o.vertrouwd,
+    altijdZichtbaar: o.altijdZichtbaar || undefined,
     versie: o.versie,
     gewijzigdOp: o.gewijzigdOp,
   }) as Organisatie;

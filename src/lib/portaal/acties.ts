@@ -191,8 +191,13 @@ export function bewaarActiviteit(
 }
 
 /** "Alles klopt nog": the organisation and its activities are checked today. No review needed. */
-export function bevestigActueel(db: DbOfTx, account: Account, organisatieId: number, publiceren: Publiceren): void {
-  const datum = vandaag();
+export function bevestigActueel(
+  db: DbOfTx,
+  account: Account,
+  organisatieId: number,
+  publiceren: Publiceren,
+  datum = vandaag(),
+): void {
   db.transaction((tx) => {
     legEersteVersieVast(tx, 'organisatie', organisatieId);
     tx.update(t.organisatie).set({ gecontroleerdOp: datum }).where(eq(t.organisatie.id, organisatieId)).run();
@@ -279,6 +284,23 @@ export function zetVersieTerug(
   log(db, beheerder.id, 'teruggezet', `${wat.soort} ${wat.id} naar wijziging ${revisie.id}`);
   publiceren.vraagAan(`Teruggezet: ${wat.soort} ${wat.id}`);
   return true;
+}
+
+/**
+ * Exempts a listing from the age rules (beheerder only): it stays in lists and search without the
+ * "lang niet gecontroleerd" notice. The public pages change, so a release is asked for.
+ */
+export function zetAltijdZichtbaar(
+  db: DbOfTx,
+  beheerder: Account,
+  organisatieId: number,
+  altijdZichtbaar: boolean,
+  publiceren: Publiceren,
+): void {
+  db.update(t.organisatie).set({ altijdZichtbaar }).where(eq(t.organisatie.id, organisatieId)).run();
+  const naam = leesOrganisatie(db, organisatieId)?.naam ?? organisatieId;
+  log(db, beheerder.id, 'altijd zichtbaar', `${naam}: ${altijdZichtbaar ? 'altijd zichtbaar' : 'volgt de leeftijdsregels'}`);
+  publiceren.vraagAan(`Zichtbaarheid: ${naam}`);
 }
 
 /** Whether this organisation's changes go live without review (beheerder only). */

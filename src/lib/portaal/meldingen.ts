@@ -28,6 +28,8 @@ export const MELDINGEN = {
   beantwoord: 'Uw antwoord is opgeslagen. De verwijzer ziet het direct.',
   capaciteit: 'De plaatsen zijn aangepast. Dat staat binnen een minuut op de sociale kaart.',
   tekort: 'Dank u wel. We tellen dit mee bij wat er in het aanbod ontbreekt.',
+  'melding-afgesloten': 'De melding is afgesloten.',
+  'namens-gecontroleerd': 'Genoteerd: alles klopt nog, namens de organisatie. Dat staat nu in de geschiedenis.',
 } as const;
 
 export type MeldingSleutel = keyof typeof MELDINGEN;

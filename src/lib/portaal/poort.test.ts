@@ -69,6 +69,18 @@ describe('every portal post', () => {
     expect(await status(await controleerPost(post({ csrf: 'ander' }), url, ander, limiet))).toBe('door');
   });
 
+  it('lets a public form through without a token, also when the browser has a partner session; the Origin still counts', async () => {
+    const open = new URL('http://localhost:4321/partners/klopt-er-iets-niet/');
+    const verzoek = (origin: string) =>
+      new Request(open, {
+        method: 'POST',
+        headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'soort=plek',
+      });
+    expect(await status(await controleerPost(verzoek(open.origin), open, sessie, new Limiet(5, 60_000)))).toBe('door');
+    expect(await status(await controleerPost(verzoek('https://elders.example'), open, sessie, new Limiet(5, 60_000)))).toBe(403);
+  });
+
   it('reads an anonymous post (the login form) without a token', async () => {
     expect(await status(await controleerPost(post({ email: 'a@b.example' }), url, undefined, new Limiet(0, 1)))).toBe('door');
   });

@@ -15,6 +15,12 @@ function tekst(status: number, bericht: string, extra: Record<string, string> = 
 
 export type PoortSessie = { id: number; csrf: string };
 
+/**
+ * Forms on the static public site that post to the server (no session, no CSRF token possible).
+ * Their pages never use the session, so a partner's cookie does not make the post fail.
+ */
+export const OPEN_FORMULIEREN = new Set(['/partners/klopt-er-iets-niet']);
+
 /** The posted form, or the answer that refuses it. */
 export async function controleerPost(
   request: Request,
@@ -33,7 +39,7 @@ export async function controleerPost(
   } catch {
     return tekst(400, 'Dit formulier kon niet worden gelezen.');
   }
-  if (sessie) {
+  if (sessie && !OPEN_FORMULIEREN.has(url.pathname.replace(/\/$/, ''))) {
     if (!perSessie.magDoor(String(sessie.id))) {
       return tekst(429, 'U verstuurt te veel formulieren achter elkaar. Wacht een minuut en probeer het opnieuw.', {
         'Retry-After': '60',

@@ -11,14 +11,17 @@ export const SESSIE_MAX_UREN = 12;
 
 const plusMinuten = (nu: Date, minuten: number) => new Date(nu.getTime() + minuten * 60_000).toISOString();
 
-/** A new single-use login link token for an account; earlier unused links stay valid until they expire. */
-export function maakLoginToken(db: DbOfTx, accountId: number, nu = new Date()): string {
+/**
+ * A new single-use login link token for an account; earlier unused links stay valid until they
+ * expire. 15 minutes when asked for; the "Er is iets veranderd" link of a reminder lasts longer.
+ */
+export function maakLoginToken(db: DbOfTx, accountId: number, nu = new Date(), minuten = LOGIN_LINK_MINUTEN): string {
   const token = nieuwToken();
   db.insert(t.loginToken)
     .values({
       accountId,
       hash: hashToken(token),
-      verlooptOp: plusMinuten(nu, LOGIN_LINK_MINUTEN),
+      verlooptOp: plusMinuten(nu, minuten),
       aangemaaktOp: nu.toISOString(),
     })
     .run();
@@ -125,12 +128,13 @@ export function beeindigAlleSessies(db: DbOfTx, accountId: number): number {
   return db.delete(t.sessie).where(eq(t.sessie.accountId, accountId)).run().changes;
 }
 
-/** Removes expired sessions, used links and kept forms; run now and then. */
+/** Removes expired sessions, login and reminder links, and kept forms; run now and then. */
 export function ruimVerlopenOp(db: DbOfTx, nu = new Date()): void {
   const iso = nu.toISOString();
   const gisteren = new Date(nu.getTime() - VERLOPEN_BEWAREN_MS).toISOString();
   db.delete(t.sessie).where(lt(t.sessie.verlooptOp, gisteren)).run();
   const dag = new Date(nu.getTime() - 86_400_000).toISOString();
   db.delete(t.loginToken).where(lt(t.loginToken.verlooptOp, dag)).run();
+  db.delete(t.bevestigToken).where(lt(t.bevestigToken.verlooptOp, dag)).run();
   db.delete(t.bewaardFormulier).where(lt(t.bewaardFormulier.verlooptOp, iso)).run();
 }

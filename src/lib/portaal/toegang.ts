@@ -28,6 +28,14 @@ export function magBeoordelen(a: Account, wijziging: { kernIds: number[]; auteur
   return wijziging.kernIds.some((k) => a.kernen.includes(k));
 }
 
+/**
+ * A link from the reminder confirms only the organisations it was sent for, and only while its
+ * account is still their partner (also a beheerder confirms by link only as partner).
+ */
+export function magBevestigenMetLink(a: Account, organisatieIds: number[]): boolean {
+  return a.actief && organisatieIds.length > 0 && organisatieIds.every((id) => a.organisaties.includes(id));
+}
+
 export function magBeheren(a: Account): boolean {
   return isBeheerder(a);
 }

@@ -2,6 +2,7 @@ import type { GemeenteConfig, LijstItem } from '../config/schema.ts';
 import type { Activiteit, Kaart, Kern, Kernondersteuner, Organisatie } from '../data/kaart.ts';
 import { plusDagen } from '../rooster/kalender.ts';
 import { volgendeKeren, type Keer } from '../rooster/keren.ts';
+import { type Leeftijd, leeftijd } from './versheid.ts';
 import { groepeerPer, sorteerNl } from './weergave.ts';
 
 /** Lookups and derived lists for the public pages, computed once per build. */
@@ -32,20 +33,30 @@ export function maakSiteData(config: GemeenteConfig, kaart: Kaart, nu: Nu) {
     return keren;
   };
 
-  /** Shown in lists: published, and not an event that is over. */
-  const isActueel = (a: Activiteit): boolean =>
+  /** How old "gecontroleerd op" is (src/lib/site/versheid.ts); an activity follows its organisation's exemption. */
+  const leeftijdVan = (item: Organisatie | Activiteit): Leeftijd => {
+    const org = 'organisatie' in item ? orgPerSlug.get(item.organisatie) : item;
+    return leeftijd(item.gecontroleerdOp, nu.datum, config.versheid, org?.altijdZichtbaar ?? false);
+  };
+  const inLijsten = (item: Organisatie | Activiteit): boolean => leeftijdVan(item) !== 'verborgen';
+
+  /** Published, and not an event that is over (its page says so). */
+  const isGepland = (a: Activiteit): boolean =>
     a.status === 'gepubliceerd' && (a.rooster.regels.length === 0 || volgende(a).length > 0);
+  /** Shown in lists and search: planned, and checked recently enough. */
+  const isActueel = (a: Activiteit): boolean => isGepland(a) && inLijsten(a);
+  const zichtbareOrganisaties = kaart.organisaties.filter(inLijsten);
 
   const actueel = kaart.activiteiten.filter(isActueel);
   const actPerKern = groepeerPer(actueel, (a) => [a.kern]);
   const actPerOrg = groepeerPer(kaart.activiteiten, (a) => [a.organisatie]);
   const actPerThema = groepeerPer(actueel, (a) => a.themas);
-  const orgPerKern = groepeerPer(kaart.organisaties, (o) => o.kernen);
+  const orgPerKern = groepeerPer(zichtbareOrganisaties, (o) => o.kernen);
   /** An organisation belongs to a thema by its own choice or through its activities. */
   const themasVan = (o: Organisatie): string[] => [
     ...new Set([...o.themas, ...(actPerOrg.get(o.slug) ?? []).filter(isActueel).flatMap((a) => a.themas)]),
   ];
-  const orgPerThema = groepeerPer(kaart.organisaties, themasVan);
+  const orgPerThema = groepeerPer(zichtbareOrganisaties, themasVan);
 
   /** Occurrences of all current activities in a kern in the coming `dagen` days, by date. */
   function komendeKeren(kern: string, dagen = 21): KomendeKeer[] {
@@ -71,7 +82,12 @@ export function maakSiteData(config: GemeenteConfig, kaart: Kaart, nu: Nu) {
     activiteit: (slug: string): Activiteit | undefined => actPerSlug.get(slug),
     ondersteuner: (kern: string): Kernondersteuner | undefined => ondersteunerPerKern.get(kern),
     volgende,
+    isGepland,
     isActueel,
+    leeftijdVan,
+    inLijsten,
+    /** Organisations in lists and search (A–Z, kern, thema); their pages exist for all. */
+    zichtbareOrganisaties,
     komendeKeren,
     organisatiesIn: (kern: string): Organisatie[] => orgPerKern.get(kern) ?? [],
     activiteitenIn: (kern: string): Activiteit[] => actPerKern.get(kern) ?? [],

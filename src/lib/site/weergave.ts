@@ -91,6 +91,11 @@ export function gecontroleerdTekst(datum: string): string {
   return `Gecontroleerd op ${datumTekst(datum)}`;
 }
 
+/** In lists and search results, quietly: "Gecontroleerd 8 maart 2026" (checked, not changed). */
+export function gecontroleerdKort(datum: string): string {
+  return `Gecontroleerd ${datumTekst(datum)}`;
+}
+
 /** "'t Hooge Huus" sorts under H, as in a phone book. */
 function zonderLidwoord(naam: string): string {
   return naam.replace(/^['‘’]t\s+/i, '');

@@ -4,6 +4,7 @@ import { weekdag } from '../rooster/kalender.ts';
 import { WEEKDAGEN, type Weekdag } from '../rooster/schema.ts';
 import { keerTekst, roosterTekst } from '../rooster/tekst.ts';
 import type { SiteData } from '../site/sitedata.ts';
+import { gecontroleerdKort } from '../site/weergave.ts';
 import type { FilterNaam } from './staat.ts';
 import { laadSynoniemen, type Synoniemen } from './synoniemen.ts';
 import { woorden } from './tekst.ts';
@@ -85,7 +86,7 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
 
   const paginaWoorden = (b: Bron) => woorden([...b.tekst, ...b.labels, ...labels(config.themas, b.themas)].join(' '));
   const alleBronnen = [
-    ...site.kaart.organisaties.map(bronnen.organisatie),
+    ...site.zichtbareOrganisaties.map(bronnen.organisatie),
     ...site.kaart.activiteiten.filter(site.isActueel).map(bronnen.activiteit),
     ...site.kernen.map(bronnen.kern),
     ...config.themas.map(bronnen.thema),
@@ -110,7 +111,12 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
     boek,
     organisatie(o: Organisatie): Zoekgegevens {
       return {
-        meta: { type: TYPE_LABEL.organisatie, kern: kernTekst(o.kernen), ...plekMeta(o.bezoekadres) },
+        meta: {
+          type: TYPE_LABEL.organisatie,
+          kern: kernTekst(o.kernen),
+          gecontroleerd: gecontroleerdKort(o.gecontroleerdOp),
+          ...plekMeta(o.bezoekadres),
+        },
         filters: { kern: o.kernen, soort: [o.soort], thema: site.themasVan(o), doelgroep: doelgroepenVan(o) },
         trefwoorden: woordenVan(bronnen.organisatie(o)),
       };
@@ -122,6 +128,7 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
       if (wanneer) meta.wanneer = wanneer;
       if (volgende) meta.volgende = keerTekst(volgende, site.nu.datum.slice(0, 4));
       if (a.status === 'gepauzeerd') meta.status = 'Tijdelijk gestopt';
+      meta.gecontroleerd = gecontroleerdKort(a.gecontroleerdOp);
       const org = site.organisatie(a.organisatie);
       return {
         meta,

@@ -1,0 +1,1 @@
+ALTER TABLE `organisatie` ADD `altijd_zichtbaar` integer DEFAULT false NOT NULL;

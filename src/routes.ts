@@ -44,6 +44,7 @@ export const portaalRoutes: Route[] = [
   portaal('/partners/beheer/accounts', 'beheer/accounts.astro'),
   portaal('/partners/beheer/accounts/[id]', 'beheer/account.astro'),
   portaal('/partners/beheer/verouderd', 'beheer/verouderd.astro'),
+  portaal('/partners/beheer/aanvullen', 'beheer/aanvullen.astro'),
   portaal('/partners/beheer/logboek', 'beheer/logboek.astro'),
   portaal('/partners/beheer/publicaties', 'beheer/publicaties.astro'),
   portaal('/partners/signalen', 'signalen/index.astro'),

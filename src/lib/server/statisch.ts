@@ -23,6 +23,7 @@ export const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.xml': 'application/xml; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
   '.pmtiles': 'application/vnd.pmtiles',

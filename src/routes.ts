@@ -25,6 +25,7 @@ export const publiekeRoutes: Route[] = [
   publiek('/open-data', 'open-data.astro'),
   publiek('/open-data/[bestand]', 'open-data-bestand.ts'),
   publiek('/open-data/hsds/[bestand]', 'open-data-hsds.ts'),
+  publiek('/open-data/dcat.jsonld', 'open-data-dcat.ts'),
   publiek('/agenda/[soort]/[slug].ics', 'agenda.ts'),
   publiek('/sitemap.xml', 'sitemap.xml.ts'),
   publiek('/robots.txt', 'robots.txt.ts'),

@@ -56,11 +56,11 @@ describe('Zet in mijn agenda', () => {
     await page.goto(`${basis}/kernen/vriezenveen/`);
     feeds.push([page.url(), await agendaLink().getAttribute('href')]);
     for (const [waar, href] of feeds) {
-      expect(href, waar).toMatch(/^\/agenda\/(aanbod|organisaties|kernen)\/[a-z0-9-]+\.ics$/);
+      expect(String(href), waar).toMatch(/^\/agenda\/(aanbod|organisaties|kernen)\/[a-z0-9-]+\.ics$/);
       const antwoord = await fetch(`${basis}${href!}`);
-      expect(antwoord.headers.get('content-type'), href).toBe('text/calendar; charset=utf-8');
+      expect(antwoord.headers.get('content-type'), String(href)).toBe('text/calendar; charset=utf-8');
       const tekst = await antwoord.text();
-      expect(tekst.startsWith('BEGIN:VCALENDAR\r\n'), href).toBe(true);
+      expect(tekst.startsWith('BEGIN:VCALENDAR\r\n'), String(href)).toBe(true);
       expect(datums(tekst, datum!).has(datum!), `${href} heeft ${datum}`).toBe(true);
     }
     expect(page.fouten).toEqual([]);

@@ -48,7 +48,7 @@ afterAll(async () => {
 async function opslaan(page: Pagina) {
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.waitForURL(/\/partners\/\?melding=gepubliceerd/, { timeout: 10_000 }).catch(async () => {
-    throw new Error(`Opslaan lukte niet:\n${await page.locator('main').innerText()}`);
+    throw new Error(`Opslaan lukte niet:\n${await page.locator('main').textContent()}`);
   });
   await page.goto(`${basis}/partners/beheer/aanvullen/`);
 }

@@ -55,7 +55,7 @@ describe('import from another system', { timeout: 60_000 }, () => {
     expect(r.rapport).toContain('Problemen: 0 ');
     const sectie = r.rapport.split('Na import nog aanvullen')[1].split('\n\n')[0].split('\n').slice(1);
     expect(sectie.map((s) => s.trim())).toEqual(TE_DOEN);
-    expect(r.plan!.items.every((i) => i.data?.status === 'concept')).toBe(true);
+    expect(r.plan!.items.every((i) => i.data && 'status' in i.data && i.data.status === 'concept')).toBe(true);
     expect(dumpDb(db)).toEqual(voor);
     db.$client.close();
   });

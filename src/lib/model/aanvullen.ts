@@ -69,7 +69,7 @@ export function alsConcept<T>(
   if (c.overig.length > 0 || c.velden.length === 0) return undefined;
   const schema = maakSchemas(config)[soort] as z.ZodObject;
   const los = schema.extend(Object.fromEntries(c.velden.map((v) => [v, z.unknown()])));
-  const invoer = { ...data, status: 'concept' };
+  const invoer: Record<string, unknown> = { ...data, status: 'concept' };
   for (const v of c.velden) {
     const w = data[v];
     invoer[v] = v === 'aanmelden' && w && typeof w === 'object' ? { ...(w as object), soort: undefined } : LEEG[v];

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -70,6 +70,12 @@ describe('after an import from another system', () => {
       'kies vrije inloop of aanmelden',
     ]);
     expect(await axeFouten(page)).toEqual([]);
+    // At 360 px: no sideways scrolling; a screenshot to look at.
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await page.screenshot({ path: 'test-results/screenshots/na-import-aanvullen-360.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Not on the map yet, and cannot be: the organisation lacks its soort.
     const kaart = laadKaart(db, { ookConcepten: true });

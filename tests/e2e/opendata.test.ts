@@ -29,6 +29,19 @@ describe('open data in the release', () => {
     expect(leesCsv(csv).records.length).toBe(services.contents.length);
   });
 
+  it('the open-data page links the DCAT-AP-NL description, and every file it describes is in the release', async () => {
+    const page = await nieuwePagina(browser);
+    await page.goto(`${basis}/open-data/`);
+    const href = await page.getByRole('link', { name: /DCAT-beschrijving/ }).getAttribute('href');
+    const res = await fetch(`${basis}${href!}`);
+    expect(res.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
+    const cat = (await res.json()) as { 'dcat:dataset': { 'dcat:distribution': { 'dcat:downloadURL': { '@id': string } }[] }[] };
+    const urls = cat['dcat:dataset'][0]['dcat:distribution'].map((d) => new URL(d['dcat:downloadURL']['@id']).pathname);
+    expect(urls.length).toBeGreaterThan(10);
+    for (const pad of urls) expect((await fetch(`${basis}${pad}`)).status, pad).toBe(200);
+    expect(page.fouten).toEqual([]);
+  });
+
   it('the open-data page explains HSDS, links its files, and has no axe violations', async () => {
     const page = await nieuwePagina(browser);
     await page.goto(`${basis}/open-data/`);

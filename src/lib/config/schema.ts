@@ -127,6 +127,23 @@ export const gemeenteConfigSchema = z
         path: ['verbergen_na_maanden'],
       })
       .prefault({}),
+    /** What the DCAT-AP-NL description of the open data says (data.overheid.nl harvests it). */
+    opendata: z
+      .object({
+        /** Licence of the data, as a URI. */
+        licentie: z.url().default('http://creativecommons.org/publicdomain/zero/1.0/deed.nl'),
+        /** The publisher as a TOOI URI, e.g. https://identifier.overheid.nl/tooi/id/gemeente/gm1700; absent: by name. */
+        uitgever: z.url().optional(),
+        /** Name of the publisher; default "Gemeente <naam>". */
+        uitgeverNaam: z.string().min(1).optional(),
+        /** Update frequency from the EU list (publications.europa.eu/resource/authority/frequency). */
+        frequentie: z
+          .enum(['UPDATE_CONT', 'DAILY', 'WEEKLY', 'MONTHLY', 'IRREG'], {
+            error: 'kies UPDATE_CONT, DAILY, WEEKLY, MONTHLY of IRREG',
+          })
+          .default('UPDATE_CONT'),
+      })
+      .prefault({}),
   })
   .superRefine((cfg, ctx) => {
     const slugs = new Set<string>();

@@ -59,10 +59,10 @@ describe('broken input leaves the database untouched', { timeout: 120_000 }, () 
     const orgs = json('organizations.json');
     delete orgs.contents[2].description;
     const rapport = mislukt(invoer(hsdsJson(services, orgs)));
-    expect(rapport).toContain('services.json:contents[0]:name: name ontbreekt; dit veld is verplicht in HSDS (service).');
-    expect(rapport).toContain('services.json:contents[1]:status: status ontbreekt; dit veld is verplicht in HSDS (service).');
+    expect(rapport).toContain('services.json:contents[0].name: name ontbreekt; dit veld is verplicht in HSDS (service).');
+    expect(rapport).toContain('services.json:contents[1].status: status ontbreekt; dit veld is verplicht in HSDS (service).');
     expect(rapport).toContain(
-      'organizations.json:contents[2]:description: description ontbreekt; dit veld is verplicht in HSDS (organization).',
+      'organizations.json:contents[2].description: description ontbreekt; dit veld is verplicht in HSDS (organization).',
     );
   });
 
@@ -90,7 +90,7 @@ describe('broken input leaves the database untouched', { timeout: 120_000 }, () 
     delete gebied.attributes;
     gebied.name = 'Ootmarsum';
     expect(mislukt(invoer(hsdsJson(services)))).toContain(
-      `services.json:contents[0].service_areas[0]:name: Onbekende kern: "Ootmarsum" is geen kern van Twenterand.`,
+      `services.json:contents[0].service_areas[0].name: Onbekende kern: "Ootmarsum" is geen kern van Twenterand.`,
     );
   });
 
@@ -98,7 +98,7 @@ describe('broken input leaves the database untouched', { timeout: 120_000 }, () 
     const services = json('services.json');
     services.contents.push({ ...services.contents[5], name: 'Andere naam' });
     expect(mislukt(invoer(hsdsJson(services)))).toMatch(
-      /services\.json:contents\[\d+\]:id: Dit id \(service [0-9a-f-]+\) staat er al, met andere gegevens \(contents\[5\]\)/,
+      /services\.json:contents\[\d+\]\.id: Dit id \(service [0-9a-f-]+\) staat er al, met andere gegevens \(contents\[5\]\)/,
     );
 
     const csv = Object.fromEntries([...bestanden].filter(([b]) => b.endsWith('.csv')));

@@ -71,6 +71,7 @@ export function hsdsJsonTabellen(bronnen: Bron[]): { tabellen: Tabellen; melding
     const objecten = Array.isArray(data) ? data : pagina ? (data as { contents: unknown[] }).contents : [data];
     const eersteObject = (objecten[0] ?? {}) as Record<string, unknown>;
     const tabel =
+      bron.tabel ??
       TABEL_VOOR_BESTAND[path.basename(bron.naam)] ??
       ('status' in eersteObject ? 'service' : 'taxonomy_id' in eersteObject ? 'taxonomy_term' : 'organization');
     invoer.push({

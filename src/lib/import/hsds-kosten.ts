@@ -16,10 +16,11 @@ export function kostenUit(lezer: Lezer, opties: Rij[], dienst: Rij, h: Herkomst,
   if (!k) {
     const tekstKosten = tekst(dienst, 'fees_description') ?? tekst(dienst, 'fees');
     h.velden.kosten = { ...dienst.plek, veld: 'cost_options' };
+    // Completable in the portal: the record comes in as a concept with the to-do "kies wat het kost".
     meldingen.push(
-      probleem(
+      letOp(
         h.velden.kosten,
-        `De kosten ontbreken${tekstKosten ? ` (er staat alleen "${tekstKosten}")` : ''}. Geef gratis, vrijwillige bijdrage of een bedrag.`,
+        `De kosten ontbreken${tekstKosten ? ` (er staat alleen "${tekstKosten}")` : ''}; de beheerder kiest ze na de import (gratis, vrijwillige bijdrage of een bedrag).`,
       ),
     );
     return undefined;

@@ -2,6 +2,7 @@ import type { GemeenteConfig } from '../config/schema.ts';
 import { herkenTerm, type TaxonomieCode } from '../opendata/hsds/taxonomie.ts';
 import type { Rij, Tabellen } from '../opendata/hsds/tabellen.ts';
 import { letOp, type Melding } from '../opendata/hsds/melding.ts';
+import { gekoppeld, stelVoor, type Koppeling, type Voorstel } from './koppeling.ts';
 
 /**
  * Reading HSDS tables while keeping track of what was used: every field that no mapping read
@@ -15,7 +16,9 @@ const leeg = (v: unknown) => v === undefined || v === null || v === '';
 
 export type Attribuut = { code: TaxonomieCode; slug: string; waarde?: string; rij: Rij };
 
-export function maakLezer(tabellen: Tabellen, config: GemeenteConfig, meldingen: Melding[]) {
+export function maakLezer(tabellen: Tabellen, config: GemeenteConfig, meldingen: Melding[], koppeling?: Koppeling) {
+  /** Terms of another system we could not place, with a suggestion from the name: for a mapping file. */
+  const onbekend = new Map<string, Voorstel | undefined>();
   const index = new Map<string, Map<string, Rij[]>>();
   function per(tabel: string, kolom: string, waarde: string | undefined): Rij[] {
     if (waarde === undefined) return [];
@@ -59,26 +62,28 @@ export function maakLezer(tabellen: Tabellen, config: GemeenteConfig, meldingen:
       raak(rij, 'id', 'link_id', 'link_entity', 'taxonomy_term_id', 'link_type');
       const termId = tekst(rij, 'taxonomy_term_id');
       const term = per('taxonomy_term', 'id', termId)[0];
-      const herkend = herkenTerm(
-        config,
-        {
-          id: termId,
-          code: term ? String(term.waarden.code ?? '') : undefined,
-          name: term ? String(term.waarden.name ?? '') : undefined,
-        },
-        tekst(rij, 'link_type'),
+      const gegeven = {
+        id: termId,
+        code: term && !leeg(term.waarden.code) ? String(term.waarden.code) : undefined,
+        name: term && !leeg(term.waarden.name) ? String(term.waarden.name) : undefined,
+      };
+      const herkend = herkenTerm(config, gegeven, tekst(rij, 'link_type'));
+      if (herkend) return [{ ...herkend, waarde: tekst(rij, 'value'), rij }];
+      const doelen = gekoppeld(koppeling, gegeven);
+      if (doelen) return doelen.map((d) => ({ ...d, rij }));
+      const naam = gegeven.name ?? gegeven.code;
+      const voorstel = stelVoor(config, naam);
+      onbekend.set(naam ?? termId ?? '', voorstel);
+      const tip = voorstel
+        ? ` Voorstel voor het koppelingsbestand: ${voorstel.code} "${voorstel.slug}" (${voorstel.label}).`
+        : ' Zet de term in een koppelingsbestand (--koppeling) om hem over te nemen.';
+      meldingen.push(
+        letOp(
+          { ...rij.plek, veld: 'taxonomy_term_id' },
+          `Term${naam ? ` "${naam}"` : ''} (${termId ?? 'zonder id'}) staat niet in onze lijsten; niet overgenomen.${tip}`,
+        ),
       );
-      if (!herkend) {
-        const naam = term ? ` "${String(term.waarden.name ?? term.waarden.code ?? '')}"` : '';
-        meldingen.push(
-          letOp(
-            { ...rij.plek, veld: 'taxonomy_term_id' },
-            `Term${naam} (${termId ?? 'zonder id'}) staat niet in onze lijsten; niet overgenomen.`,
-          ),
-        );
-        return [];
-      }
-      return [{ ...herkend, waarde: tekst(rij, 'value'), rij }];
+      return [];
     });
   }
 
@@ -121,7 +126,7 @@ export function maakLezer(tabellen: Tabellen, config: GemeenteConfig, meldingen:
     );
   }
 
-  return { per, raak, alles, tekst, getal, attributen, nietGebruikt };
+  return { per, raak, alles, tekst, getal, attributen, nietGebruikt, onbekend };
 }
 
 export type Lezer = ReturnType<typeof maakLezer>;

@@ -5,6 +5,7 @@ import type { Rij, Tabellen } from '../opendata/hsds/tabellen.ts';
 import { adresUit, kernUitNaam, onbekendeKern } from './hsds-adres.ts';
 import { kostenUit } from './hsds-kosten.ts';
 import { maakLezer, type Attribuut } from './hsds-lezer.ts';
+import type { Koppeling } from './koppeling.ts';
 import type { ActiviteitBron, Herkomst, Invoer, KernondersteunerBron, OrganisatieBron } from './invoer.ts';
 import { letOp, probleem, type Melding } from '../opendata/hsds/melding.ts';
 
@@ -12,9 +13,15 @@ import { letOp, probleem, type Melding } from '../opendata/hsds/melding.ts';
 
 const NEDERLANDS = new Set(['nl', 'nld', 'dut', 'nederlands', 'dutch']);
 
-export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort: Invoer['soort'], bestanden: string[]): Invoer {
+export function hsdsNaarInvoer(
+  tabellen: Tabellen,
+  config: GemeenteConfig,
+  soort: Invoer['soort'],
+  bestanden: string[],
+  koppeling?: Koppeling,
+): Invoer {
   const meldingen: Melding[] = [];
-  const lezer = maakLezer(tabellen, config, meldingen);
+  const lezer = maakLezer(tabellen, config, meldingen, koppeling);
   const { per, tekst, attributen, raak, alles } = lezer;
   const invoer: Invoer = { soort, bestanden, organisaties: [], activiteiten: [], kernondersteuners: [], meldingen };
   /** Per organisation id: the location that became its visiting address. */
@@ -380,5 +387,6 @@ export function hsdsNaarInvoer(tabellen: Tabellen, config: GemeenteConfig, soort
     else activiteit(dienst, attrs);
   }
   meldingen.push(...lezer.nietGebruikt());
+  invoer.onbekendeTermen = lezer.onbekend;
   return invoer;
 }

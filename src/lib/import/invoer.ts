@@ -1,4 +1,5 @@
 import type { Melding, Plek } from '../opendata/hsds/melding.ts';
+import type { Voorstel } from './koppeling.ts';
 
 /**
  * What a reader (HSDS JSON, HSDS CSV, spreadsheet) makes of a file: records in the shape of our
@@ -13,13 +14,16 @@ export type Herkomst = {
   velden: Record<string, Plek>;
 };
 
-/** The input's place for a zod issue path: the longest known prefix, else the record. */
+/**
+ * The input's place for a zod issue path: the longest known prefix, else the record with our
+ * field path, so a message always names a field (`[2].organization.soort`), never only a record.
+ */
 export function plekVoor(herkomst: Herkomst, pad: ReadonlyArray<PropertyKey>): Plek {
   for (let n = pad.length; n > 0; n--) {
     const sleutel = pad.slice(0, n).map(String).join('.');
     if (herkomst.velden[sleutel]) return herkomst.velden[sleutel];
   }
-  return herkomst.plek;
+  return pad.length > 0 && !herkomst.plek.veld ? { ...herkomst.plek, veld: pad.map(String).join('.') } : herkomst.plek;
 }
 
 type Basis = {
@@ -58,4 +62,6 @@ export type Invoer = {
   activiteiten: ActiviteitBron[];
   kernondersteuners: KernondersteunerBron[];
   meldingen: Melding[];
+  /** Taxonomy terms of another system without a place in our lists, with a suggestion from the name. */
+  onbekendeTermen?: Map<string, Voorstel | undefined>;
 };

@@ -15,7 +15,8 @@ import { letOp, probleem, type Melding } from '../opendata/hsds/melding.ts';
 
 export const STANDAARD_MAX_MB = 5;
 
-export type Bron = { naam: string; tekst: string };
+/** One input text; `tabel` says which HSDS table its objects are when the name does not (API pages). */
+export type Bron = { naam: string; tekst: string; tabel?: string };
 export type Soort = 'hsds-json' | 'hsds-csv' | 'spreadsheet';
 export type Gelezen = { soort?: Soort; bronnen: Bron[]; meldingen: Melding[] };
 

@@ -3,10 +3,11 @@ import type { GemeenteConfig } from '../config/schema.ts';
 import { maakSlug, naamUuid } from '../data/ids.ts';
 import { laadKaart, type Activiteit, type Kernondersteuner, type Organisatie } from '../data/kaart.ts';
 import type { DbOfTx } from '../db/client.ts';
+import { AANVULBAAR, alsConcept, type AanvulSoort } from '../model/aanvullen.ts';
 import { maakSchemas, type ActiviteitData, type KernondersteunerData, type OrganisatieData } from '../model/schemas.ts';
 import { isUuid } from '../opendata/hsds/tabelschema.ts';
 import { plekVoor, type Herkomst, type Invoer, type OrganisatieVerwijzing } from './invoer.ts';
-import { letOp, probleem, type Melding } from '../opendata/hsds/melding.ts';
+import { letOp, probleem, type Melding, type Plek } from '../opendata/hsds/melding.ts';
 
 /**
  * What an import would do: per record new, changed (with which fields), unchanged or skipped,
@@ -25,6 +26,10 @@ export type PlanItem = {
   bestaand?: { id: number; versie: number };
   gewijzigdOp?: string;
   wijzigingen: string[];
+  /** Where the record is in the input. */
+  plek?: Plek;
+  /** What the beheerder must still fill in before it can go on the map; the record is a concept. */
+  teDoen?: string[];
 };
 export type Plan = { invoer: Invoer; items: PlanItem[]; meldingen: Melding[]; publiceren: boolean };
 
@@ -103,14 +108,51 @@ export function maakPlan(
   const sleutel = (m: { bestand: string; rij?: unknown; veld?: string }) => `${m.bestand}:${String(m.rij)}:${m.veld ?? ''}`;
   const alGemeld = new Set(invoer.meldingen.filter((m) => m.ernst === 'probleem').map(sleutel));
 
-  function valideer<S extends z.ZodType>(schema: S, waarde: unknown, herkomst: Herkomst): z.infer<S> | undefined {
+  function valideer<S extends z.ZodType>(
+    schema: S,
+    waarde: unknown,
+    herkomst: Herkomst,
+    overslaan?: (pad: ReadonlyArray<PropertyKey>) => boolean,
+  ): z.infer<S> | undefined {
     const r = schema.safeParse(waarde);
     if (r.success) return r.data;
     for (const issue of r.error.issues) {
+      if (overslaan?.(issue.path)) continue;
       const plek = plekVoor(herkomst, issue.path);
       if (!alGemeld.has(sleutel(plek))) meldingen.push(probleem(plek, issue.message));
     }
     return undefined;
+  }
+
+  /**
+   * A record that lacks only what the beheerder can fill in the portal (our lists, vrije inloop or
+   * aanmelden) comes in as a concept with its to-dos; anything else wrong is a problem as usual.
+   */
+  function valideerOfConcept<T>(
+    soort: AanvulSoort,
+    invoerWaarde: Record<string, unknown>,
+    herkomst: Herkomst,
+    bestaand?: Organisatie | Activiteit,
+  ) {
+    // What the input lacks and the record on the map has (completed after an earlier import) stays.
+    const waarde = { ...invoerWaarde };
+    if (bestaand) {
+      const oud = bestaand as unknown as Record<string, unknown>;
+      for (const veld of Object.keys(AANVULBAAR[soort])) {
+        const w = waarde[veld] as { soort?: unknown } | unknown[] | string | undefined;
+        const ontbreekt =
+          w === undefined ||
+          w === '' ||
+          (Array.isArray(w) && w.length === 0) ||
+          (typeof w === 'object' && !('soort' in w && w.soort));
+        if (ontbreekt && oud[veld] !== undefined) waarde[veld] = oud[veld];
+      }
+    }
+    const concept = alsConcept<T>(config, soort, waarde);
+    if (concept) return { data: concept.data, teDoen: concept.teDoen };
+    // Something else is wrong: report that; what can be completed later is no problem of its own.
+    const aanvulbaar = (pad: ReadonlyArray<PropertyKey>) => String(pad[0]) in AANVULBAAR[soort];
+    return { data: valideer(maakSchemas(config)[soort], waarde, herkomst, aanvulbaar) as T | undefined, teDoen: undefined };
   }
 
   /** Two records in the input for the same thing: the second is a problem. */
@@ -156,6 +198,7 @@ export function maakPlan(
     bestaand: (Organisatie | Activiteit | Kernondersteuner) | undefined,
     velden: string[],
     gewijzigdOp?: string,
+    extra: { plek?: Plek; teDoen?: string[] } = {},
   ) {
     if (!data) return;
     const wijzigingen = verschil(bestaand, data, publiceren && soort !== 'kernondersteuner' ? [...velden, 'status'] : velden);
@@ -170,6 +213,8 @@ export function maakPlan(
       bestaand: bestaand && { id: bestaand.id, versie: bestaand.versie },
       gewijzigdOp: datumTijd(gewijzigdOp),
       wijzigingen: actie === 'bijwerken' ? wijzigingen : [],
+      plek: extra.plek,
+      teDoen: extra.teDoen,
     });
   }
 
@@ -200,8 +245,8 @@ export function maakPlan(
     orgSlugs.add(slug);
     const definitiefUuid = bestaand?.uuid ?? uuid ?? naamUuid('organisatie', slug);
     for (const s of [uuid, definitiefUuid, slug, naam.toLowerCase()]) if (s) nieuweOrgs.set(s, slug);
-    const data = valideer(
-      schemas.organisatie,
+    const { data, teDoen } = valideerOfConcept<OrganisatieData>(
+      'organisatie',
       {
         ...bron.data,
         slug,
@@ -209,8 +254,12 @@ export function maakPlan(
         gecontroleerdOp: gecontroleerd(bron.data.gecontroleerdOp, bestaand?.gecontroleerdOp, bron.herkomst),
       },
       bron.herkomst,
+      bestaand,
     );
-    voegItemToe('organisatie', naam, slug, definitiefUuid, data, bestaand, ORG_VELDEN, bron.gewijzigdOp);
+    voegItemToe('organisatie', naam, slug, definitiefUuid, data, bestaand, ORG_VELDEN, bron.gewijzigdOp, {
+      plek: bron.herkomst.plek,
+      teDoen,
+    });
   }
 
   function orgSlug(v: OrganisatieVerwijzing | undefined): string | undefined {
@@ -255,8 +304,8 @@ export function maakPlan(
     const slug = bron.slug ?? bestaand?.slug ?? uniekeSlug(afgeleid, actSlugs);
     actSlugs.add(slug);
     const organisatie = orgSlug(bron.organisatie);
-    const data = valideer(
-      schemas.activiteit,
+    const { data, teDoen } = valideerOfConcept<ActiviteitData>(
+      'activiteit',
       {
         ...bron.data,
         slug,
@@ -265,6 +314,7 @@ export function maakPlan(
         gecontroleerdOp: gecontroleerd(bron.data.gecontroleerdOp, bestaand?.gecontroleerdOp, bron.herkomst),
       },
       { ...bron.herkomst, velden: { organisatie: bron.organisatie.plek, ...bron.herkomst.velden } },
+      bestaand,
     );
     voegItemToe(
       'activiteit',
@@ -275,6 +325,7 @@ export function maakPlan(
       bestaand,
       ACT_VELDEN,
       bron.gewijzigdOp,
+      { plek: bron.herkomst.plek, teDoen },
     );
   }
 

@@ -1,4 +1,5 @@
-import { meldingTekst, type Melding } from '../opendata/hsds/melding.ts';
+import { meldingTekst, plekTekst, type Melding } from '../opendata/hsds/melding.ts';
+import { koppelingSjabloon } from './koppeling.ts';
 import type { Plan, PlanItem } from './plan.ts';
 
 /** The report the beheerder reads, in plain Dutch, one line per record and per problem. */
@@ -20,6 +21,12 @@ function itemRegel(i: PlanItem): string {
   const status = i.data && 'status' in i.data ? ` [${i.data.status}]` : '';
   const wat = i.wijzigingen.length > 0 ? `: ${i.wijzigingen.join(', ')}` : '';
   return `${i.soort.padEnd(16)} ${i.naam} (${i.sleutel})${status}${wat}`;
+}
+
+/** "services.json:[2] Taalcafé (activiteit): kies voor wie het is; kies vrije inloop of aanmelden" */
+function teDoenRegel(i: PlanItem): string {
+  const waar = i.plek ? `${plekTekst({ ...i.plek, veld: undefined })} ` : '';
+  return `${waar}${i.naam} (${i.soort}): ${(i.teDoen ?? []).join('; ')}`;
 }
 
 export type Uitkomst =
@@ -49,7 +56,19 @@ export function maakRapport(invoer: { pad: string; plan?: Plan; meldingen: Meldi
   regels.push(
     ...sectie('Nieuw', per('nieuw').map(itemRegel)),
     ...sectie('Bijwerken', per('bijwerken').map(itemRegel)),
+    ...sectie(
+      'Na import nog aanvullen: komt binnen als concept, de beheerder vult dit aan in het portaal',
+      items.filter((i) => (i.teDoen ?? []).length > 0).map(teDoenRegel),
+    ),
     ...sectie('Let op: niet (precies) overgenomen', letOp.map(meldingTekst)),
+    ...(plan?.invoer.onbekendeTermen?.size
+      ? [
+          '',
+          'Termen die niet in onze lijsten staan. Een begin voor een koppelingsbestand (geef het mee met --koppeling):',
+          '',
+          koppelingSjabloon(plan.invoer.onbekendeTermen),
+        ]
+      : []),
     ...sectie('Problemen', problemen.map(meldingTekst)),
     '',
   );
@@ -65,6 +84,9 @@ export function maakRapport(invoer: { pad: string; plan?: Plan; meldingen: Meldi
       regels.push(`Opgeslagen, in één keer: ${uitkomst.nieuw} nieuw, ${uitkomst.bijgewerkt} bijgewerkt.`);
       if (plan && !plan.publiceren && uitkomst.nieuw > 0) {
         regels.push('Nieuwe organisaties en activiteiten staan klaar als concept. Controleer ze en zet ze online.');
+      }
+      if (plan?.items.some((i) => (i.teDoen ?? []).length > 0)) {
+        regels.push('Wat nog aangevuld moet worden, staat in het partnerportaal onder Beheer, "Na import nog aanvullen".');
       }
       break;
     case 'niet-opgeslagen':

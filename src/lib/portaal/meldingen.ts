@@ -15,6 +15,7 @@ export const MELDINGEN = {
   teruggezet: 'De eerdere versie staat weer live.',
   uitgenodigd: 'Het account is aangemaakt en de uitnodiging is verstuurd.',
   bewaard: 'De gegevens zijn opgeslagen.',
+  'op-de-kaart': 'Het concept staat nu op de sociale kaart. Over een minuut ziet iedereen het.',
   'signaal-gemeld': 'Uw signaal is opgeslagen. De partners in de kern en de kernondersteuner kunnen het nu lezen.',
   'signaal-herkend': 'Dank u. Uw organisatie telt nu mee bij dit signaal.',
   'signaal-bijgewerkt': 'De volgende stap is opgeslagen.',

@@ -19,7 +19,16 @@ export function letOp(plek: Plek, tekst: string, veld = plek.veld): Melding {
   return { ...plek, veld, ernst: 'let-op', tekst };
 }
 
-/** "voorbeeld.csv:7:kern: onbekende kern …", the form every line of the report has. */
+/**
+ * "voorbeeld.csv:7:kern: onbekende kern …" (a CSV row and its column), or for JSON the record and
+ * the field as one path: "services.json:[2].organization.soort: kies de soort organisatie".
+ */
+export function plekTekst(m: Plek): string {
+  const deel = (d: unknown) => d !== undefined && d !== '';
+  if (typeof m.rij === 'string' && deel(m.rij)) return `${m.bestand}:${[m.rij, m.veld].filter(deel).join('.')}`;
+  return [m.bestand, m.rij, m.veld].filter(deel).join(':');
+}
+
 export function meldingTekst(m: Melding): string {
-  return [m.bestand, m.rij, m.veld].filter((d) => d !== undefined && d !== '').join(':') + `: ${m.tekst}`;
+  return `${plekTekst(m)}: ${m.tekst}`;
 }

@@ -66,9 +66,14 @@ export function nieuweTabellen(): Tabellen {
 
 const leeg = (v: unknown) => v === undefined || v === null || v === '';
 
+/**
+ * The same object twice (a `/services/{id}` record nests a location under its organisation and
+ * again under service_at_locations): fine when no field differs; a field only one copy has
+ * (such as the organization_id the nesting adds) is no conflict.
+ */
 function zelfde(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const sleutels = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...sleutels].every((k) => (leeg(a[k]) && leeg(b[k])) || String(a[k]) === String(b[k]));
+  return [...sleutels].every((k) => leeg(a[k]) || leeg(b[k]) || String(a[k]) === String(b[k]));
 }
 
 type Context = { tabellen: Tabellen; meldingen: Melding[]; gezien: Map<string, Map<string, Rij>> };
@@ -80,7 +85,9 @@ function voegToe(ctx: Context, tabel: string, rij: Rij) {
   if (typeof id === 'string' && id !== '') {
     const eerder = perId.get(id);
     if (eerder) {
-      if (!zelfde(eerder.waarden, rij.waarden)) {
+      if (zelfde(eerder.waarden, rij.waarden)) {
+        for (const [k, w] of Object.entries(rij.waarden)) if (leeg(eerder.waarden[k]) && !leeg(w)) eerder.waarden[k] = w;
+      } else {
         ctx.meldingen.push(
           probleem(
             { ...rij.plek, veld: 'id' },

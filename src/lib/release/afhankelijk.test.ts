@@ -40,12 +40,23 @@ describe('which pages depend on which records', () => {
     {
       naam: 'an activity text changed',
       wijzig: (k) => ({ ...k, activiteiten: k.activiteiten.map((a) => (a.slug === 'koffie' ? { ...a, titel: 'Koffie!' } : a)) }),
-      verwacht: ['/aanbod/koffie', '/organisaties/club'],
+      verwacht: ['/aanbod/koffie', '/agenda/aanbod/koffie.ics', '/agenda/organisaties/club.ics', '/organisaties/club'],
     },
     {
       naam: 'an organisation changed: its page and all its activities',
       wijzig: (k) => ({ ...k, organisaties: k.organisaties.map((o) => ({ ...o, naam: 'De Club' })) }),
-      verwacht: ['/aanbod/koffie', '/aanbod/markt', '/aanbod/pauze', '/aanbod/spreekuur', '/organisaties/club'],
+      verwacht: [
+        '/aanbod/koffie',
+        '/aanbod/markt',
+        '/aanbod/pauze',
+        '/aanbod/spreekuur',
+        '/agenda/aanbod/koffie.ics',
+        '/agenda/aanbod/markt.ics',
+        '/agenda/aanbod/pauze.ics',
+        '/agenda/aanbod/spreekuur.ics',
+        '/agenda/organisaties/club.ics',
+        '/organisaties/club',
+      ],
     },
     {
       naam: 'an activity moved to another organisation: both organisation pages',
@@ -54,12 +65,19 @@ describe('which pages depend on which records', () => {
         organisaties: [...k.organisaties, org('buren', ['sibculo'])],
         activiteiten: k.activiteiten.map((a) => (a.slug === 'markt' ? { ...a, organisatie: 'buren' } : a)),
       }),
-      verwacht: ['/aanbod/markt', '/organisaties/buren', '/organisaties/club'],
+      verwacht: [
+        '/aanbod/markt',
+        '/agenda/aanbod/markt.ics',
+        '/agenda/organisaties/buren.ics',
+        '/agenda/organisaties/club.ics',
+        '/organisaties/buren',
+        '/organisaties/club',
+      ],
     },
     {
       naam: 'a new activity: its page and its organisation',
       wijzig: (k) => ({ ...k, activiteiten: [...k.activiteiten, act('nieuw', 'sibculo', { opAfspraak: true })] }),
-      verwacht: ['/aanbod/nieuw', '/organisaties/club'],
+      verwacht: ['/aanbod/nieuw', '/agenda/aanbod/nieuw.ics', '/agenda/organisaties/club.ics', '/organisaties/club'],
     },
     {
       naam: 'a kernondersteuner changed: the pages in that kern',

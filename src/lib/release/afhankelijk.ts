@@ -5,7 +5,7 @@ import type { SiteData } from '../site/sitedata.ts';
  * Which pages of a release depend on which records: the one place that decides what an
  * incremental publish renders again.
  *
- * A detail page (one activity, one organisation) depends only on the records named below, so it
+ * A detail page (one activity, one organisation, or its calendar feed) depends only on the records named below, so it
  * is rendered again only when one of them changed. Every other page (home, kernen, thema's, A–Z,
  * search, open data, sitemap, feeds) lists many records and is rendered on every publish: those
  * are few (about 70 of 600 on the demo), and a route added later is safe by default.
@@ -29,10 +29,13 @@ export function detailAfhankelijkheden(site: SiteData): Map<string, string[]> {
   const paden = new Map<string, string[]>();
   for (const a of site.kaart.activiteiten) {
     paden.set(`/aanbod/${a.slug}`, [`a:${a.slug}`, `o:${a.organisatie}`, `k:${a.kern}`]);
+    // Its calendar feed (src/lib/agenda/feeds.ts) names the organisation too.
+    paden.set(`/agenda/aanbod/${a.slug}.ics`, [`a:${a.slug}`, `o:${a.organisatie}`]);
   }
   for (const o of site.kaart.organisaties) {
     const activiteiten = site.activiteitenVan(o.slug).map((a) => `a:${a.slug}`);
     paden.set(`/organisaties/${o.slug}`, [`o:${o.slug}`, ...activiteiten, ...o.kernen.map((k) => `k:${k}`)]);
+    paden.set(`/agenda/organisaties/${o.slug}.ics`, [`o:${o.slug}`, ...activiteiten]);
   }
   return paden;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maakSiteData } from './sitedata.ts';
-import { config, kaart } from './testdata.ts';
+import { act, config, kaart, org } from './testdata.ts';
 
 const site = maakSiteData(config, kaart, { datum: '2026-11-22', tijd: '12:00' });
 

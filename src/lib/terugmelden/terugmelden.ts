@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
@@ -180,6 +180,8 @@ export function sluitAfgehandeld(db: DbOfTx, nu = new Date()): number {
       .where(
         and(
           eq(t.revisie.organisatieId, m.organisatieId),
+          // The first version, recorded just before a listing's first portal change, answers nothing.
+          ne(t.revisie.actie, 'origineel'),
           or(
             and(eq(t.revisie.status, 'direct'), sql`${t.revisie.aangemaaktOp} > ${m.aangemaaktOp}`),
             and(eq(t.revisie.status, 'goedgekeurd'), sql`${t.revisie.beoordeeldOp} > ${m.aangemaaktOp}`),

@@ -1,8 +1,9 @@
 import { aantalFilters, FILTERS, leesStaat, staatNaarZoekdeel, zonder, type Zoekstaat } from '../lib/zoeken/staat.ts';
+import { woorden } from '../lib/zoeken/tekst.ts';
 import { Vraagmaker } from '../lib/zoeken/vraag.ts';
 import { aantalZonderKern, zoek, type Fragment, type PfResultaat, type Zoekuitkomst } from '../lib/zoeken/zoeker.ts';
 import { pasToe } from './dichtbij.ts';
-import { laadPagefind, laadWoorden } from './pagefind.ts';
+import { laadNederlands, laadPagefind, laadWoorden } from './pagefind.ts';
 
 /**
  * The search page: reads the search from the URL, searches as you type, shows results in
@@ -57,6 +58,15 @@ function resultaatItem(f: Fragment): HTMLLIElement {
     li.dataset.lon = f.meta.lon;
   }
   return li;
+}
+
+/** The query with the doubtful corrections applied, for "Bedoelde u …?"; undefined when there are none. */
+function bedoeldeVraag(u: Zoekuitkomst): string | undefined {
+  if (u.analyse.suggesties.length === 0) return undefined;
+  const naar = new Map(u.analyse.suggesties.map((s) => [s.van, s.naar]));
+  return woorden(u.analyse.vraagZonderKern)
+    .map((w) => naar.get(w) ?? w)
+    .join(' ');
 }
 
 export function startZoekpagina(): void {
@@ -139,6 +149,18 @@ export function startZoekpagina(): void {
     if (u.analyse.kern && !leesFormulier().filters.kern) zinnen.push(`U noemde ${u.analyse.kern.naam}: we zoeken daar.`);
     uitleg.textContent = zinnen.join(' ');
     uitleg.hidden = zinnen.length === 0;
+    // Outside the results, so it shows when nothing was found too.
+    const bedoeld = bedoeldeVraag(u);
+    const bedoeldEl = $('bedoeld');
+    bedoeldEl.hidden = !bedoeld;
+    if (bedoeld) {
+      const link = document.createElement('a');
+      link.className = 'nl-link';
+      link.href = `/zoeken/${staatNaarZoekdeel({ ...leesFormulier(), q: bedoeld })}`;
+      link.textContent = bedoeld;
+      bedoeldEl.replaceChildren('Bedoelde u ', link, '?');
+      zinnen.push(`Bedoelde u ${bedoeld}?`);
+    }
     return zinnen.join(' ');
   }
 
@@ -181,7 +203,7 @@ export function startZoekpagina(): void {
     sectie.setAttribute('aria-busy', 'true');
     try {
       const [pf, woorden] = await Promise.all([laadPagefind(), laadWoorden()]);
-      const u = await zoek(pf, maakVraagmaker(woorden), staat);
+      const u = await zoek(pf, maakVraagmaker(woorden), staat, laadNederlands);
       if (nummer !== volgnummer) return;
       uitkomst = u;
       getoond = 0;

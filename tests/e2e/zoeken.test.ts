@@ -135,6 +135,27 @@ describe('zoeken', () => {
     expect((await resultaten(page))[0]).toBe('/aanbod/mantelzorgcafe-vroomshoop/');
   });
 
+  it('leaves a correct Dutch word alone and offers the site word as "Bedoelde u …?"', async () => {
+    const page = await nieuwePagina(browser);
+    const gevraagd: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/zoeken/nederlands/')) gevraagd.push(new URL(r.url()).pathname);
+    });
+    // "kapper" is correct Dutch, one letter from "kamer" on the site: not replaced.
+    await page.goto(`${basis}/zoeken/?q=kapper`);
+    await klaar(page);
+    await expect(status(page)).resolves.not.toContain('in plaats van');
+    await expect(status(page)).resolves.toContain('Bedoelde u kamer?');
+    await expect(page.getByRole('link', { name: 'kamer', exact: true }).getAttribute('href')).resolves.toBe('/zoeken/?q=kamer');
+    expect(gevraagd).toEqual(['/zoeken/nederlands/k.json']);
+    // A real typo is still corrected.
+    await page.goto(`${basis}/zoeken/?q=koffei`);
+    await klaar(page);
+    await expect(status(page)).resolves.toContain('Gezocht op ‘koffie’ in plaats van ‘koffei’.');
+    await expect(page.getByText('Bedoelde u').count()).resolves.toBe(0);
+    expect(page.fouten).toEqual([]);
+  });
+
   it('no result is never a dead end: the kernondersteuner, the thema pages, fewer filters', async () => {
     const page = await nieuwePagina(browser);
     await page.goto(`${basis}/zoeken/?q=qqxqq&kern=sibculo&dag=zo`);

@@ -58,8 +58,19 @@ async function deelsGevonden(pf: PagefindApi, termen: string[], filters: Record<
   return [...telling.values()].sort((a, b) => b.woorden - a.woorden || b.score - a.score).map((t) => t.r);
 }
 
-export async function zoek(pf: PagefindApi, vraagmaker: Vraagmaker, staat: Zoekstaat): Promise<Zoekuitkomst> {
-  const analyse = vraagmaker.analyseer(staat.q);
+/** The correct Dutch words among `woorden` (see src/lib/zoeken/spelling.ts); loaded only when a correction is about to happen. */
+export type Nederlands = (woorden: string[]) => Promise<ReadonlySet<string>>;
+
+export async function zoek(
+  pf: PagefindApi,
+  vraagmaker: Vraagmaker,
+  staat: Zoekstaat,
+  nederlands?: Nederlands,
+): Promise<Zoekuitkomst> {
+  let analyse = vraagmaker.analyseer(staat.q);
+  if (nederlands && analyse.correcties.length > 0) {
+    analyse = vraagmaker.analyseer(staat.q, await nederlands(analyse.correcties.map((c) => c.van)));
+  }
   const filters = pagefindFilters(staat, analyse);
   const leeg = { analyse, resultaten: [], volledig: 0, kern: filters.kern, filters };
   if (analyse.termen.length === 0 && Object.keys(filters).length === 0) return leeg;

@@ -50,8 +50,12 @@ function resultaatItem(f: Fragment): HTMLLIElement {
   li.append(kop, alinea([f.meta.type ?? 'Informatie', f.meta.kern].filter(Boolean).join(' · '), 'sk-meta'));
   if (f.meta.status) li.append(alinea(f.meta.status, 'sk-resultaat__status'));
   li.append(alinea(fragmentNodes(f.excerpt)));
+  if (f.meta.weer) li.append(alinea(f.meta.weer, 'sk-resultaat__status'));
   if (f.meta.volgende) li.append(alinea(`Eerstvolgende keer: ${f.meta.volgende}`));
   else if (f.meta.wanneer) li.append(alinea(`Wanneer: ${f.meta.wanneer}`));
+  // What the result is about, for the relevance suites (tests/zoeken/) and styling; not shown.
+  if (f.filters.thema?.length) li.dataset.thema = f.filters.thema.join(' ');
+  if (f.filters.doelgroep?.length) li.dataset.doelgroep = f.filters.doelgroep.join(' ');
   // For "dichtbij mij" (src/scripts/dichtbij.ts), which sorts this list when asked.
   if (f.meta.lat && f.meta.lon) {
     li.dataset.lat = f.meta.lat;
@@ -203,7 +207,7 @@ export function startZoekpagina(): void {
     sectie.setAttribute('aria-busy', 'true');
     try {
       const [pf, woorden] = await Promise.all([laadPagefind(), laadWoorden()]);
-      const u = await zoek(pf, maakVraagmaker(woorden), staat, laadNederlands);
+      const u = await zoek(pf, maakVraagmaker(woorden), staat, laadNederlands, Object.keys(woorden.doelgroepen ?? {}));
       if (nummer !== volgnummer) return;
       uitkomst = u;
       getoond = 0;

@@ -2,9 +2,11 @@ import type { LijstItem } from '../config/schema.ts';
 import type { Activiteit, Kern, Organisatie } from '../data/kaart.ts';
 import { weekdag } from '../rooster/kalender.ts';
 import { WEEKDAGEN, type Weekdag } from '../rooster/schema.ts';
-import { keerTekst, roosterTekst } from '../rooster/tekst.ts';
+import { inSeizoen } from '../rooster/keren.ts';
+import { MAANDEN } from '../rooster/schema.ts';
+import { datumTekst, keerTekst, roosterTekst } from '../rooster/tekst.ts';
 import type { SiteData } from '../site/sitedata.ts';
-import type { FilterNaam } from './staat.ts';
+import type { FilterNaam, RangFilter } from './staat.ts';
 import { laadSynoniemen, type Synoniemen } from './synoniemen.ts';
 import { woorden } from './tekst.ts';
 import { trefwoorden, Woordenboek } from './woordenboek.ts';
@@ -25,7 +27,7 @@ export const TYPE_LABEL: Record<Zoektype, string> = {
 
 export type Zoekgegevens = {
   meta: Record<string, string>;
-  filters: Partial<Record<FilterNaam, string[]>>;
+  filters: Partial<Record<FilterNaam | RangFilter, string[]>>;
   /** Hidden keywords: from the page's own words, and (weaker) from its thema's. */
   trefwoorden: { eigen: string; thema: string };
 };
@@ -49,6 +51,20 @@ export function dagenVan(a: Activiteit, vandaag: string): Weekdag[] {
 /** Coordinates as Pagefind meta, so "dichtbij mij" can sort search results in the browser. */
 export function plekMeta(plek: { lat?: number; lon?: number } | undefined): Record<string, string> {
   return plek?.lat !== undefined && plek.lon !== undefined ? { lat: String(plek.lat), lon: String(plek.lon) } : {};
+}
+
+/**
+ * Where an activity stands today, for ranking: "gestopt" (paused or over) never ranks above a
+ * current one; "later" (outside its season, or not begun) ranks lower and says when it starts.
+ */
+export function standVan(a: Activiteit, vandaag: string, actueel: boolean): { stand?: 'gestopt' | 'later'; weer?: string } {
+  if (a.status !== 'gepubliceerd' || !actueel) return { stand: 'gestopt' };
+  const { seizoen, periode } = a.rooster;
+  if (seizoen && !inSeizoen(seizoen, vandaag))
+    return { stand: 'later', weer: `Nu buiten het seizoen, weer vanaf ${MAANDEN[seizoen.vanMaand - 1]}.` };
+  if (periode?.van && periode.van > vandaag)
+    return { stand: 'later', weer: `Begint op ${datumTekst(periode.van, { metDag: true })}.` };
+  return {};
 }
 
 export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynoniemen(site.config)) {
@@ -111,7 +127,13 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
     organisatie(o: Organisatie): Zoekgegevens {
       return {
         meta: { type: TYPE_LABEL.organisatie, kern: kernTekst(o.kernen), ...plekMeta(o.bezoekadres) },
-        filters: { kern: o.kernen, soort: [o.soort], thema: site.themasVan(o), doelgroep: doelgroepenVan(o) },
+        filters: {
+          kern: o.kernen,
+          soort: [o.soort],
+          thema: site.themasVan(o),
+          doelgroep: doelgroepenVan(o),
+          type: ['organisatie'],
+        },
         trefwoorden: woordenVan(bronnen.organisatie(o)),
       };
     },
@@ -122,6 +144,8 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
       if (wanneer) meta.wanneer = wanneer;
       if (volgende) meta.volgende = keerTekst(volgende, site.nu.datum.slice(0, 4));
       if (a.status === 'gepauzeerd') meta.status = 'Tijdelijk gestopt';
+      const { stand, weer } = standVan(a, site.nu.datum, site.isActueel(a));
+      if (weer) meta.weer = weer;
       const org = site.organisatie(a.organisatie);
       return {
         meta,
@@ -132,6 +156,8 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
           doelgroep: a.doelgroepen,
           dag: dagenVan(a, site.nu.datum),
           gratis: a.kosten.soort === 'gratis' ? ['ja'] : [],
+          type: ['activiteit'],
+          stand: stand ? [stand] : [],
         },
         trefwoorden: woordenVan(bronnen.activiteit(a)),
       };
@@ -139,18 +165,23 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
     kern(k: Kern): Zoekgegevens {
       return {
         meta: { type: TYPE_LABEL.kern, kern: k.naam, ...plekMeta(k.centrum) },
-        filters: { kern: [k.slug] },
+        filters: { kern: [k.slug], type: ['kern'] },
         trefwoorden: woordenVan(bronnen.kern(k)),
       };
     },
     thema(t: LijstItem): Zoekgegevens {
-      return { meta: { type: TYPE_LABEL.thema }, filters: { thema: [t.slug] }, trefwoorden: woordenVan(bronnen.thema(t)) };
+      return {
+        meta: { type: TYPE_LABEL.thema },
+        filters: { thema: [t.slug], type: ['thema'] },
+        trefwoorden: woordenVan(bronnen.thema(t)),
+      };
     },
     /** The vocabulary the browser corrects typos against, with the kernen to recognise in a query. */
     woordenJson() {
       return {
         ...boek.naarJson(),
         kernen: site.kernen.map((k) => ({ slug: k.slug, naam: k.naam })),
+        doelgroepen: Object.fromEntries(synoniemen.doelgroepen),
       };
     },
   };

@@ -11,6 +11,8 @@ export type Woordenlijst = {
   /** The site's words, most common first. */
   woorden: string[];
   kernen: { slug: string; naam: string }[];
+  /** Per doelgroep slug the words that name it (content/zoeken/synoniemen.yaml, `doelgroepen:`). */
+  doelgroepen?: Record<string, string[]>;
 };
 
 export type Correctie = { van: string; naar: string };
@@ -26,6 +28,10 @@ export type Analyse = {
   kern?: { slug: string; naam: string };
   /** The query without that kern's name: "schulden den ham" → "schulden". */
   vraagZonderKern: string;
+  /** Doelgroepen named in the query ("mijn puber", "65+"): results for them rank first. */
+  doelgroepen: string[];
+  /** Phrased as a situation (a sentence, with two stop words or more): activities rank above offices. */
+  situatie: boolean;
 };
 
 /** Age in years → the word the pages use for that doelgroep. */
@@ -48,12 +54,16 @@ export class Vraagmaker {
   private readonly rang = new Map<string, number>();
   private readonly alfabetisch: string[];
   private readonly kernSleutels: { woorden: string[]; kern: { slug: string; naam: string } }[];
+  private readonly groepVan = new Map<string, string>();
 
   constructor(private readonly lijst: Woordenlijst) {
     lijst.woorden.forEach((w, i) => {
       this.rang.set(w, i);
     });
     this.alfabetisch = [...lijst.woorden].sort();
+    for (const [slug, lijstWoorden] of Object.entries(lijst.doelgroepen ?? {})) {
+      for (const w of lijstWoorden) if (!this.groepVan.has(w)) this.groepVan.set(w, slug);
+    }
     this.kernSleutels = lijst.kernen.flatMap((kern) => {
       const delen = woorden(kern.naam);
       const sleutels = [delen];
@@ -166,12 +176,19 @@ export class Vraagmaker {
     }
 
     const termen: string[] = [];
+    const doelgroepen = new Set<string>();
+    // Two stop words or more: a sentence ("ik kan mijn rekeningen niet betalen"), not a keyword.
+    const situatie = tokens.filter((t) => STOPWOORDEN.has(t)).length >= 2;
     for (const t of this.voegSamen(tokens)) {
       if (/^\d+$/.test(t)) {
         const w = leeftijdWoord(Number(t));
         if (w) termen.push(w);
+        const groep = w && this.groepVan.get(w);
+        if (groep) doelgroepen.add(groep);
         continue;
       }
+      const groep = this.groepVan.get(t) ?? this.groepVan.get(`${t}s`) ?? this.groepVan.get(`${t}en`);
+      if (groep) doelgroepen.add(groep);
       if (STOPWOORDEN.has(t) || LEEFTIJD_RUIS.has(t)) continue;
       if (this.blijft(t)) {
         termen.push(t);
@@ -193,6 +210,6 @@ export class Vraagmaker {
     }
     const specifiek = this.voegSamen(termen).filter((t) => !ALGEMEEN.has(t));
     const uniek = [...new Set(specifiek.length > 0 ? specifiek : termen)];
-    return { termen: uniek, correcties, suggesties, kern, vraagZonderKern };
+    return { termen: uniek, correcties, suggesties, kern, vraagZonderKern, doelgroepen: [...doelgroepen], situatie };
   }
 }

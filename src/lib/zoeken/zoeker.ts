@@ -66,6 +66,7 @@ export async function zoek(
   vraagmaker: Vraagmaker,
   staat: Zoekstaat,
   nederlands?: Nederlands,
+  alleDoelgroepen: string[] = [],
 ): Promise<Zoekuitkomst> {
   let analyse = vraagmaker.analyseer(staat.q);
   if (nederlands && analyse.correcties.length > 0) {
@@ -80,7 +81,62 @@ export async function zoek(
   if (volledig < GENOEG && analyse.termen.length > 1) {
     resultaten.push(...(await deelsGevonden(pf, analyse.termen, filters, new Set(resultaten.map((r) => r.id)))));
   }
-  return { ...leeg, resultaten, volledig };
+  return { ...leeg, resultaten: await rangschik(pf, resultaten, volledig, analyse, alleDoelgroepen), volledig };
+}
+
+/** Weights of the reordering; tuned with both relevance sets (`npm run bench -- zoeken`). */
+export const RANG = { doelgroep: 3, andereGroep: -2, activiteit: 1, later: -3 };
+
+const filterSets = new WeakMap<PagefindApi, Map<string, Promise<Set<string>>>>();
+
+/** All pages with one filter value (a filter-only search: no words, so no index chunks), cached per Pagefind. */
+function paginasMet(pf: PagefindApi, naam: string, waarde: string): Promise<Set<string>> {
+  let cache = filterSets.get(pf);
+  if (!cache) filterSets.set(pf, (cache = new Map()));
+  const sleutel = `${naam}=${waarde}`;
+  let set = cache.get(sleutel);
+  if (!set) {
+    set = pf.search(null, { filters: { [naam]: waarde } }).then((r) => new Set((r?.results ?? []).map((x) => x.id)));
+    cache.set(sleutel, set);
+  }
+  return set;
+}
+
+/**
+ * Orders the results by who they are for and what is happening now, keeping Pagefind's order
+ * otherwise: paused or ended activities last, always; pages with all words before pages with
+ * some; then a doelgroep named in the query first and activities only for other groups lower,
+ * activities before offices when the query describes a situation, and activities outside their
+ * season lower.
+ */
+export async function rangschik(
+  pf: PagefindApi,
+  resultaten: PfResultaat[],
+  volledig: number,
+  analyse: Pick<Analyse, 'doelgroepen' | 'situatie'>,
+  alleDoelgroepen: string[],
+): Promise<PfResultaat[]> {
+  if (resultaten.length < 2) return resultaten;
+  const andere = analyse.doelgroepen.length > 0 ? alleDoelgroepen.filter((g) => !analyse.doelgroepen.includes(g)) : [];
+  const [gestopt, later, activiteit, gevraagd, anders] = await Promise.all([
+    paginasMet(pf, 'stand', 'gestopt'),
+    paginasMet(pf, 'stand', 'later'),
+    analyse.situatie ? paginasMet(pf, 'type', 'activiteit') : new Set<string>(),
+    Promise.all(analyse.doelgroepen.map((g) => paginasMet(pf, 'doelgroep', g))),
+    Promise.all(andere.map((g) => paginasMet(pf, 'doelgroep', g))),
+  ]);
+  const bonus = (id: string) => {
+    let b = 0;
+    if (gevraagd.some((s) => s.has(id))) b += RANG.doelgroep;
+    else if (anders.some((s) => s.has(id))) b += RANG.andereGroep;
+    if (activiteit.has(id)) b += RANG.activiteit;
+    if (later.has(id)) b += RANG.later;
+    return b;
+  };
+  return resultaten
+    .map((r, i) => ({ r, i, stop: gestopt.has(r.id) ? 1 : 0, deel: i < volledig ? 0 : 1, bonus: bonus(r.id) }))
+    .sort((a, b) => a.stop - b.stop || a.deel - b.deel || b.bonus - a.bonus || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** Number of results for the same words without a kern: for "ook in andere kernen". */

@@ -156,6 +156,27 @@ describe('zoeken', () => {
     expect(page.fouten).toEqual([]);
   });
 
+  it('a doelgroep word puts activities for that group first and those only for other groups lower', async () => {
+    const page = await nieuwePagina(browser);
+    const groepen = () =>
+      page.locator('#resultatenlijst > li').evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.doelgroep ?? ''));
+    for (const [vraag, groep] of [
+      ['bewegen voor senioren', 'ouderen'],
+      ['iets leuks voor pubers', 'jongeren'],
+    ] as const) {
+      await page.goto(`${basis}/zoeken/?q=${encodeURIComponent(vraag)}`);
+      await klaar(page);
+      const lijst = await groepen();
+      expect(lijst.length, vraag).toBeGreaterThan(2);
+      expect(lijst[0].split(' '), vraag).toContain(groep);
+      // No result only for other groups above one for the group asked.
+      const laatsteVoor = lijst.findLastIndex((g) => g.split(' ').includes(groep));
+      const eersteAnder = lijst.findIndex((g) => g !== '' && !g.split(' ').includes(groep));
+      if (eersteAnder >= 0) expect(eersteAnder, `${vraag}: ${lijst.join(' | ')}`).toBeGreaterThan(laatsteVoor);
+    }
+    expect(page.fouten).toEqual([]);
+  });
+
   it('no result is never a dead end: the kernondersteuner, the thema pages, fewer filters', async () => {
     const page = await nieuwePagina(browser);
     await page.goto(`${basis}/zoeken/?q=qqxqq&kern=sibculo&dag=zo`);

@@ -54,7 +54,8 @@ export function goed(vraag: Relevantievraag, r: Gevonden): boolean {
   if (vraag.verwacht) return vraag.verwacht.includes(r.href);
   if (!/^\/(aanbod|organisaties)\//.test(r.href)) return false;
   if (!r.themas.some((t) => vraag.thema?.includes(t))) return false;
-  return !vraag.doelgroep || r.doelgroepen.length === 0 || r.doelgroepen.some((g) => vraag.doelgroep?.includes(g));
+  const voorIedereen = r.doelgroepen.length === 0 || r.doelgroepen.includes('iedereen');
+  return !vraag.doelgroep || voorIedereen || r.doelgroepen.some((g) => vraag.doelgroep?.includes(g));
 }
 
 export type Uitslag = { vraag: Relevantievraag; top5: string[] /** 1-based; 0 = not in the results shown. */; rang: number };

@@ -24,11 +24,11 @@ const resultaat = (id: string): PfResultaat => ({
   data: async () => ({ url: id, excerpt: '', meta: {}, filters: {} }),
 });
 const ids = (r: PfResultaat[]) => r.map((x) => x.id);
-const GROEPEN = ['kinderen', 'jongeren', 'ouders', 'volwassenen', 'ouderen', 'mantelzorgers', 'nieuwkomers'];
+const GROEPEN = ['kinderen', 'jongeren', 'ouders', 'volwassenen', 'ouderen', 'mantelzorgers', 'nieuwkomers', 'iedereen'];
 
 const pf = index({
   'bingo-kinderen': { type: ['activiteit'], doelgroep: ['kinderen'] },
-  'bingo-iedereen': { type: ['activiteit'] },
+  'bingo-iedereen': { type: ['activiteit'], doelgroep: ['iedereen'] },
   'bingo-ouderen': { type: ['activiteit'], doelgroep: ['ouderen'] },
   'bingo-gestopt-ouderen': { type: ['activiteit'], doelgroep: ['ouderen'], stand: ['gestopt'] },
   'bingo-winter-ouderen': { type: ['activiteit'], doelgroep: ['ouderen'], stand: ['later'] },

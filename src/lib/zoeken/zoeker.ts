@@ -87,6 +87,9 @@ export async function zoek(
 /** Weights of the reordering; tuned with both relevance sets (`npm run bench -- zoeken`). */
 export const RANG = { doelgroep: 3, andereGroep: -2, activiteit: 1, later: -3 };
 
+/** The doelgroep slug that means "for everyone": never counts as "another group". */
+export const IEDEREEN = 'iedereen';
+
 const filterSets = new WeakMap<PagefindApi, Map<string, Promise<Set<string>>>>();
 
 /** All pages with one filter value (a filter-only search: no words, so no index chunks), cached per Pagefind. */
@@ -117,7 +120,8 @@ export async function rangschik(
   alleDoelgroepen: string[],
 ): Promise<PfResultaat[]> {
   if (resultaten.length < 2) return resultaten;
-  const andere = analyse.doelgroepen.length > 0 ? alleDoelgroepen.filter((g) => !analyse.doelgroepen.includes(g)) : [];
+  const andere =
+    analyse.doelgroepen.length > 0 ? alleDoelgroepen.filter((g) => g !== IEDEREEN && !analyse.doelgroepen.includes(g)) : [];
   const [gestopt, later, activiteit, gevraagd, anders] = await Promise.all([
     paginasMet(pf, 'stand', 'gestopt'),
     paginasMet(pf, 'stand', 'later'),

@@ -189,7 +189,12 @@ export function startZoekpagina(): void {
     ($('zonder-filters') as HTMLAnchorElement).href = `/zoeken/${staatNaarZoekdeel({ q: staat.q, filters: {} })}`;
   }
 
+  /** Whether the next search was asked for (Enter, Zoek, a link): then focus goes to the results. */
+  let naarResultaten = false;
+
   async function voerUit() {
+    const focus = naarResultaten;
+    naarResultaten = false;
     const staat = leesFormulier();
     const nummer = ++volgnummer;
     toonFilterAantal(staat);
@@ -218,6 +223,9 @@ export function startZoekpagina(): void {
       const extra = toonUitleg(u);
       status.textContent = [beschrijf(staat, u), extra].filter(Boolean).join(' ');
       toonGeenResultaten(staat, u);
+      document.body.classList.add('sk-gezocht');
+      // Screen readers hear the status line (role=status); focus goes to what was found.
+      if (focus) (u.resultaten.length > 0 ? $('resultaten-kop') : $('geen-resultaten-kop')).focus();
       await toonAndereKernen(staat, u, pf);
     } catch (e) {
       if (nummer !== volgnummer) return;
@@ -259,6 +267,7 @@ export function startZoekpagina(): void {
   formulier.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);
+    naarResultaten = true;
     void voerUit();
   });
   meer.addEventListener('click', () => void toonVolgende(true));
@@ -271,5 +280,10 @@ export function startZoekpagina(): void {
     void voerUit();
   };
   window.addEventListener('popstate', laadUitUrl);
+  // A search that arrives with the page (the search box on another page, a link) lands on the
+  // results; one restored by "back" keeps the place it had.
+  const terug =
+    (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
+  naarResultaten = !terug && new URLSearchParams(location.search).has('q');
   laadUitUrl();
 }

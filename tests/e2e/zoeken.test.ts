@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -175,6 +175,71 @@ describe('zoeken', () => {
       if (eersteAnder >= 0) expect(eersteAnder, `${vraag}: ${lijst.join(' | ')}`).toBeGreaterThan(laatsteVoor);
     }
     expect(page.fouten).toEqual([]);
+  });
+
+  it('on a phone (375×800) the first result is on the first screen, announced and focused', async () => {
+    const page = await nieuwePagina(browser, { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+    // Typed in the box and sent with Enter, as on a phone.
+    await page.goto(`${basis}/zoeken/`);
+    await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).fill('koffie');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^\d+ resultaten voor ‘koffie’\.$/);
+    await klaar(page);
+    const plek = () =>
+      page
+        .locator('#resultatenlijst > li')
+        .first()
+        .evaluate((li) => {
+          const r = li.getBoundingClientRect();
+          return { top: r.top, opPagina: r.top + window.scrollY, hoogte: window.innerHeight };
+        });
+    const na = await plek();
+    // In the viewport after the search, and on the first screen of the page itself (not by scrolling there).
+    expect(na.top).toBeGreaterThanOrEqual(0);
+    expect(na.top).toBeLessThan(na.hoogte - 60);
+    expect(na.opPagina, `first result at ${na.opPagina} px on the page`).toBeLessThan(na.hoogte - 60);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultaten-kop');
+    await expect(page.getByRole('status').first().getAttribute('id')).resolves.toBe('zoekstatus');
+    // "Wat is dichtbij?" comes after the results; the filters are one line.
+    const volgorde = await page.evaluate(() => {
+      const lijst = document.getElementById('resultatenlijst')!;
+      const dichtbij = document.querySelector('[data-dichtbij]')!;
+      return lijst.compareDocumentPosition(dichtbij) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    expect(volgorde).toBeTruthy();
+    const filters = await page.locator('#filters > summary').boundingBox();
+    expect(filters!.height).toBeLessThanOrEqual(48);
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await page.screenshot({ path: 'test-results/screenshots/zoeken-375.png' });
+
+    // Arriving with a query from the search box on another page: the same.
+    await page.goto(`${basis}/kernen/vroomshoop/`);
+    await page.getByRole('searchbox', { name: 'Zoeken in Vroomshoop' }).fill('bingo');
+    await page.getByRole('searchbox', { name: 'Zoeken in Vroomshoop' }).press('Enter');
+    await page.waitForURL(/\/zoeken\/\?q=bingo/);
+    await klaar(page);
+    const vanElders = await plek();
+    expect(vanElders.opPagina).toBeLessThan(vanElders.hoogte - 60);
+    expect(await axeFouten(page)).toEqual([]);
+    expect(page.fouten).toEqual([]);
+  });
+
+  it('the kern page of Vriezenveen is short on a phone: the kernondersteuner on top, the long lists folded', async () => {
+    const page = await nieuwePagina(browser, { viewport: { width: 375, height: 800 }, isMobile: true });
+    await page.goto(`${basis}/kernen/vriezenveen/`);
+    const ondersteuner = await page.getByRole('heading', { name: /^Uw kernondersteuner: / }).boundingBox();
+    expect(ondersteuner!.y).toBeLessThan(800);
+    const hoogte = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(hoogte, `page is ${hoogte} px long`).toBeLessThan(9000);
+    // Folded, not gone: opening "Toon alle … activiteiten" shows the whole list.
+    const alle = page.getByText(/^Toon alle \d+ activiteiten van A tot Z$/);
+    await alle.click();
+    const links = page.locator('section[aria-labelledby="alle-activiteiten"] a[href^="/aanbod/"]');
+    await expect.poll(() => links.first().isVisible()).toBe(true);
+    expect(await links.count()).toBeGreaterThan(20);
+    expect(await axeFouten(page)).toEqual([]);
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await page.screenshot({ path: 'test-results/screenshots/kern-vriezenveen-375.png' });
   });
 
   it('no result is never a dead end: the kernondersteuner, the thema pages, fewer filters', async () => {

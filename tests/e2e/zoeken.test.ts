@@ -284,17 +284,45 @@ describe('zoeken', () => {
     expect(page.fouten).toEqual([]);
   });
 
-  it('without JavaScript the search form leads to the lists, with a message', async () => {
+  it('without JavaScript a search keeps the query and shows matches from our own server', async () => {
     const page = await nieuwePagina(browser, { javaScriptEnabled: false });
     await page.goto(`${basis}/kernen/kloosterhaar/`);
     await page.getByRole('searchbox', { name: 'Zoeken in Kloosterhaar' }).fill('schulden');
     await page.getByRole('button', { name: 'Zoek' }).click();
     await page.waitForURL(`${basis}/zoeken/?q=schulden&kern=kloosterhaar`);
-    await expect(page.getByText('Zoeken werkt op deze site met JavaScript.').isVisible()).resolves.toBe(true);
-    await page.getByRole('link', { name: 'Alle organisaties van A tot Z' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Organisaties van A tot Z' }).isVisible()).resolves.toBe(true);
-    await page.goBack();
-    await expect(page.getByRole('link', { name: 'Geld en schulden' }).getAttribute('href')).resolves.toBe('/themas/geldzaken/');
+    await expect(page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).inputValue()).resolves.toBe('schulden');
+    await expect(page.getByRole('combobox', { name: 'Kern' }).inputValue()).resolves.toBe('kloosterhaar');
+    await expect(
+      page.getByRole('heading', { level: 2, name: /^\d+ resultaten? voor ‘schulden’ in Kloosterhaar$/ }).isVisible(),
+    ).resolves.toBe(true);
+    const links = await page.locator('#zoeken-server ol a').evaluateAll((a) => a.map((l) => l.getAttribute('href')));
+    expect(links.length).toBeGreaterThan(0);
+    await expect(
+      page.getByRole('link', { name: 'Alles in Kloosterhaar, met de kernondersteuner' }).getAttribute('href'),
+    ).resolves.toBe('/kernen/kloosterhaar/');
+    await expect(page.getByText('Zoeken werkt op deze site met JavaScript.').isVisible()).resolves.toBe(false);
+    expect(await axeFouten(page)).toEqual([]);
+
+    // An inwoner's word (a synonym) and a typo, from the search page itself.
+    await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).fill('geldzorgne');
+    await page.getByRole('combobox', { name: 'Kern' }).selectOption('');
+    await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+    await page.waitForURL(/\/zoeken\/\?q=geldzorgne/);
+    await expect(page.getByText('Gezocht op ‘geldzorgen’ in plaats van ‘geldzorgne’.').isVisible()).resolves.toBe(true);
+    const geld = await page.locator('#zoeken-server ol a').evaluateAll((a) => a.map((l) => l.getAttribute('href')));
+    expect(geld).toContain('/organisaties/schuldhulpmaatje-twenterand/');
+    // The lists stay as a way out.
+    await expect(page.getByRole('link', { name: 'Geld en schulden' }).first().getAttribute('href')).resolves.toBe(
+      '/themas/geldzaken/',
+    );
+
+    // With JavaScript the same address shows Pagefind's results, not the server's.
+    const metJs = await nieuwePagina(browser);
+    await metJs.goto(`${basis}/zoeken/?q=schulden`);
+    await klaar(metJs);
+    await expect(metJs.locator('#zoeken-server').isVisible()).resolves.toBe(false);
+    expect((await resultaten(metJs)).length).toBeGreaterThan(0);
+    expect(metJs.fouten).toEqual([]);
   });
 
   it('keeps working on a search page that was opened before a publish', async () => {

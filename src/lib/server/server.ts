@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { eerdereReleases, huidigeRelease, serverBuildDir } from '../release/paden.ts';
 import { zetBeveiligingsHeaders } from './headers.ts';
 import { serveerStatisch } from './statisch.ts';
+import { beantwoordZoekvraag, isZoekvraag } from './zoeken.ts';
 import {
   aangekondigdTeGroot,
   gooiRestWeg,
@@ -93,6 +94,9 @@ export async function maakServer(): Promise<Server> {
       if (pad.startsWith('/_portaal/')) return serveerStatisch(req, res, portaalClient, { immutablePrefix: '/_portaal/' });
       const release = huidigeRelease();
       if (!release) return fout(res, 503, 'De sociale kaart wordt gebouwd. Probeer het over een minuut opnieuw.');
+      const zoekdeel = new URL(req.url, 'http://localhost').searchParams;
+      if ((req.method === 'GET' || req.method === 'HEAD') && isZoekvraag(pad, zoekdeel) && beantwoordZoekvraag(req, res, release))
+        return;
       serveerStatisch(req, res, release, {
         immutablePrefix: '/_astro/',
         eerder: { voorvoegsels: ['/_astro/', '/pagefind/'], mappen: () => eerdereReleases(release) },

@@ -8,7 +8,8 @@ import { datumTekst, keerTekst, roosterTekst } from '../rooster/tekst.ts';
 import type { SiteData } from '../site/sitedata.ts';
 import type { FilterNaam, RangFilter } from './staat.ts';
 import { laadSynoniemen, type Synoniemen } from './synoniemen.ts';
-import { woorden } from './tekst.ts';
+import { STOPWOORDEN, woorden } from './tekst.ts';
+import type { ZonderJsIndex, ZonderJsPagina } from './zonderjs.ts';
 import { trefwoorden, Woordenboek } from './woordenboek.ts';
 
 /**
@@ -174,6 +175,32 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
         meta: { type: TYPE_LABEL.thema },
         filters: { thema: [t.slug], type: ['thema'] },
         trefwoorden: woordenVan(bronnen.thema(t)),
+      };
+    },
+    /**
+     * The pages for search without JavaScript (src/lib/zoeken/zonderjs.ts, answered by our own
+     * server): name, address, type, kernen, and the words to match, names apart.
+     */
+    zonderJsJson(): ZonderJsIndex {
+      const pagina = (u: string, t: string, type: Zoektype, ks: string[], b: Bron): ZonderJsPagina => {
+        const w = woordenVan(b);
+        const naam = new Set(woorden(t));
+        const rest = new Set(
+          [...paginaWoorden(b), ...woorden(`${w.eigen} ${w.thema}`)].filter((x) => !naam.has(x) && !STOPWOORDEN.has(x)),
+        );
+        return { u, t, s: TYPE_LABEL[type], k: kernTekst(ks), ks, n: [...naam].join(' '), w: [...rest].join(' ') };
+      };
+      return {
+        paginas: [
+          ...site.kaart.organisaties.map((o) =>
+            pagina(`/organisaties/${o.slug}/`, o.naam, 'organisatie', o.kernen, bronnen.organisatie(o)),
+          ),
+          ...site.kaart.activiteiten
+            .filter(site.isActueel)
+            .map((a) => pagina(`/aanbod/${a.slug}/`, a.titel, 'activiteit', [a.kern], bronnen.activiteit(a))),
+          ...site.kernen.map((k) => pagina(`/kernen/${k.slug}/`, k.naam, 'kern', [k.slug], bronnen.kern(k))),
+          ...config.themas.map((t) => pagina(`/themas/${t.slug}/`, t.label, 'thema', [], bronnen.thema(t))),
+        ],
       };
     },
     /** The vocabulary the browser corrects typos against, with the kernen to recognise in a query. */

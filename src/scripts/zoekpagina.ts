@@ -64,6 +64,24 @@ function resultaatItem(f: Fragment): HTMLLIElement {
   return li;
 }
 
+/**
+ * "Gezocht, niets gevonden": a search that was asked for (not one typed halfway) and found nothing
+ * tells our server its normalised words and the kern, nothing else: no cookie, not when the browser
+ * asks not to be tracked (Global Privacy Control, Do Not Track). See the privacy page.
+ */
+function meldNietsGevonden(u: Zoekuitkomst): void {
+  const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
+  if (nav.globalPrivacyControl || nav.doNotTrack === '1' || u.analyse.termen.length === 0) return;
+  const melding = { woorden: u.analyse.termen.slice(0, 8), ...(u.kern ? { kern: u.kern } : {}) };
+  fetch('/zoeken/niets-gevonden', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(melding),
+    credentials: 'omit',
+    keepalive: true,
+  }).catch(() => undefined);
+}
+
 /** The query with the doubtful corrections applied, for "Bedoelde u …?"; undefined when there are none. */
 function bedoeldeVraag(u: Zoekuitkomst): string | undefined {
   if (u.analyse.suggesties.length === 0) return undefined;
@@ -226,6 +244,7 @@ export function startZoekpagina(): void {
       document.body.classList.add('sk-gezocht');
       // Screen readers hear the status line (role=status); focus goes to what was found.
       if (focus) (u.resultaten.length > 0 ? $('resultaten-kop') : $('geen-resultaten-kop')).focus();
+      if (focus && u.resultaten.length === 0) meldNietsGevonden(u);
       await toonAndereKernen(staat, u, pf);
     } catch (e) {
       if (nummer !== volgnummer) return;

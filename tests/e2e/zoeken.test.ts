@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as t from '../../db/schema.ts';
+import { kwartaalBegin, kwartaalVan } from '../../src/lib/cijfers/perioden.ts';
 import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
+import { plusDagen } from '../../src/lib/rooster/kalender.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
 import { logIn, publiceerOpnieuw, testDb } from './portaal-hulp.ts';
 
@@ -323,6 +325,80 @@ describe('zoeken', () => {
     await expect(metJs.locator('#zoeken-server').isVisible()).resolves.toBe(false);
     expect((await resultaten(metJs)).length).toBeGreaterThan(0);
     expect(metJs.fouten).toEqual([]);
+  });
+
+  it('a search that finds nothing reaches our server with its words and kern only, and shows in the overview past 5 days', async () => {
+    const page = await nieuwePagina(browser);
+    const meldingen: { body: unknown; cookie?: string }[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/zoeken/niets-gevonden')) meldingen.push({ body: r.postDataJSON(), cookie: r.headers().cookie });
+    });
+    await page.goto(`${basis}/zoeken/?q=een+padelbaan&kern=aadorp`);
+    await klaar(page);
+    await expect.poll(() => meldingen.length).toBe(1);
+    expect(meldingen[0]).toEqual({ body: { woorden: ['padelbaan'], kern: 'aadorp' }, cookie: undefined });
+    // Typing halfway is not a search that found nothing.
+    await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).fill('qqxq');
+    await klaar(page);
+
+    // Global Privacy Control in the browser: nothing is sent; Do Not Track at the server: nothing kept.
+    const gpc = await nieuwePagina(browser);
+    await gpc.addInitScript(() => Object.defineProperty(navigator, 'globalPrivacyControl', { value: true }));
+    let gestuurd = 0;
+    gpc.on('request', (r) => {
+      if (r.url().endsWith('/zoeken/niets-gevonden')) gestuurd++;
+    });
+    await gpc.goto(`${basis}/zoeken/?q=padelbaan&kern=aadorp`);
+    await klaar(gpc);
+    const db = testDb();
+    const tel = () =>
+      db
+        .select()
+        .from(t.zoekgat)
+        .all()
+        .filter((r) => r.woord === 'padelbaan').length;
+    try {
+      expect(tel()).toBe(1);
+      const dnt = await fetch(`${basis}/zoeken/niets-gevonden`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', DNT: '1' },
+        body: JSON.stringify({ woorden: ['padelbaan'], kern: 'aadorp' }),
+      });
+      expect(dnt.status).toBe(204);
+      expect(dnt.headers.get('set-cookie')).toBeNull();
+      expect(tel()).toBe(1);
+      expect(gestuurd).toBe(0);
+      // Only the day, the kern and the word are kept.
+      expect(Object.keys(db.select().from(t.zoekgat).all()[0]).sort()).toEqual(['dag', 'id', 'kern', 'woord']);
+
+      // Three more days: four in all, not shown; a fifth day: shown.
+      const vandaag = db.select().from(t.zoekgat).all()[0].dag;
+      const begin = kwartaalBegin(kwartaalVan(vandaag));
+      const dagen = Array.from({ length: 6 }, (_, i) => plusDagen(begin, i)).filter((d) => d !== vandaag);
+      db.insert(t.zoekgat)
+        .values(dagen.slice(0, 3).map((dag) => ({ dag, kern: 'aadorp', woord: 'padelbaan' })))
+        .run();
+      bewaarAccount(db, {
+        email: 'zoekgat-beheer@test.example',
+        naam: 'Zoekgat Beheer',
+        beheerder: true,
+        organisaties: [],
+        kernen: [],
+      });
+      const beheer = await nieuwePagina(browser);
+      await logIn(beheer, 'zoekgat-beheer@test.example');
+      await beheer.goto(`${basis}/partners/signalen/overzicht`);
+      const sectie = beheer.getByRole('region', { name: 'Gezocht, niets gevonden' });
+      await expect(sectie.getByText('Nog geen woorden die vaak genoeg zijn gezocht.').isVisible()).resolves.toBe(true);
+      db.insert(t.zoekgat).values({ dag: dagen[3], kern: 'aadorp', woord: 'padelbaan' }).run();
+      await beheer.reload();
+      const rij = sectie.getByRole('row', { name: /Aadorp padelbaan 5/ });
+      await expect(rij.isVisible()).resolves.toBe(true);
+      expect(await axeFouten(beheer)).toEqual([]);
+    } finally {
+      db.$client.close();
+    }
+    expect(page.fouten).toEqual([]);
   });
 
   it('keeps working on a search page that was opened before a publish', async () => {

@@ -1,10 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { databasePath, type Db, openDb } from '../db/client.ts';
+import { Limiet } from '../portaal/limiet.ts';
 import { cspVoorPagina } from '../release/csp.ts';
+import { lokaal } from '../rooster/kalender.ts';
+import { bewaarZoekgat, meldingSchema, ruimZoekgatOp } from '../signalen/zoekgat.ts';
 import type { Woordenlijst } from '../zoeken/vraag.ts';
 import { resultatenHtml, vulZoekpagina, type ZonderJsIndex, zoekZonderJs } from '../zoeken/zonderjs.ts';
 import { zetBeveiligingsHeaders } from './headers.ts';
+import { leesLichaam } from './verzoek.ts';
 
 /**
  * /zoeken/?q=… answered by our own server, so that search works without JavaScript: the release's
@@ -58,4 +63,50 @@ export function beantwoordZoekvraag(req: IncomingMessage, res: ServerResponse, r
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(req.method === 'HEAD' ? undefined : html);
   return true;
+}
+
+/** At most this many reports a minute in all: enough for a village, too few to flood the table. */
+const nietsGevondenLimiet = new Limiet(Number(process.env.SK_ZOEKGAT_PER_MINUUT ?? 120), 60_000, 1);
+let db: Db | undefined;
+let opgeruimd = '';
+
+/** Whether the browser asks not to be tracked (Global Privacy Control or Do Not Track). */
+export function wilNietGevolgd(req: IncomingMessage): boolean {
+  return req.headers['sec-gpc'] === '1' || req.headers.dnt === '1';
+}
+
+/**
+ * POST /zoeken/niets-gevonden: a search that found nothing (src/lib/signalen/zoekgat.ts). Only the
+ * words and the kern are read; no address, cookie or time of day is kept. Always 204, so the page
+ * learns nothing from the answer; bad input is simply not kept.
+ */
+export async function meldNietsGevonden(req: IncomingMessage, res: ServerResponse, release: string): Promise<void> {
+  const klaar = () => {
+    res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+  };
+  const lichaam = await leesLichaam(req, 4096);
+  if (!lichaam || wilNietGevolgd(req) || !nietsGevondenLimiet.magDoor('alle')) return klaar();
+  let melding: ReturnType<typeof meldingSchema.safeParse>;
+  try {
+    melding = meldingSchema.safeParse(JSON.parse(lichaam.toString('utf8')));
+  } catch {
+    return klaar();
+  }
+  if (!melding.success) return klaar();
+  const { lijst } = laad(release);
+  db ??= openDb(databasePath());
+  const vandaag = lokaal(new Date()).datum;
+  const namen = lijst.kernen.map((k) => k.naam);
+  bewaarZoekgat(
+    db,
+    melding.data,
+    vandaag,
+    lijst.kernen.map((k) => k.slug),
+    namen,
+  );
+  if (opgeruimd !== vandaag) {
+    ruimZoekgatOp(db, vandaag);
+    opgeruimd = vandaag;
+  }
+  klaar();
 }

@@ -149,6 +149,13 @@ ${headers}
     index index.html;
     try_files $uri $uri/ =404;
   }
+  # A search that found nothing, reported by the search page (words and kern only).
+  location = /zoeken/niets-gevonden {
+    proxy_pass http://sk_portaal;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host $host;
+  }
   location @zoeken {
     proxy_pass http://sk_portaal;
     proxy_http_version 1.1;

@@ -293,6 +293,7 @@ describe('zoeken', () => {
     await page.getByRole('button', { name: 'Zoek' }).click();
     await page.waitForURL(`${basis}/zoeken/?q=schulden&kern=kloosterhaar`);
     await expect(page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).inputValue()).resolves.toBe('schulden');
+    await page.locator('#filters > summary').click();
     await expect(page.getByRole('combobox', { name: 'Kern' }).inputValue()).resolves.toBe('kloosterhaar');
     await expect(
       page.getByRole('heading', { level: 2, name: /^\d+ resultaten? voor ‘schulden’ in Kloosterhaar$/ }).isVisible(),

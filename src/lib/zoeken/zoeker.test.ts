@@ -45,7 +45,7 @@ const alle = [
 
 describe('rangschik', () => {
   it('puts the doelgroep named first, for-everyone next, other groups lower, stopped last', async () => {
-    const r = await rangschik(pf, alle, alle.length, { doelgroepen: ['ouderen'], situatie: false }, GROEPEN);
+    const r = await rangschik(pf, alle, [], { doelgroepen: ['ouderen'], situatie: false }, GROEPEN);
     expect(ids(r)).toEqual([
       'bingo-ouderen',
       'bingovereniging',
@@ -57,7 +57,7 @@ describe('rangschik', () => {
   });
 
   it('without a group keeps Pagefind’s order, except that stopped and out-of-season activities go down', async () => {
-    const r = await rangschik(pf, alle, alle.length, { doelgroepen: [], situatie: false }, GROEPEN);
+    const r = await rangschik(pf, alle, [], { doelgroepen: [], situatie: false }, GROEPEN);
     expect(ids(r)).toEqual([
       'bingo-kinderen',
       'bingovereniging',
@@ -68,11 +68,22 @@ describe('rangschik', () => {
     ]);
   });
 
+  it('more words always come first: a group word does not lift a page with fewer of the words', async () => {
+    const r = await rangschik(
+      pf,
+      [resultaat('bingovereniging'), resultaat('bingo-ouderen')],
+      [0, 1],
+      { doelgroepen: ['ouderen'], situatie: false },
+      GROEPEN,
+    );
+    expect(ids(r)).toEqual(['bingovereniging', 'bingo-ouderen']);
+  });
+
   it('a situation prefers activities over offices', async () => {
     const r = await rangschik(
       pf,
       [resultaat('bingovereniging'), resultaat('bingo-iedereen')],
-      2,
+      [0, 0],
       { doelgroepen: [], situatie: true },
       GROEPEN,
     );
@@ -83,7 +94,7 @@ describe('rangschik', () => {
     const r = await rangschik(
       pf,
       [resultaat('bingo-gestopt-ouderen'), resultaat('bingo-kinderen')],
-      1,
+      [0, 1],
       { doelgroepen: [], situatie: false },
       GROEPEN,
     );

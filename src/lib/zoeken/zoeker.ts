@@ -55,7 +55,7 @@ async function deelsGevonden(pf: PagefindApi, termen: string[], filters: Record<
       telling.set(r.id, t);
     }
   }
-  return [...telling.values()].sort((a, b) => b.woorden - a.woorden || b.score - a.score).map((t) => t.r);
+  return [...telling.values()].sort((a, b) => b.woorden - a.woorden || b.score - a.score);
 }
 
 /** The correct Dutch words among `woorden` (see src/lib/zoeken/spelling.ts); loaded only when a correction is about to happen. */
@@ -78,10 +78,15 @@ export async function zoek(
   const alles = await pf.search(analyse.termen.length > 0 ? analyse.termen.join(' ') : null, { filters });
   const resultaten = alles?.results ?? [];
   const volledig = resultaten.length;
+  /** Per result how many words it misses: 0 for all words. */
+  const mist = resultaten.map(() => 0);
   if (volledig < GENOEG && analyse.termen.length > 1) {
-    resultaten.push(...(await deelsGevonden(pf, analyse.termen, filters, new Set(resultaten.map((r) => r.id)))));
+    for (const d of await deelsGevonden(pf, analyse.termen, filters, new Set(resultaten.map((r) => r.id)))) {
+      resultaten.push(d.r);
+      mist.push(analyse.termen.length - d.woorden);
+    }
   }
-  return { ...leeg, resultaten: await rangschik(pf, resultaten, volledig, analyse, alleDoelgroepen), volledig };
+  return { ...leeg, resultaten: await rangschik(pf, resultaten, mist, analyse, alleDoelgroepen), volledig };
 }
 
 /** Weights of the reordering; tuned with both relevance sets (`npm run bench -- zoeken`). */
@@ -108,14 +113,15 @@ function paginasMet(pf: PagefindApi, naam: string, waarde: string): Promise<Set<
 /**
  * Orders the results by who they are for and what is happening now, keeping Pagefind's order
  * otherwise: paused or ended activities last, always; pages with all words before pages with
- * some; then a doelgroep named in the query first and activities only for other groups lower,
+ * fewer; then a doelgroep named in the query first and activities only for other groups lower,
  * activities before offices when the query describes a situation, and activities outside their
  * season lower.
  */
 export async function rangschik(
   pf: PagefindApi,
   resultaten: PfResultaat[],
-  volledig: number,
+  /** Per result how many of the words it misses (0: all words); more words always rank first. */
+  mist: number[],
   analyse: Pick<Analyse, 'doelgroepen' | 'situatie'>,
   alleDoelgroepen: string[],
 ): Promise<PfResultaat[]> {
@@ -125,20 +131,21 @@ export async function rangschik(
   const [gestopt, later, activiteit, gevraagd, anders] = await Promise.all([
     paginasMet(pf, 'stand', 'gestopt'),
     paginasMet(pf, 'stand', 'later'),
-    analyse.situatie ? paginasMet(pf, 'type', 'activiteit') : new Set<string>(),
+    paginasMet(pf, 'type', 'activiteit'),
     Promise.all(analyse.doelgroepen.map((g) => paginasMet(pf, 'doelgroep', g))),
     Promise.all(andere.map((g) => paginasMet(pf, 'doelgroep', g))),
   ]);
   const bonus = (id: string) => {
     let b = 0;
     if (gevraagd.some((s) => s.has(id))) b += RANG.doelgroep;
-    else if (anders.some((s) => s.has(id))) b += RANG.andereGroep;
-    if (activiteit.has(id)) b += RANG.activiteit;
+    // Only an activity is for a group; an organisation's groups are those of all its activities.
+    else if (activiteit.has(id) && anders.some((s) => s.has(id))) b += RANG.andereGroep;
+    if (analyse.situatie && activiteit.has(id)) b += RANG.activiteit;
     if (later.has(id)) b += RANG.later;
     return b;
   };
   return resultaten
-    .map((r, i) => ({ r, i, stop: gestopt.has(r.id) ? 1 : 0, deel: i < volledig ? 0 : 1, bonus: bonus(r.id) }))
+    .map((r, i) => ({ r, i, stop: gestopt.has(r.id) ? 1 : 0, deel: mist[i] ?? 0, bonus: bonus(r.id) }))
     .sort((a, b) => a.stop - b.stop || a.deel - b.deel || b.bonus - a.bonus || a.i - b.i)
     .map((x) => x.r);
 }

@@ -304,7 +304,6 @@ describe('zoeken', () => {
       page.getByRole('link', { name: 'Alles in Kloosterhaar, met de kernondersteuner' }).getAttribute('href'),
     ).resolves.toBe('/kernen/kloosterhaar/');
     await expect(page.getByText('Zoeken werkt op deze site met JavaScript.').isVisible()).resolves.toBe(false);
-    expect(await axeFouten(page)).toEqual([]);
 
     // An inwoner's word (a synonym) and a typo, from the search page itself.
     await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).fill('geldzorgne');
@@ -325,6 +324,10 @@ describe('zoeken', () => {
     await klaar(metJs);
     await expect(metJs.locator('#zoeken-server').isVisible()).resolves.toBe(false);
     expect((await resultaten(metJs)).length).toBeGreaterThan(0);
+    // The server's block is in this page too: shown, it has no axe violations (axe needs JavaScript).
+    await metJs.evaluate(() => document.getElementById('zoeken-server')?.removeAttribute('hidden'));
+    await expect(metJs.locator('#zoeken-server ol li').count()).resolves.toBeGreaterThan(0);
+    expect(await axeFouten(metJs)).toEqual([]);
     expect(metJs.fouten).toEqual([]);
   });
 

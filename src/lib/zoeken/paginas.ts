@@ -185,10 +185,19 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
       const pagina = (u: string, t: string, type: Zoektype, ks: string[], b: Bron): ZonderJsPagina => {
         const w = woordenVan(b);
         const naam = new Set(woorden(t));
-        const rest = new Set(
-          [...paginaWoorden(b), ...woorden(`${w.eigen} ${w.thema}`)].filter((x) => !naam.has(x) && !STOPWOORDEN.has(x)),
-        );
-        return { u, t, s: TYPE_LABEL[type], k: kernTekst(ks), ks, n: [...naam].join(' '), w: [...rest].join(' ') };
+        const nieuw = (x: string) => !naam.has(x) && !STOPWOORDEN.has(x);
+        const eigen = new Set([...paginaWoorden(b), ...woorden(w.eigen)].filter(nieuw));
+        const thema = new Set(woorden(w.thema).filter((x) => nieuw(x) && !eigen.has(x)));
+        return {
+          u,
+          t,
+          s: TYPE_LABEL[type],
+          k: kernTekst(ks),
+          ks,
+          n: [...naam].join(' '),
+          w: [...eigen].join(' '),
+          z: [...thema].join(' '),
+        };
       };
       return {
         paginas: [

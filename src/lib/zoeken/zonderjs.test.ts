@@ -10,7 +10,8 @@ const index: ZonderJsIndex = {
       k: 'Vroomshoop',
       ks: ['vroomshoop'],
       n: 'geldcafe',
-      w: 'schulden rekeningen geldzorgen inloop',
+      w: 'inloop',
+      z: 'schulden rekeningen geldzorgen',
     },
     {
       u: '/aanbod/koffieochtend-den-ham/',
@@ -20,6 +21,7 @@ const index: ZonderJsIndex = {
       ks: ['den-ham'],
       n: 'koffieochtend',
       w: 'koffie ochtend ontmoeten eenzaam',
+      z: '',
     },
     {
       u: '/organisaties/schuldhulpmaatje/',
@@ -29,6 +31,7 @@ const index: ZonderJsIndex = {
       ks: ['vroomshoop', 'den-ham'],
       n: 'schuldhulpmaatje',
       w: 'schulden maatje geld',
+      z: '',
     },
     {
       u: '/themas/geldzaken/',
@@ -38,6 +41,7 @@ const index: ZonderJsIndex = {
       ks: [],
       n: 'geld en schulden',
       w: 'geldzorgen rekeningen',
+      z: '',
     },
   ],
 };
@@ -50,20 +54,20 @@ const lijst = {
 };
 
 describe('search without JavaScript', () => {
-  it('finds names first, then synonyms and thema words, with the browser’s reading of the query', () => {
+  it('finds names first, then own words and synonyms, then thema words, with the browser’s reading of the query', () => {
     const u = zoekZonderJs(index, lijst, 'ik heb schulden');
     expect(u.termen).toEqual(['schulden']);
     expect(u.resultaten.map((r) => r.pagina.u)).toEqual([
       '/themas/geldzaken/',
-      '/aanbod/geldcafe-vroomshoop/',
       '/organisaties/schuldhulpmaatje/',
+      '/aanbod/geldcafe-vroomshoop/',
     ]);
   });
 
   it('keeps to a kern named or chosen, and corrects typos', () => {
     expect(zoekZonderJs(index, lijst, 'schulden vroomshoop').resultaten.map((r) => r.pagina.u)).toEqual([
-      '/aanbod/geldcafe-vroomshoop/',
       '/organisaties/schuldhulpmaatje/',
+      '/aanbod/geldcafe-vroomshoop/',
     ]);
     const u = zoekZonderJs(index, lijst, 'kofie', 'den-ham');
     expect(u.correcties).toEqual([{ van: 'kofie', naar: 'koffie' }]);

@@ -21,8 +21,10 @@ export type ZonderJsPagina = {
   ks: string[];
   /** Words of the name, normalised, space-separated. */
   n: string;
-  /** All other words (text, synonyms, thema words), normalised, space-separated. */
+  /** The page's own words and their synonyms, normalised, space-separated. */
   w: string;
+  /** The words of its thema's: weaker, an organisation can have five thema's. */
+  z: string;
 };
 export type ZonderJsIndex = { paginas: ZonderJsPagina[] };
 
@@ -57,17 +59,14 @@ export function zoekZonderJs(
   const resultaten: ZonderJsResultaat[] = [];
   for (const pagina of kandidaten) {
     const naam = ` ${pagina.n} `;
-    const rest = ` ${pagina.w} `;
+    const eigen = ` ${pagina.w} `;
+    const thema = ` ${pagina.z} `;
     let aantal = 0;
     let score = 0;
     for (const t of a.termen) {
-      if (heeft(naam, t)) {
-        aantal++;
-        score += 3;
-      } else if (heeft(rest, t)) {
-        aantal++;
-        score += 1;
-      }
+      const punten = heeft(naam, t) ? 4 : heeft(eigen, t) ? 2 : heeft(thema, t) ? 1 : 0;
+      if (punten > 0) aantal++;
+      score += punten;
     }
     if (aantal > 0) resultaten.push({ pagina, woorden: aantal, score });
   }

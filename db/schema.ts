@@ -588,3 +588,21 @@ export const verwijzingTelling = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.maand, t.kernId, t.thema, t.activiteitId, t.uitkomst] })],
 );
+
+// Gezocht, niets gevonden (issue #16) ------------------------------------------------------------
+// A search on the public site that found nothing: only the normalised words and the kern chosen,
+// by day. No IP address, no cookie, no time of day, no link between the words of one search.
+
+/** One word of a search without results (src/lib/zoeken/nietgevonden.ts). */
+export const zoekgat = sqliteTable(
+  'zoekgat',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Local date, "YYYY-MM-DD". */
+    dag: text('dag').notNull(),
+    /** Kern slug, or null when none was chosen. */
+    kern: text('kern'),
+    woord: text('woord').notNull(),
+  },
+  (t) => [index('zoekgat_dag').on(t.dag), index('zoekgat_woord').on(t.woord, t.kern)],
+);

@@ -22,6 +22,8 @@ export const publiekeRoutes: Route[] = [
   publiek('/zoeken', 'zoeken.astro'),
   publiek('/kaart/kernen.geojson', 'kaart-kernen.geojson.ts'),
   publiek('/zoeken/woorden.json', 'zoeken-woorden.json.ts'),
+  publiek('/zoeken/nederlands/[letter].json', 'zoeken-nederlands.json.ts'),
+  publiek('/zoeken/zonder-js.json', 'zoeken-zonder-js.json.ts'),
   publiek('/open-data', 'open-data.astro'),
   publiek('/open-data/[bestand]', 'open-data-bestand.ts'),
   publiek('/open-data/hsds/[bestand]', 'open-data-hsds.ts'),

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startBrowser } from '../../tests/e2e/browser.ts';
-import { meetRelevantie, missers } from '../../tests/zoeken/relevantie.ts';
+import { laadRelevantie, meetRelevantie, missers, SETS } from '../../tests/zoeken/relevantie.ts';
 import { draaiScript, mediaan, nieuweOmgeving, startServer, type Meting } from './context.ts';
 
 /**
@@ -126,8 +126,9 @@ async function meetDemo(browser: Browser): Promise<Meting[]> {
   try {
     const page = await browser.newPage();
     const r = await meetRelevantie(page, server.url);
+    const p = await meetRelevantie(page, server.url, laadRelevantie(SETS.personas));
     await page.close();
-    for (const m of missers(r)) console.log(`  mis: ${m}`);
+    for (const m of [...missers(r), ...missers(p)]) console.log(`  mis: ${m}`);
     const sectie = 'Zoeken (demo)';
     const k = await meetZoekkosten(browser, server.url, 'schulden', 'koffieochtend');
     return [
@@ -145,6 +146,14 @@ async function meetDemo(browser: Browser): Promise<Meting[]> {
         eenheid: '',
         toelichting: 'gemiddelde van 1/rang van het eerste goede antwoord',
       },
+      {
+        sectie,
+        naam: 'Recall@5, persona’s',
+        waarde: +p.recallBij5.toFixed(3),
+        eenheid: '',
+        toelichting: `${p.uitslagen.length} vragen van vijf persona’s, beoordeeld op thema en doelgroep (tests/zoeken/relevantie-personas.yaml)`,
+      },
+      { sectie, naam: 'MRR, persona’s', waarde: +p.mrr.toFixed(3), eenheid: '', toelichting: '' },
       ...kostenMetingen(sectie, k, 'schulden', 'koffieochtend'),
       {
         sectie,

@@ -42,3 +42,28 @@ export function laadWoorden(): Promise<Woordenlijst> {
   woordenlijst.catch(() => (woordenlijst = undefined));
   return woordenlijst;
 }
+
+const letters = new Map<string, Promise<string[]>>();
+
+/**
+ * The correct Dutch words among `woorden`, from /zoeken/nederlands/<letter>.json (one small file
+ * per first letter, only for the words about to be corrected). A file that fails to load counts
+ * as empty: then the word is corrected as before.
+ */
+export async function laadNederlands(woorden: string[]): Promise<ReadonlySet<string>> {
+  const nodig = [...new Set(woorden.map((w) => w[0]).filter((l) => /^[a-z]$/.test(l)))];
+  const lijsten = await Promise.all(
+    nodig.map((letter) => {
+      let lijst = letters.get(letter);
+      if (!lijst) {
+        lijst = fetch(`/zoeken/nederlands/${letter}.json`)
+          .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
+          .catch(() => []);
+        letters.set(letter, lijst);
+      }
+      return lijst;
+    }),
+  );
+  const alle = new Set(lijsten.flat());
+  return new Set(woorden.filter((w) => alle.has(w)));
+}

@@ -1,8 +1,9 @@
 import { aantalFilters, FILTERS, leesStaat, staatNaarZoekdeel, zonder, type Zoekstaat } from '../lib/zoeken/staat.ts';
+import { woorden } from '../lib/zoeken/tekst.ts';
 import { Vraagmaker } from '../lib/zoeken/vraag.ts';
 import { aantalZonderKern, zoek, type Fragment, type PfResultaat, type Zoekuitkomst } from '../lib/zoeken/zoeker.ts';
 import { pasToe } from './dichtbij.ts';
-import { laadPagefind, laadWoorden } from './pagefind.ts';
+import { laadNederlands, laadPagefind, laadWoorden } from './pagefind.ts';
 
 /**
  * The search page: reads the search from the URL, searches as you type, shows results in
@@ -49,15 +50,46 @@ function resultaatItem(f: Fragment): HTMLLIElement {
   li.append(kop, alinea([f.meta.type ?? 'Informatie', f.meta.kern].filter(Boolean).join(' · '), 'sk-meta'));
   if (f.meta.status) li.append(alinea(f.meta.status, 'sk-resultaat__status'));
   li.append(alinea(fragmentNodes(f.excerpt)));
+  if (f.meta.weer) li.append(alinea(f.meta.weer, 'sk-resultaat__status'));
   if (f.meta.volgende) li.append(alinea(`Eerstvolgende keer: ${f.meta.volgende}`));
   else if (f.meta.wanneer) li.append(alinea(`Wanneer: ${f.meta.wanneer}`));
   if (f.meta.gecontroleerd) li.append(alinea(f.meta.gecontroleerd, 'sk-meta'));
+  // What the result is about, for the relevance suites (tests/zoeken/) and styling; not shown.
+  if (f.filters.thema?.length) li.dataset.thema = f.filters.thema.join(' ');
+  if (f.filters.doelgroep?.length) li.dataset.doelgroep = f.filters.doelgroep.join(' ');
   // For "dichtbij mij" (src/scripts/dichtbij.ts), which sorts this list when asked.
   if (f.meta.lat && f.meta.lon) {
     li.dataset.lat = f.meta.lat;
     li.dataset.lon = f.meta.lon;
   }
   return li;
+}
+
+/**
+ * "Gezocht, niets gevonden": a search that was asked for (not one typed halfway) and found nothing
+ * tells our server its normalised words and the kern, nothing else: no cookie, not when the browser
+ * asks not to be tracked (Global Privacy Control, Do Not Track). See the privacy page.
+ */
+function meldNietsGevonden(u: Zoekuitkomst): void {
+  const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
+  if (nav.globalPrivacyControl || nav.doNotTrack === '1' || u.analyse.termen.length === 0) return;
+  const melding = { woorden: u.analyse.termen.slice(0, 8), ...(u.kern ? { kern: u.kern } : {}) };
+  fetch('/zoeken/niets-gevonden', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(melding),
+    credentials: 'omit',
+    keepalive: true,
+  }).catch(() => undefined);
+}
+
+/** The query with the doubtful corrections applied, for "Bedoelde u …?"; undefined when there are none. */
+function bedoeldeVraag(u: Zoekuitkomst): string | undefined {
+  if (u.analyse.suggesties.length === 0) return undefined;
+  const naar = new Map(u.analyse.suggesties.map((s) => [s.van, s.naar]));
+  return woorden(u.analyse.vraagZonderKern)
+    .map((w) => naar.get(w) ?? w)
+    .join(' ');
 }
 
 export function startZoekpagina(): void {
@@ -140,6 +172,18 @@ export function startZoekpagina(): void {
     if (u.analyse.kern && !leesFormulier().filters.kern) zinnen.push(`U noemde ${u.analyse.kern.naam}: we zoeken daar.`);
     uitleg.textContent = zinnen.join(' ');
     uitleg.hidden = zinnen.length === 0;
+    // Outside the results, so it shows when nothing was found too.
+    const bedoeld = bedoeldeVraag(u);
+    const bedoeldEl = $('bedoeld');
+    bedoeldEl.hidden = !bedoeld;
+    if (bedoeld) {
+      const link = document.createElement('a');
+      link.className = 'nl-link';
+      link.href = `/zoeken/${staatNaarZoekdeel({ ...leesFormulier(), q: bedoeld })}`;
+      link.textContent = bedoeld;
+      bedoeldEl.replaceChildren('Bedoelde u ', link, '?');
+      zinnen.push(`Bedoelde u ${bedoeld}?`);
+    }
     return zinnen.join(' ');
   }
 
@@ -164,7 +208,12 @@ export function startZoekpagina(): void {
     ($('zonder-filters') as HTMLAnchorElement).href = `/zoeken/${staatNaarZoekdeel({ q: staat.q, filters: {} })}`;
   }
 
+  /** Whether the next search was asked for (Enter, Zoek, a link): then focus goes to the results. */
+  let naarResultaten = false;
+
   async function voerUit() {
+    const focus = naarResultaten;
+    naarResultaten = false;
     const staat = leesFormulier();
     const nummer = ++volgnummer;
     toonFilterAantal(staat);
@@ -182,7 +231,7 @@ export function startZoekpagina(): void {
     sectie.setAttribute('aria-busy', 'true');
     try {
       const [pf, woorden] = await Promise.all([laadPagefind(), laadWoorden()]);
-      const u = await zoek(pf, maakVraagmaker(woorden), staat);
+      const u = await zoek(pf, maakVraagmaker(woorden), staat, laadNederlands, Object.keys(woorden.doelgroepen ?? {}));
       if (nummer !== volgnummer) return;
       uitkomst = u;
       getoond = 0;
@@ -193,6 +242,10 @@ export function startZoekpagina(): void {
       const extra = toonUitleg(u);
       status.textContent = [beschrijf(staat, u), extra].filter(Boolean).join(' ');
       toonGeenResultaten(staat, u);
+      document.body.classList.add('sk-gezocht');
+      // Screen readers hear the status line (role=status); focus goes to what was found.
+      if (focus) (u.resultaten.length > 0 ? $('resultaten-kop') : $('geen-resultaten-kop')).focus();
+      if (focus && u.resultaten.length === 0) meldNietsGevonden(u);
       await toonAndereKernen(staat, u, pf);
     } catch (e) {
       if (nummer !== volgnummer) return;
@@ -234,6 +287,7 @@ export function startZoekpagina(): void {
   formulier.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);
+    naarResultaten = true;
     void voerUit();
   });
   meer.addEventListener('click', () => void toonVolgende(true));
@@ -246,5 +300,10 @@ export function startZoekpagina(): void {
     void voerUit();
   };
   window.addEventListener('popstate', laadUitUrl);
+  // A search that arrives with the page (the search box on another page, a link) lands on the
+  // results; one restored by "back" keeps the place it had.
+  const terug =
+    (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
+  naarResultaten = !terug && new URLSearchParams(location.search).has('q');
   laadUitUrl();
 }

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { eerdereReleases, huidigeRelease, serverBuildDir } from '../release/paden.ts';
 import { zetBeveiligingsHeaders } from './headers.ts';
 import { serveerStatisch } from './statisch.ts';
+import { beantwoordZoekvraag, isZoekvraag, meldNietsGevonden } from './zoeken.ts';
 import {
   aangekondigdTeGroot,
   gooiRestWeg,
@@ -29,6 +30,9 @@ async function laadPortaal(): Promise<AstroHandler | undefined> {
 function isPortaal(pad: string): boolean {
   return pad === '/partners' || pad.startsWith('/partners/');
 }
+
+/** Where the search page reports a search that found nothing (src/lib/signalen/zoekgat.ts). */
+export const NIETS_GEVONDEN = '/zoeken/niets-gevonden';
 
 /** Files of a release that are for us, not for visitors (release.json holds build internals). */
 const PRIVE = ['/release.json'];
@@ -93,6 +97,16 @@ export async function maakServer(): Promise<Server> {
       if (pad.startsWith('/_portaal/')) return serveerStatisch(req, res, portaalClient, { immutablePrefix: '/_portaal/' });
       const release = huidigeRelease();
       if (!release) return fout(res, 503, 'De sociale kaart wordt gebouwd. Probeer het over een minuut opnieuw.');
+      if (pad === NIETS_GEVONDEN && req.method === 'POST') {
+        meldNietsGevonden(req, res, release).catch((e) => {
+          console.error(e);
+          fout(res, 500, 'Er ging iets mis.');
+        });
+        return;
+      }
+      const zoekdeel = new URL(req.url, 'http://localhost').searchParams;
+      if ((req.method === 'GET' || req.method === 'HEAD') && isZoekvraag(pad, zoekdeel) && beantwoordZoekvraag(req, res, release))
+        return;
       serveerStatisch(req, res, release, {
         immutablePrefix: '/_astro/',
         eerder: { voorvoegsels: ['/_astro/', '/pagefind/'], mappen: () => eerdereReleases(release) },

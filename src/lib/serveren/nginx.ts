@@ -138,6 +138,30 @@ ${headers}
     index index.html;
     try_files $uri $uri/ =404;
   }
+  # A search with a query is answered by Node, so that it works without JavaScript too
+  # (through a named location: no static headers on top of Node's own).
+  location = /zoeken/ {
+    error_page 418 = @zoeken;
+    if ($arg_q) {
+      return 418;
+    }
+${headers}
+    index index.html;
+    try_files $uri $uri/ =404;
+  }
+  # A search that found nothing, reported by the search page (words and kern only).
+  location = /zoeken/niets-gevonden {
+    proxy_pass http://sk_portaal;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host $host;
+  }
+  location @zoeken {
+    proxy_pass http://sk_portaal;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host $host;
+  }
   # Hidden files (the release's CSP manifest, build hash) stay private: the 404 page.
   location ~ (^|/)\\. {
     return 404;

@@ -2,12 +2,15 @@ import type { LijstItem } from '../config/schema.ts';
 import type { Activiteit, Kern, Organisatie } from '../data/kaart.ts';
 import { weekdag } from '../rooster/kalender.ts';
 import { WEEKDAGEN, type Weekdag } from '../rooster/schema.ts';
-import { keerTekst, roosterTekst } from '../rooster/tekst.ts';
+import { inSeizoen } from '../rooster/keren.ts';
+import { MAANDEN } from '../rooster/schema.ts';
+import { datumTekst, keerTekst, roosterTekst } from '../rooster/tekst.ts';
 import type { SiteData } from '../site/sitedata.ts';
 import { gecontroleerdKort } from '../site/weergave.ts';
-import type { FilterNaam } from './staat.ts';
+import type { FilterNaam, RangFilter } from './staat.ts';
 import { laadSynoniemen, type Synoniemen } from './synoniemen.ts';
-import { woorden } from './tekst.ts';
+import { STOPWOORDEN, woorden } from './tekst.ts';
+import type { ZonderJsIndex, ZonderJsPagina } from './zonderjs.ts';
 import { trefwoorden, Woordenboek } from './woordenboek.ts';
 
 /**
@@ -26,7 +29,7 @@ export const TYPE_LABEL: Record<Zoektype, string> = {
 
 export type Zoekgegevens = {
   meta: Record<string, string>;
-  filters: Partial<Record<FilterNaam, string[]>>;
+  filters: Partial<Record<FilterNaam | RangFilter, string[]>>;
   /** Hidden keywords: from the page's own words, and (weaker) from its thema's. */
   trefwoorden: { eigen: string; thema: string };
 };
@@ -50,6 +53,20 @@ export function dagenVan(a: Activiteit, vandaag: string): Weekdag[] {
 /** Coordinates as Pagefind meta, so "dichtbij mij" can sort search results in the browser. */
 export function plekMeta(plek: { lat?: number; lon?: number } | undefined): Record<string, string> {
   return plek?.lat !== undefined && plek.lon !== undefined ? { lat: String(plek.lat), lon: String(plek.lon) } : {};
+}
+
+/**
+ * Where an activity stands today, for ranking: "gestopt" (paused or over) never ranks above a
+ * current one; "later" (outside its season, or not begun) ranks lower and says when it starts.
+ */
+export function standVan(a: Activiteit, vandaag: string, actueel: boolean): { stand?: 'gestopt' | 'later'; weer?: string } {
+  if (a.status !== 'gepubliceerd' || !actueel) return { stand: 'gestopt' };
+  const { seizoen, periode } = a.rooster;
+  if (seizoen && !inSeizoen(seizoen, vandaag))
+    return { stand: 'later', weer: `Nu buiten het seizoen, weer vanaf ${MAANDEN[seizoen.vanMaand - 1]}.` };
+  if (periode?.van && periode.van > vandaag)
+    return { stand: 'later', weer: `Begint op ${datumTekst(periode.van, { metDag: true })}.` };
+  return {};
 }
 
 export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynoniemen(site.config)) {
@@ -117,7 +134,13 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
           gecontroleerd: gecontroleerdKort(o.gecontroleerdOp),
           ...plekMeta(o.bezoekadres),
         },
-        filters: { kern: o.kernen, soort: [o.soort], thema: site.themasVan(o), doelgroep: doelgroepenVan(o) },
+        filters: {
+          kern: o.kernen,
+          soort: [o.soort],
+          thema: site.themasVan(o),
+          doelgroep: doelgroepenVan(o),
+          type: ['organisatie'],
+        },
         trefwoorden: woordenVan(bronnen.organisatie(o)),
       };
     },
@@ -129,6 +152,8 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
       if (volgende) meta.volgende = keerTekst(volgende, site.nu.datum.slice(0, 4));
       if (a.status === 'gepauzeerd') meta.status = 'Tijdelijk gestopt';
       meta.gecontroleerd = gecontroleerdKort(a.gecontroleerdOp);
+      const { stand, weer } = standVan(a, site.nu.datum, site.isActueel(a));
+      if (weer) meta.weer = weer;
       const org = site.organisatie(a.organisatie);
       return {
         meta,
@@ -139,6 +164,8 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
           doelgroep: a.doelgroepen,
           dag: dagenVan(a, site.nu.datum),
           gratis: a.kosten.soort === 'gratis' ? ['ja'] : [],
+          type: ['activiteit'],
+          stand: stand ? [stand] : [],
         },
         trefwoorden: woordenVan(bronnen.activiteit(a)),
       };
@@ -146,18 +173,58 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
     kern(k: Kern): Zoekgegevens {
       return {
         meta: { type: TYPE_LABEL.kern, kern: k.naam, ...plekMeta(k.centrum) },
-        filters: { kern: [k.slug] },
+        filters: { kern: [k.slug], type: ['kern'] },
         trefwoorden: woordenVan(bronnen.kern(k)),
       };
     },
     thema(t: LijstItem): Zoekgegevens {
-      return { meta: { type: TYPE_LABEL.thema }, filters: { thema: [t.slug] }, trefwoorden: woordenVan(bronnen.thema(t)) };
+      return {
+        meta: { type: TYPE_LABEL.thema },
+        filters: { thema: [t.slug], type: ['thema'] },
+        trefwoorden: woordenVan(bronnen.thema(t)),
+      };
+    },
+    /**
+     * The pages for search without JavaScript (src/lib/zoeken/zonderjs.ts, answered by our own
+     * server): name, address, type, kernen, and the words to match, names apart.
+     */
+    zonderJsJson(): ZonderJsIndex {
+      const pagina = (u: string, t: string, type: Zoektype, ks: string[], b: Bron): ZonderJsPagina => {
+        const w = woordenVan(b);
+        const naam = new Set(woorden(t));
+        const nieuw = (x: string) => !naam.has(x) && !STOPWOORDEN.has(x);
+        const eigen = new Set([...paginaWoorden(b), ...woorden(w.eigen)].filter(nieuw));
+        const thema = new Set(woorden(w.thema).filter((x) => nieuw(x) && !eigen.has(x)));
+        return {
+          u,
+          t,
+          s: TYPE_LABEL[type],
+          k: kernTekst(ks),
+          ks,
+          n: [...naam].join(' '),
+          w: [...eigen].join(' '),
+          z: [...thema].join(' '),
+        };
+      };
+      return {
+        paginas: [
+          ...site.kaart.organisaties.map((o) =>
+            pagina(`/organisaties/${o.slug}/`, o.naam, 'organisatie', o.kernen, bronnen.organisatie(o)),
+          ),
+          ...site.kaart.activiteiten
+            .filter(site.isActueel)
+            .map((a) => pagina(`/aanbod/${a.slug}/`, a.titel, 'activiteit', [a.kern], bronnen.activiteit(a))),
+          ...site.kernen.map((k) => pagina(`/kernen/${k.slug}/`, k.naam, 'kern', [k.slug], bronnen.kern(k))),
+          ...config.themas.map((t) => pagina(`/themas/${t.slug}/`, t.label, 'thema', [], bronnen.thema(t))),
+        ],
+      };
     },
     /** The vocabulary the browser corrects typos against, with the kernen to recognise in a query. */
     woordenJson() {
       return {
         ...boek.naarJson(),
         kernen: site.kernen.map((k) => ({ slug: k.slug, naam: k.naam })),
+        doelgroepen: Object.fromEntries(synoniemen.doelgroepen),
       };
     },
   };

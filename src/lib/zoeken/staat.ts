@@ -7,6 +7,13 @@
 export const FILTERS = ['kern', 'soort', 'thema', 'doelgroep', 'dag', 'gratis'] as const;
 export type FilterNaam = (typeof FILTERS)[number];
 
+/**
+ * Filters only for ranking, never shown: the page type, and `stand` of an activity ("gestopt":
+ * paused or over; "later": outside its season or not begun yet).
+ */
+export const RANGFILTERS = ['type', 'stand'] as const;
+export type RangFilter = (typeof RANGFILTERS)[number];
+
 export type Zoekstaat = { q: string; filters: Partial<Record<FilterNaam, string>> };
 
 const WAARDE = /^[a-z0-9-]{1,80}$/;

@@ -5,6 +5,50 @@ import { laadSynoniemen, parseSynoniemen } from './synoniemen.ts';
 const config = loadConfig();
 const alleThemas = config.themas.map((t) => `  ${t.slug}: [een, twee, drie]`).join('\n');
 
+/**
+ * How many inwoners' words each thema must keep in content/zoeken/synoniemen.yaml: the five that
+ * inwoners search most in their own words (leisure, youth, health, money, care) at least 25.
+ */
+const MINIMUM_PER_THEMA: Record<string, number> = {
+  'cultuur-en-hobby': 25,
+  'opvoeden-en-opgroeien': 25,
+  'gezond-en-bewegen': 25,
+  geldzaken: 25,
+  mantelzorg: 25,
+  ontmoeting: 15,
+  'wonen-en-thuis': 15,
+  'werk-en-meedoen': 12,
+  vervoer: 12,
+  zingeving: 12,
+  'taal-en-digitaal': 15,
+};
+
+describe('inwoners’ words in content/zoeken/synoniemen.yaml', () => {
+  const s = laadSynoniemen(config);
+  it.each(config.themas.map((t) => [t.slug, MINIMUM_PER_THEMA[t.slug] ?? 12] as const))(
+    'thema %s has at least %i words',
+    (slug, minimum) => {
+      expect(s.themas.get(slug)?.length ?? 0).toBeGreaterThanOrEqual(minimum);
+    },
+  );
+
+  it('knows the words young people use, and names every doelgroep', () => {
+    const jongeren = s.groepen.find((g) => g.herken.some((f) => f.join(' ') === 'jongeren'))!;
+    expect(jongeren.alle.map((f) => f.join(' '))).toEqual(
+      expect.arrayContaining(['chillen', 'gamen', 'hangplek', 'niks te doen']),
+    );
+    for (const d of config.doelgroepen) expect(s.doelgroepen.get(d.slug)?.length ?? 0, d.slug).toBeGreaterThan(0);
+    expect(s.doelgroepen.get('jongeren')).toEqual(expect.arrayContaining(['pubers', 'tieners']));
+    expect(s.doelgroepen.get('ouderen')).toEqual(expect.arrayContaining(['senioren', '65plus']));
+  });
+
+  it('rejects a doelgroep the gemeente does not have', () => {
+    expect(() => parseSynoniemen(`themas:\n${alleThemas}\ndoelgroepen:\n  katten: [poes]\n`, 'x.yaml', config)).toThrow(
+      /doelgroepen\.katten: deze doelgroep staat niet in de instellingen/,
+    );
+  });
+});
+
 describe('synoniemen', () => {
   it('the file in content/ covers every thema and reads the short and the long form', () => {
     const s = laadSynoniemen(config);

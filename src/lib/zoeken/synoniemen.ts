@@ -24,6 +24,8 @@ export const synoniemenSchema = z
   .object({
     themas: z.record(z.string(), z.array(woordSchema).min(3, { error: 'geef minstens drie woorden per thema' })),
     groepen: z.array(groepSchema).default([]),
+    /** Per doelgroep the words inwoners use for it ("pubers", "65-plus"): results for that group rank first. */
+    doelgroepen: z.record(z.string(), z.array(woordSchema).min(1, { error: 'geef minstens één woord' })).default({}),
   })
   .strict();
 
@@ -37,7 +39,12 @@ export type Groep = {
   alle: Frase[];
 };
 
-export type Synoniemen = { themas: Map<string, Frase[]>; groepen: Groep[] };
+export type Synoniemen = {
+  themas: Map<string, Frase[]>;
+  groepen: Groep[];
+  /** Normalised single words per doelgroep slug (words of a phrase count on their own). */
+  doelgroepen: Map<string, string[]>;
+};
 
 const frasen = (lijst: string[]): Frase[] => lijst.map(woorden);
 
@@ -52,6 +59,12 @@ export function parseSynoniemen(tekst: string, bestand: string, config: Gemeente
       .filter((slug) => !bekend.has(slug))
       .map((slug) => `themas.${slug}: dit thema staat niet in de instellingen van de gemeente`),
   ];
+  const groepen = new Set(config.doelgroepen.map((d) => d.slug));
+  problemen.push(
+    ...Object.keys(r.data.doelgroepen)
+      .filter((slug) => !groepen.has(slug))
+      .map((slug) => `doelgroepen.${slug}: deze doelgroep staat niet in de instellingen van de gemeente`),
+  );
   if (problemen.length > 0) throw new ConfigError(bestand, problemen);
   return {
     themas: new Map(Object.entries(r.data.themas).map(([slug, lijst]) => [slug, frasen(lijst)])),
@@ -59,6 +72,7 @@ export function parseSynoniemen(tekst: string, bestand: string, config: Gemeente
       const herken = frasen(Array.isArray(g) ? g : g.woorden);
       return { herken, alle: [...herken, ...frasen(Array.isArray(g) ? [] : g.alleen_zoeken)] };
     }),
+    doelgroepen: new Map(Object.entries(r.data.doelgroepen).map(([slug, lijst]) => [slug, [...new Set(lijst.flatMap(woorden))]])),
   };
 }
 

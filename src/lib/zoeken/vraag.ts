@@ -11,6 +11,8 @@ export type Woordenlijst = {
   /** The site's words, most common first. */
   woorden: string[];
   kernen: { slug: string; naam: string }[];
+  /** Per doelgroep slug the words that name it (content/zoeken/synoniemen.yaml, `doelgroepen:`). */
+  doelgroepen?: Record<string, string[]>;
 };
 
 export type Correctie = { van: string; naar: string };
@@ -18,11 +20,18 @@ export type Correctie = { van: string; naar: string };
 export type Analyse = {
   /** Words for Pagefind; all of them must match a page. Empty: search by filters only. */
   termen: string[];
+  /** Typos corrected: the word typed is not Dutch. */
   correcties: Correctie[];
+  /** Doubtful corrections, not applied: the word typed is correct Dutch, offered as "Bedoelde u …?". */
+  suggesties: Correctie[];
   /** A kern named in the query, to use as filter when none is chosen. */
   kern?: { slug: string; naam: string };
   /** The query without that kern's name: "schulden den ham" → "schulden". */
   vraagZonderKern: string;
+  /** Doelgroepen named in the query ("mijn puber", "65+"): results for them rank first. */
+  doelgroepen: string[];
+  /** Phrased as a situation (a sentence, with two stop words or more): activities rank above offices. */
+  situatie: boolean;
 };
 
 /** Age in years → the word the pages use for that doelgroep. */
@@ -34,18 +43,27 @@ function leeftijdWoord(jaar: number): string | undefined {
   return undefined;
 }
 
+/** How many typos a word may have to be corrected: 1 in short words, 2 in longer ones. */
+export function maxAfstand(w: string): number {
+  return w.length <= 5 ? 1 : 2;
+}
+
 const LEEFTIJD_RUIS = new Set(['jaar', 'jarige', 'jaren', 'oud', 'plus']);
 
 export class Vraagmaker {
   private readonly rang = new Map<string, number>();
   private readonly alfabetisch: string[];
   private readonly kernSleutels: { woorden: string[]; kern: { slug: string; naam: string } }[];
+  private readonly groepVan = new Map<string, string>();
 
   constructor(private readonly lijst: Woordenlijst) {
     lijst.woorden.forEach((w, i) => {
       this.rang.set(w, i);
     });
     this.alfabetisch = [...lijst.woorden].sort();
+    for (const [slug, lijstWoorden] of Object.entries(lijst.doelgroepen ?? {})) {
+      for (const w of lijstWoorden) if (!this.groepVan.has(w)) this.groepVan.set(w, slug);
+    }
     this.kernSleutels = lijst.kernen.flatMap((kern) => {
       const delen = woorden(kern.naam);
       const sleutels = [delen];
@@ -73,7 +91,7 @@ export class Vraagmaker {
 
   /** The most common site word within 1 (short words) or 2 typos. */
   dichtstbij(w: string): string | undefined {
-    const max = w.length <= 5 ? 1 : 2;
+    const max = maxAfstand(w);
     let beste: string | undefined;
     let besteAfstand = max + 1;
     for (const kandidaat of this.lijst.woorden) {
@@ -128,9 +146,26 @@ export class Vraagmaker {
     return undefined;
   }
 
-  analyseer(vraag: string): Analyse {
+  /**
+   * `beschermd`: correct Dutch words near a site word (/zoeken/nederlands/<letter>.json, see
+   * src/lib/zoeken/spelling.ts). Such a word is kept, and the site word is only suggested.
+   */
+  /** A word searched as typed: short, or a word (or word start) of the site. */
+  private blijft(t: string): boolean {
+    return t.length < 4 || this.bevat(t) || this.isBegin(t);
+  }
+
+  /** The site word a single typed word would be corrected to (the rule of analyseer); undefined when it is kept. */
+  correctieVoor(t: string): string | undefined {
+    if (/^\d+$/.test(t) || STOPWOORDEN.has(t) || LEEFTIJD_RUIS.has(t) || this.blijft(t) || this.splits(t)) return undefined;
+    if (this.vindKern([t])) return undefined;
+    return this.dichtstbij(t);
+  }
+
+  analyseer(vraag: string, beschermd: ReadonlySet<string> = new Set()): Analyse {
     let tokens = woorden(normaliseer(vraag).replace(/(\d)\s*\+/g, '$1 plus'));
     const correcties: Correctie[] = [];
+    const suggesties: Correctie[] = [];
     let kern: Analyse['kern'];
     let vraagZonderKern = vraag.trim();
     const gevonden = this.vindKern(tokens);
@@ -141,14 +176,21 @@ export class Vraagmaker {
     }
 
     const termen: string[] = [];
+    const doelgroepen = new Set<string>();
+    // Two stop words or more: a sentence ("ik kan mijn rekeningen niet betalen"), not a keyword.
+    const situatie = tokens.filter((t) => STOPWOORDEN.has(t)).length >= 2;
     for (const t of this.voegSamen(tokens)) {
       if (/^\d+$/.test(t)) {
         const w = leeftijdWoord(Number(t));
         if (w) termen.push(w);
+        const groep = w && this.groepVan.get(w);
+        if (groep) doelgroepen.add(groep);
         continue;
       }
+      const groep = this.groepVan.get(t) ?? this.groepVan.get(`${t}s`) ?? this.groepVan.get(`${t}en`);
+      if (groep) doelgroepen.add(groep);
       if (STOPWOORDEN.has(t) || LEEFTIJD_RUIS.has(t)) continue;
-      if (t.length < 4 || this.bevat(t) || this.isBegin(t)) {
+      if (this.blijft(t)) {
         termen.push(t);
         continue;
       }
@@ -158,11 +200,16 @@ export class Vraagmaker {
         continue;
       }
       const beter = this.dichtstbij(t);
+      if (beter && beschermd.has(t)) {
+        suggesties.push({ van: t, naar: beter });
+        termen.push(t);
+        continue;
+      }
       if (beter) correcties.push({ van: t, naar: beter });
       termen.push(beter ?? t);
     }
     const specifiek = this.voegSamen(termen).filter((t) => !ALGEMEEN.has(t));
     const uniek = [...new Set(specifiek.length > 0 ? specifiek : termen)];
-    return { termen: uniek, correcties, kern, vraagZonderKern };
+    return { termen: uniek, correcties, suggesties, kern, vraagZonderKern, doelgroepen: [...doelgroepen], situatie };
   }
 }

@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../src/lib/config/load.ts';
+import { lokaal } from '../../src/lib/rooster/kalender.ts';
+import { leeftijd } from '../../src/lib/site/versheid.ts';
 import { axeFouten, nieuwePagina, startBrowser } from './browser.ts';
 
 const basis = inject('baseUrl');
 type OpenData = {
   kernen: { slug: string; naam: string }[];
-  organisaties: { slug: string; naam: string; soort: string; telefoon?: string; kernen: string[] }[];
+  organisaties: { slug: string; naam: string; soort: string; telefoon?: string; kernen: string[]; gecontroleerd_op: string }[];
   activiteiten: { slug: string; titel: string; kern: string; kosten_soort: string; status: string; wanneer: string }[];
 };
 
@@ -69,7 +72,11 @@ describe('public pages', () => {
       expect(ondersteuner, kern.slug).toBeGreaterThan(0);
       expect(ondersteuner, `${kern.slug}: kernondersteuner vóór de organisaties`).toBeLessThan(html.indexOf('id="organisaties"'));
       expect(html.slice(ondersteuner, ondersteuner + 2000)).toMatch(/href="tel:\+31\d{9}"/);
-      const orgs = data.organisaties.filter((o) => o.kernen.includes(kern.slug));
+      // Listings unchecked for too long stay in the open data but leave the lists (issue #15).
+      const vandaag = lokaal(new Date()).datum;
+      const orgs = data.organisaties.filter(
+        (o) => o.kernen.includes(kern.slug) && leeftijd(o.gecontroleerd_op, vandaag, loadConfig().versheid) !== 'verborgen',
+      );
       const acts = data.activiteiten.filter((a) => a.kern === kern.slug && a.status === 'gepubliceerd');
       expect(orgs.length, kern.slug).toBeGreaterThan(0);
       for (const o of orgs) expect(html, `${kern.slug} noemt ${o.slug}`).toContain(`href="/organisaties/${o.slug}/"`);

@@ -220,6 +220,6 @@ describe('one click from the reminder', () => {
     // The beheerder reads it in the history of the listing.
     await beheer.goto(`${basis}/partners/geschiedenis/organisatie/${jaarOud.id}/`);
     await beheer.getByText('Gecontroleerd namens de organisatie: gebeld met de secretaris').waitFor();
-    await beheer.getByText(/controleren door Kees Kern/).waitFor();
+    await beheer.getByText(/alles klopt nog door Kees Kern/).waitFor();
   });
 });

@@ -57,7 +57,8 @@ describe('zoeken', () => {
     expect(lijst.every((href) => href!.startsWith('/aanbod/') && href!.endsWith('-vroomshoop/'))).toBe(true);
 
     const eerste = page.locator('#resultatenlijst > li').first();
-    await expect(eerste.locator('.sk-meta').textContent()).resolves.toBe('Activiteit · Vroomshoop');
+    await expect(eerste.locator('.sk-meta').first().textContent()).resolves.toBe('Activiteit · Vroomshoop');
+    await expect(eerste.getByText(/^Gecontroleerd \d{1,2} [a-z]+ \d{4}$/).count()).resolves.toBe(1);
     await expect(eerste.locator('mark').count()).resolves.toBeGreaterThan(0);
     await eerste.getByRole('link').click();
     await page.waitForURL(`${basis}${lijst[0]}`);

@@ -87,7 +87,9 @@ export function maakActiviteit(
   let persoon = toeval.kans(sjabloon.contact) ? toeval.kies(org.personen) : undefined;
   // Options whose {placeholders} this organisation can fill; a website link needs a website.
   const kan = (hoe?: string) => plaatshouders(hoe ?? '').every((p) => p !== 'website' || org.contact.website);
-  const opties = sjabloon.aanmelden.filter((a) => kan(a.hoe));
+  // Only by appointment: nobody can just walk in, so only the ways to make an appointment.
+  const alleenAfspraak = rooster.opAfspraak && (rooster.regels ?? []).length === 0;
+  const opties = sjabloon.aanmelden.filter((a) => kan(a.hoe) && !(alleenAfspraak && a.soort === 'vrije-inloop'));
   const aanmeldKeuze = toeval.kies(
     opties.length > 0 ? opties : [{ soort: 'aanmelden' as const, hoe: 'Bel {contact}: {telefoon}.' }],
   );

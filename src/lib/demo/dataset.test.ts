@@ -162,6 +162,13 @@ describe('demo dataset: roosters, kosten en status', () => {
     expect(r.some((x) => x.opAfspraak && (x.regels ?? []).length > 0)).toBe(true);
   });
 
+  it('heeft geen activiteit die alleen op afspraak is en toch vrije inloop (issue #14)', () => {
+    const tegenstrijdig = activiteiten.filter(
+      (a) => a.rooster.opAfspraak && (a.rooster.regels ?? []).length === 0 && a.aanmelden.soort === 'vrije-inloop',
+    );
+    expect(tegenstrijdig.map((a) => a.slug)).toEqual([]);
+  });
+
   it('zet losse datums en periodes na de referentiedatum', () => {
     for (const r of regels) if (r.type === 'eenmalig') expect(r.datum > REF).toBe(true);
     for (const a of activiteiten) {

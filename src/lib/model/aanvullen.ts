@@ -68,7 +68,7 @@ export function alsConcept<T>(
   const c = controleer(config, soort, data);
   if (c.overig.length > 0 || c.velden.length === 0) return undefined;
   const schema = maakSchemas(config)[soort] as z.ZodObject;
-  const los = schema.extend(Object.fromEntries(c.velden.map((v) => [v, z.unknown()])));
+  const los = schema.safeExtend(Object.fromEntries(c.velden.map((v) => [v, z.unknown()])));
   const invoer: Record<string, unknown> = { ...data, status: 'concept' };
   for (const v of c.velden) {
     const w = data[v];

@@ -120,25 +120,33 @@ function bouwSchemas(config: GemeenteConfig) {
     gecontroleerdOp: datumSchema,
   });
 
-  const activiteit = z.object({
-    slug: slugSchema,
-    titel: tekst({ max: 120, leeg: 'geef de activiteit een naam' }),
-    omschrijving: tekst({ min: 20, max: 3000, leeg: 'schrijf in een paar zinnen wat er gebeurt (minstens 20 tekens)' }),
-    organisatie: slugSchema,
-    kern,
-    /** Where it takes place; absent means at the organisation's visiting address. */
-    locatie: adres.optional(),
-    rooster: roosterSchema,
-    themas: uniek(thema, 1, 'kies minstens één thema'),
-    doelgroepen: uniek(doelgroep, 1, 'kies voor wie de activiteit is'),
-    kosten: kostenSchema,
-    aanmelden: aanmeldenSchema,
-    toegankelijkheid: optioneleTekst(500),
-    contact: contactpersoonSchema.optional(),
-    capaciteit: z.enum(CAPACITEIT).optional(),
-    status: z.enum(ACTIVITEIT_STATUS).default('gepubliceerd'),
-    gecontroleerdOp: datumSchema,
-  });
+  const activiteit = z
+    .object({
+      slug: slugSchema,
+      titel: tekst({ max: 120, leeg: 'geef de activiteit een naam' }),
+      omschrijving: tekst({ min: 20, max: 3000, leeg: 'schrijf in een paar zinnen wat er gebeurt (minstens 20 tekens)' }),
+      organisatie: slugSchema,
+      kern,
+      /** Where it takes place; absent means at the organisation's visiting address. */
+      locatie: adres.optional(),
+      rooster: roosterSchema,
+      themas: uniek(thema, 1, 'kies minstens één thema'),
+      doelgroepen: uniek(doelgroep, 1, 'kies voor wie de activiteit is'),
+      kosten: kostenSchema,
+      aanmelden: aanmeldenSchema,
+      toegankelijkheid: optioneleTekst(500),
+      contact: contactpersoonSchema.optional(),
+      capaciteit: z.enum(CAPACITEIT).optional(),
+      status: z.enum(ACTIVITEIT_STATUS).default('gepubliceerd'),
+      gecontroleerdOp: datumSchema,
+    })
+    // "Alleen op afspraak" and "U kunt zo binnenlopen" cannot both be true (issue #14): said at the field.
+    // Defensive: aanvullen.ts loosens fields of this schema for imports that still miss them.
+    .refine((a) => !(a.rooster?.opAfspraak && (a.rooster.regels ?? []).length === 0 && a.aanmelden?.soort === 'vrije-inloop'), {
+      path: ['aanmelden', 'soort'],
+      error:
+        'het is alleen op afspraak, dus mensen kunnen niet zomaar binnenlopen: kies "aanmelden" en schrijf hoe ze een afspraak maken',
+    });
 
   const spreekuur = z.object({
     omschrijving: tekst({ max: 200, leeg: 'schrijf wat voor spreekuur het is, bijvoorbeeld "Inloop"' }),

@@ -90,6 +90,17 @@ describe('activity form', () => {
     return paren;
   }
 
+  it('refuses "only by appointment" together with walking in, at the field of Meedoen', () => {
+    const velden = goed.filter(([k]) => !k.startsWith('rooster.regels.')).concat([['rooster.opAfspraak', 'ja']]);
+    const r = schemas.activiteit.safeParse(activiteitUitVelden(formulier(velden), vast));
+    expect(foutenPerVeld(r.error!.issues, ACTIVITEIT_HERNOEM)).toEqual({
+      'aanmelden.soort':
+        'het is alleen op afspraak, dus mensen kunnen niet zomaar binnenlopen: kies "aanmelden" en schrijf hoe ze een afspraak maken',
+    });
+    const metTijden = goed.concat([['rooster.opAfspraak', 'ja']]);
+    expect(schemas.activiteit.safeParse(activiteitUitVelden(formulier(metTijden), vast)).success).toBe(true);
+  });
+
   it.each([5_000, 20_000])('refuses %i schedule rules with a message at the field, keeping 21 to show', (n) => {
     const velden = hernummerRegels(formulier(regels(n)), { erbij: true });
     expect(regelIndices(velden)).toHaveLength(MAX_REGELS + 1);

@@ -34,6 +34,8 @@ describe('Zet in mijn agenda', () => {
   it('activity, organisation and kern pages link to a feed with the dates the page shows', async () => {
     const page = await nieuwePagina(browser);
     await page.goto(`${basis}/kernen/vriezenveen/`);
+    // The full list is folded on the kern page (issue #16): open it as an inwoner does.
+    await page.getByText(/^Toon alle \d+ activiteiten/).click();
     const eerste = page
       .getByRole('region', { name: /Alle activiteiten in Vriezenveen/ })
       .getByRole('link')

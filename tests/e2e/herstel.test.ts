@@ -129,7 +129,10 @@ describe('kill -9 of the server during a publish', () => {
         { status: 'mislukt', reden: 'Opnieuw na een onderbroken publicatie', fout: 'Onderbroken doordat de server stopte.' },
       ]);
       for (let i = 0; i < 2400 && rijen().at(-1)!.status !== 'klaar'; i++) await new Promise((r) => setTimeout(r, 250));
-      expect(rijen().at(-1)).toMatchObject({ status: 'klaar', reden: 'Opnieuw na een onderbroken publicatie' });
+      expect(rijen().at(-1), JSON.stringify(rijen())).toMatchObject({
+        status: 'klaar',
+        reden: 'Opnieuw na een onderbroken publicatie',
+      });
     } finally {
       db.$client.close();
     }

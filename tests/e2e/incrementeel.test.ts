@@ -11,6 +11,7 @@ import { Publiceerder } from '../../src/lib/portaal/publiceren.ts';
 import { bouwRelease } from '../../src/lib/release/bouwen.ts';
 import { huidigeRelease, releaseInfo } from '../../src/lib/release/paden.ts';
 import { bouwHaak } from './bouwhaak.ts';
+import { neemPublicatieSlot } from './portaal-hulp.ts';
 
 /**
  * Incremental publishing (src/lib/release/render-stap.ts) against full builds by Astro, on the
@@ -28,8 +29,12 @@ const omgeving = {
 };
 const eerder: Record<string, string | undefined> = {};
 let db: Db;
+let geefSlotVrij: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
+  // Two Astro builds in one project folder at once get in each other's way (its caches under
+  // .astro/): this file builds only while no other file publishes.
+  geefSlotVrij = await neemPublicatieSlot(1500);
   for (const [k, v] of Object.entries(omgeving)) {
     eerder[k] = process.env[k];
     process.env[k] = v;
@@ -37,10 +42,11 @@ beforeAll(async () => {
   db = openDb(omgeving.DATABASE_PATH);
   seedDemo(db, loadConfig());
   await bouwRelease({ log: () => {}, volledig: true });
-}, 600_000);
+}, 1_800_000);
 
-afterAll(() => {
+afterAll(async () => {
   db?.$client.close();
+  await geefSlotVrij?.();
   for (const [k, v] of Object.entries(eerder)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;

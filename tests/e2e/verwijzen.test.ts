@@ -141,8 +141,9 @@ describe('verwijzen', () => {
     const pdf = path.join(UIT, 'kaartje.pdf');
     await ko.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
     const tekst = tekstUitPdf(pdf);
-    for (const moet of [getoond, act.titel, roosterTekst(act.rooster)[0], koTelefoon, 'Karin Kern'])
-      expect(tekst, moet).toContain(moet);
+    for (const moet of [act.titel, roosterTekst(act.rooster)[0], koTelefoon, 'Karin Kern']) expect(tekst, moet).toContain(moet);
+    // The code is printed large and letter-spaced: pdftotext may split a letter off ("A JR-NWX").
+    expect(tekst.replace(/\s+/g, ''), getoond).toContain(getoond.replace(/\s+/g, ''));
     for (const niet of [INWONER_TELEFOON, INWONER_NAAM, '98765432', 'Partnerportaal', 'Uitloggen'])
       expect(tekst, niet).not.toContain(niet);
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/);

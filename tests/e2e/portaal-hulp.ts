@@ -86,7 +86,7 @@ export async function wachtTotGeenPublicatie(): Promise<void> {
  * build never changes what it expects. Returns the function that waits for the publishes it
  * started and then releases the lock.
  */
-export async function neemPublicatieSlot(maxSeconden = 600): Promise<() => Promise<void>> {
+export async function neemPublicatieSlot(maxSeconden = 900): Promise<() => Promise<void>> {
   const slot = path.join(dataDir, 'publicatie.slot');
   const start = Date.now();
   for (;;) {
@@ -105,6 +105,12 @@ export async function neemPublicatieSlot(maxSeconden = 600): Promise<() => Promi
     rmSync(slot, { recursive: true, force: true });
   };
 }
+
+/**
+ * Timeout of a test that takes the publication lock: another file may hold it for minutes (one
+ * file checks three full builds against incremental ones), and waiting counts against the test.
+ */
+export const MET_PUBLICATIE = { timeout: 1_200_000 };
 
 /** The live release, read from disk: release.json holds build internals and is not served. */
 export const liveId = async () => releaseInfo(path.join(dataDir, 'releases', 'current'))?.id;

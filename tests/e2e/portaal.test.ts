@@ -12,6 +12,7 @@ import {
   linkUit,
   liveId,
   logIn,
+  MET_PUBLICATIE,
   mails,
   neemPublicatieSlot,
   testDb,
@@ -58,7 +59,7 @@ beforeAll(async () => {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/create-beheerder.ts', BEHEERDER, 'Gemeente', 'Beheer'], {
     env: { ...process.env, DATABASE_PATH: (db.$client as unknown as { name: string }).name },
   });
-});
+}, MET_PUBLICATIE.timeout);
 afterAll(async () => {
   await browser?.close();
   await geefSlotVrij?.();

@@ -6,7 +6,7 @@ import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { kwartaalLabel, kwartaalVan } from '../../src/lib/signalen/overzicht.ts';
 import { lokaal } from '../../src/lib/rooster/kalender.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, logIn, publiceerOpnieuw, testDb } from './portaal-hulp.ts';
+import { basis, logIn, MET_PUBLICATIE, publiceerOpnieuw, testDb } from './portaal-hulp.ts';
 import { bestandenMet } from './signalen-hulp.ts';
 
 /**
@@ -274,7 +274,7 @@ describe('signalen', () => {
     expect(csv).toContain('Kenmerk-ouderen-e2e');
   });
 
-  it('never puts a signal text in the published site, its search index or the open data', { timeout: 600_000 }, async () => {
+  it('never puts a signal text in the published site, its search index or the open data', MET_PUBLICATIE, async () => {
     const partner = await ingelogd(P1);
     const kenmerk = `Kenmerkzin${Date.now().toString(36)}`;
     await meld(partner, `Rond het dorpshuis ${kenmerk} veel jongeren zonder plek.`);

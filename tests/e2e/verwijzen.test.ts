@@ -11,7 +11,7 @@ import { maakSessie } from '../../src/lib/portaal/sessies.ts';
 import { isVoorbij } from '../../src/lib/rooster/keren.ts';
 import { roosterTekst } from '../../src/lib/rooster/tekst.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, logIn, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
+import { basis, logIn, MET_PUBLICATIE, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
 
 /**
  * Verwijzen in Geerdijk, a kern no other test file changes. Three people log in by e-mail as a
@@ -275,9 +275,7 @@ describe('verwijzen', () => {
     expect(problemen).toEqual([]);
   });
   // Publishes: waits for the lock that keeps the test files' builds apart (portaal-hulp.ts).
-  it('a provider marks an activity "vol": the public page and new cards show it, no review needed', {
-    timeout: 600_000,
-  }, async () => {
+  it('a provider marks an activity "vol": the public page and new cards show it, no review needed', MET_PUBLICATIE, async () => {
     const geefVrij = await neemPublicatieSlot();
     try {
       const plaatsen = () => aanbieder.getByRole('combobox', { name: `${act.titel} (${kern.naam}` });

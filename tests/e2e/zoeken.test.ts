@@ -8,7 +8,7 @@ import { kwartaalBegin, kwartaalVan } from '../../src/lib/cijfers/perioden.ts';
 import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { plusDagen } from '../../src/lib/rooster/kalender.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { logIn, publiceerOpnieuw, testDb } from './portaal-hulp.ts';
+import { logIn, MET_PUBLICATIE, publiceerOpnieuw, testDb } from './portaal-hulp.ts';
 
 const basis = inject('baseUrl');
 let browser: Browser;
@@ -410,7 +410,7 @@ describe('zoeken', () => {
     expect(page.fouten).toEqual([]);
   });
 
-  it('keeps working on a search page that was opened before a publish', async () => {
+  it('keeps working on a search page that was opened before a publish', MET_PUBLICATIE, async () => {
     const page = await nieuwePagina(browser);
     const gevraagd: string[] = [];
     page.on('response', (r) => {

@@ -606,3 +606,46 @@ export const zoekgat = sqliteTable(
   },
   (t) => [index('zoekgat_dag').on(t.dag), index('zoekgat_woord').on(t.woord, t.kern)],
 );
+
+// Agenda koppelen (issue #19) --------------------------------------------------------------------
+// A partner connects the iCalendar feed of its own agenda; its dated events come in as proposals
+// under review (src/lib/koppeling/). Nothing from a feed is published without review.
+
+/** The feed of one organisation, and how the last fetch went. */
+export const agendaKoppeling = sqliteTable('agenda_koppeling', {
+  organisatieId: integer('organisatie_id')
+    .primaryKey()
+    .references(() => organisatie.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  /** Who connected it: the proposals are in their name, so a rejection reaches them. */
+  accountId: integer('account_id').references(() => account.id, { onDelete: 'set null' }),
+  aangemaaktOp: tijdstempel('aangemaakt_op'),
+  opgehaaldOp: text('opgehaald_op'),
+  /** The last fetch in plain Dutch: "3 nieuwe, 1 gewijzigd" or why it failed. */
+  uitkomst: text('uitkomst'),
+  gelukt: integer('gelukt', { mode: 'boolean' }),
+});
+
+/**
+ * One event of a feed, keyed by its UID (and RECURRENCE-ID), so a refresh updates the proposal or
+ * activity it became instead of making a second one. `vingerafdruk` is what was last proposed.
+ */
+export const agendaAfspraak = sqliteTable(
+  'agenda_afspraak',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisatie.id, { onDelete: 'cascade' }),
+    sleutel: text('sleutel').notNull(),
+    vingerafdruk: text('vingerafdruk').notNull(),
+    /** Local date of the event: one that vanished from the feed after it took place is not "removed". */
+    datum: text('datum').notNull(),
+    /** The last proposal made for it; its activity once approved. */
+    revisieId: integer('revisie_id').references(() => revisie.id, { onDelete: 'set null' }),
+    activiteitId: integer('activiteit_id').references(() => activiteit.id, { onDelete: 'set null' }),
+    /** Cancelled in or removed from the feed, and proposed as such. */
+    vervallen: integer('vervallen', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('agenda_afspraak_sleutel').on(t.organisatieId, t.sleutel)],
+);

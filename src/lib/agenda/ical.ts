@@ -14,7 +14,7 @@ import type { Regel, Rooster, Weekdag } from '../rooster/schema.ts';
 export const TIJDZONE = 'Europe/Amsterdam';
 
 /** Europe/Amsterdam since 1996: summer time from the last Sunday of March to the last Sunday of October. */
-const VTIMEZONE = [
+export const VTIMEZONE = [
   'BEGIN:VTIMEZONE',
   `TZID:${TIJDZONE}`,
   'BEGIN:DAYLIGHT',

@@ -171,7 +171,8 @@ export type Voorstel = {
   /** Version and waiting revision the editor started from (hidden fields in the form). */
   basisVersie?: number;
   basisRevisieId?: number;
-  auteurId: number;
+  /** Null: made by the server (a connected agenda whose account is gone). */
+  auteurId: number | null;
   /** Apply at once: trusted organisation or beheerder. */
   direct: boolean;
 };

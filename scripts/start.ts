@@ -22,6 +22,7 @@ import { beperkBewaartijd } from '../src/lib/signalen/wissen.ts';
 import { verstuur } from '../src/lib/mail/mail.ts';
 import { onderhoudVerwijzingen } from '../src/lib/verwijzen/onderhoud.ts';
 import { verwerkWachtrij } from '../src/lib/mail/wachtrij.ts';
+import { haalAgendasOp } from '../src/lib/koppeling/koppeling.ts';
 
 async function main() {
   const config = loadConfig();
@@ -91,6 +92,22 @@ async function main() {
   setTimeout(signalen, 95_000).unref();
   // Hourly: the daily e-mail goes once per local day, soon after midnight.
   setInterval(signalen, 3_600_000).unref();
+  // Connected partner agendas (issue 19): each fetched again once its last fetch is three hours old.
+  // One round at a time: a round of slow feeds may take longer than the interval.
+  let agendasBezig = false;
+  const agendas = async () => {
+    if (agendasBezig) return;
+    agendasBezig = true;
+    try {
+      await haalAgendasOp(db, loadConfig());
+    } catch (e) {
+      console.error("Agenda's ophalen mislukt:", e);
+    } finally {
+      agendasBezig = false;
+    }
+  };
+  setTimeout(agendas, 120_000).unref();
+  setInterval(agendas, 15 * 60_000).unref();
   const stop = () => {
     stopBouwen();
     server.close(() => process.exit(0));

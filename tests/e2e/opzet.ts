@@ -30,6 +30,8 @@ export function testOmgeving(dataDir: string): NodeJS.ProcessEnv {
     SK_LOGIN_LIMIET_EMAIL: '100',
     // Lets a test pause a build step and kill exactly it (tests/e2e/bouwhaak.ts).
     SK_TEST_BOUW_HAAK: path.join(dataDir, 'bouwhaak'),
+    // A connected partner agenda is served by the test itself, on 127.0.0.1 (agenda-koppelen.test.ts).
+    SK_AGENDA_LOKAAL: '1',
   };
 }
 

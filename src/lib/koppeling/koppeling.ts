@@ -33,7 +33,7 @@ export const koppelSchema = z.object({
     .min(1, { error: 'vul het adres van uw agenda in' })
     .max(MAX_URL, { error: `dit adres is te lang (hoogstens ${MAX_URL} tekens)` })
     .transform((s) => s.replace(/^webcals?:\/\//i, 'https://'))
-    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: FOUT_ADRES })),
+    .pipe(z.url({ protocol: /^https?$/, error: FOUT_ADRES })),
 });
 
 export type Koppeling = typeof t.agendaKoppeling.$inferSelect;

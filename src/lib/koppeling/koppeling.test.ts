@@ -11,10 +11,12 @@ import { loadConfig } from '../config/load.ts';
 import { laadKaart, leesActiviteit, type Organisatie } from '../data/kaart.ts';
 import { seedDemo } from '../data/seed.ts';
 import { openDb } from '../db/client.ts';
+import { nogAanvullen } from '../portaal/aanvullen.ts';
 import { bewaarAccount, laadAccount } from '../portaal/accounts.ts';
 import { zetVertrouwd } from '../portaal/acties.ts';
-import { keurGoed } from '../portaal/revisies.ts';
+import { keurGoed, stelVoor, werkversie } from '../portaal/revisies.ts';
 import { bewaarKoppeling, haalAgendaOp, haalAgendasOp, koppelSchema, leesKoppeling, verwijderKoppeling } from './koppeling.ts';
+import { verwerk } from './verwerken.ts';
 import { nieuwVoorstel } from './voorstel.ts';
 
 /**
@@ -155,6 +157,59 @@ describe('agenda koppelen', { timeout: 60_000 }, () => {
       data: { status: 'concept' },
       teDoen: ['kies een thema', 'kies voor wie het is', 'kies vrije inloop of aanmelden', 'kies wat het kost'],
     });
+  });
+
+  it('an approved concept proposal lands under "Na import nog aanvullen", not on the map', () => {
+    const [a] = leesAgenda(fixture('agenda.ics'), '2027-01-10', '2028-01-10').afspraken;
+    const kaal = { ...org, themas: [] };
+    const uniek = { ...a, sleutel: 'concept@test', titel: 'Concept uit de agenda' };
+    expect(
+      verwerk(db, config, { org: kaal, auteurId: null, afspraken: [uniek], standaard: undefined, vandaag: '2027-01-10' }).nieuw,
+    ).toBe(1);
+    const r = wachtend().find((x) => (x.data as { titel: string }).titel === 'Concept uit de agenda')!;
+    const reviewer = db.select().from(t.account).where(eq(t.account.email, 'b@x.example')).get()!;
+    keurGoed(db, r.id, reviewer.id);
+    expect(laadKaart(db).activiteiten.some((x) => x.titel === 'Concept uit de agenda')).toBe(false);
+    expect(nogAanvullen(db, config).find((i) => i.naam === 'Concept uit de agenda')?.teDoen).toEqual([
+      'kies een thema',
+      'kies voor wie het is',
+      'kies vrije inloop of aanmelden',
+      'kies wat het kost',
+    ]);
+  });
+
+  it("a partner's waiting change is kept in the feed's proposal, and its author is told", () => {
+    const [a] = leesAgenda(fixture('agenda.ics'), '2027-01-10', '2028-01-10').afspraken;
+    const invoer = (x: typeof a) => ({ org, auteurId: null, afspraken: [x], standaard: undefined, vandaag: '2027-01-10' });
+    const ev = { ...a, sleutel: 'samen@test', titel: 'Samen uit de agenda' };
+    verwerk(db, config, invoer(ev));
+    const reviewer = db.select().from(t.account).where(eq(t.account.email, 'b@x.example')).get()!;
+    const r = wachtend().find((x) => (x.data as { titel: string }).titel === 'Samen uit de agenda')!;
+    const id = keurGoed(db, r.id, reviewer.id).entiteitId!;
+    const gerrit = bewaarAccount(db, {
+      email: 'g@x.example',
+      naam: 'Gerrit',
+      beheerder: false,
+      organisaties: [org.id],
+      kernen: [],
+    });
+    const w = werkversie(db, 'activiteit', id)!;
+    const getypt = { ...(w.data as object), toegankelijkheid: 'Rolstoelvriendelijk, met een invalidentoilet.' };
+    stelVoor(db, {
+      soort: 'activiteit',
+      entiteitId: id,
+      organisatieId: org.id,
+      data: getypt as never,
+      basisVersie: w.versie,
+      auteurId: gerrit,
+      direct: false,
+    });
+
+    expect(verwerk(db, config, invoer({ ...ev, tot: '13:00' })).gewijzigd).toBe(1);
+    const voorstel = werkversie(db, 'activiteit', id)!.wachtend!;
+    expect(voorstel.data).toMatchObject({ toegankelijkheid: 'Rolstoelvriendelijk, met een invalidentoilet.' });
+    const mail = db.select().from(t.mailWachtrij).where(eq(t.mailWachtrij.aan, 'g@x.example')).get();
+    expect(mail?.onderwerp).toMatch(/samengevoegd met die van de gekoppelde agenda/);
   });
 
   it('removing the link keeps what it brought', () => {

@@ -5,6 +5,7 @@ import type { GemeenteConfig } from '../config/schema.ts';
 import { leesActiviteit, type Organisatie } from '../data/kaart.ts';
 import type { DbOfTx } from '../db/client.ts';
 import type { ActiviteitData } from '../model/schemas.ts';
+import { meldVervangen } from '../portaal/gelijktijdig.ts';
 import { leesRevisie, stelVoor, werkversie } from '../portaal/revisies.ts';
 import { feedVelden, nieuwVoorstel, type Standaard, vingerafdruk } from './voorstel.ts';
 
@@ -57,19 +58,40 @@ function trekIn(db: DbOfTx, rij: Rij): boolean {
   return r.changes > 0;
 }
 
-/** Proposes a change of an existing activity, on top of what the editor would start from. */
-function stelWijzigingVoor(db: DbOfTx, invoer: Invoer, activiteitId: number, wijzig: (a: ActiviteitData) => ActiviteitData) {
+/**
+ * Proposes a change of an existing activity, on top of what the editor would start from (a
+ * partner's waiting change included; its author is told, as when two people edit one listing).
+ */
+function stelWijzigingVoor(
+  db: DbOfTx,
+  config: GemeenteConfig,
+  invoer: Invoer,
+  activiteitId: number,
+  wijzig: (a: ActiviteitData) => ActiviteitData,
+) {
   const w = werkversie(db, 'activiteit', activiteitId)!;
-  return stelVoor(db, {
+  const data = wijzig(w.data as ActiviteitData);
+  const { revisie, vervangen } = stelVoor(db, {
     soort: 'activiteit',
     entiteitId: activiteitId,
     organisatieId: invoer.org.id,
-    data: wijzig(w.data as ActiviteitData),
+    data,
     basisVersie: w.versie,
     basisRevisieId: w.wachtend?.id,
     auteurId: invoer.auteurId,
     direct: false,
-  }).revisie.id;
+  });
+  if (vervangen)
+    meldVervangen(db, config, {
+      soort: 'activiteit',
+      id: activiteitId,
+      vervangen,
+      nieuw: data,
+      live: w.live,
+      doorNaam: 'de gekoppelde agenda',
+      direct: false,
+    });
+  return revisie.id;
 }
 
 function nieuw(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, a: Afspraak, telling: Telling): number | undefined {
@@ -105,7 +127,7 @@ function verwerkAfspraak(
   const activiteitId = rij ? activiteitVan(db, rij) : undefined;
   let revisieId: number | undefined;
   if (activiteitId !== undefined) {
-    revisieId = stelWijzigingVoor(db, invoer, activiteitId, (huidig) => ({
+    revisieId = stelWijzigingVoor(db, config, invoer, activiteitId, (huidig) => ({
       ...huidig,
       ...feedVelden(a, invoer.org.naam),
       status: huidig.status === 'gepauzeerd' ? 'gepubliceerd' : huidig.status,
@@ -126,12 +148,12 @@ function verwerkAfspraak(
 }
 
 /** Cancelled in, or gone from, the feed: a waiting proposal is withdrawn, an activity proposed paused. */
-function verwerkVervallen(db: DbOfTx, invoer: Invoer, rij: Rij, telling: Telling) {
+function verwerkVervallen(db: DbOfTx, config: GemeenteConfig, invoer: Invoer, rij: Rij, telling: Telling) {
   if (rij.vervallen) return;
   const activiteitId = activiteitVan(db, rij);
   let revisieId = rij.revisieId;
   if (activiteitId !== undefined) {
-    revisieId = stelWijzigingVoor(db, invoer, activiteitId, (huidig) => ({ ...huidig, status: 'gepauzeerd' }));
+    revisieId = stelWijzigingVoor(db, config, invoer, activiteitId, (huidig) => ({ ...huidig, status: 'gepauzeerd' }));
     telling.vervallen++;
   } else if (trekIn(db, rij)) telling.vervallen++;
   db.update(t.agendaAfspraak)
@@ -157,12 +179,12 @@ export function verwerk(db: DbOfTx, config: GemeenteConfig, invoer: Invoer): Tel
       gezien.add(a.sleutel);
       const rij = rijen.get(a.sleutel);
       if (a.geannuleerd) {
-        if (rij) verwerkVervallen(tx, invoer, rij, telling);
+        if (rij) verwerkVervallen(tx, config, invoer, rij, telling);
       } else verwerkAfspraak(tx, config, invoer, a, rij, telling);
     }
     // Gone from the feed before its date: called off. Gone after it: it simply took place.
     for (const rij of rijen.values())
-      if (!gezien.has(rij.sleutel) && rij.datum >= invoer.vandaag) verwerkVervallen(tx, invoer, rij, telling);
+      if (!gezien.has(rij.sleutel) && rij.datum >= invoer.vandaag) verwerkVervallen(tx, config, invoer, rij, telling);
   });
   return telling;
 }

@@ -118,6 +118,7 @@ describe('agenda koppelen', () => {
       await beheerder.getByRole('link', { name: 'Beoordelen' }).first().click();
       await beheerder.getByRole('link', { name: 'Nieuwe activiteit: Bingomiddag Daarlerveen' }).waitFor();
       await beheerder.getByRole('link', { name: 'Nieuwe activiteit: Lampionnenoptocht Daarlerveen' }).click();
+      await beheerder.getByText(/Dit komt uit de gekoppelde agenda van de organisatie/).waitFor();
       expect(await axeFouten(beheerder)).toEqual([]);
       await beheerder.getByRole('button', { name: 'Goedkeuren en publiceren' }).click();
       await beheerder.getByText('De wijziging is goedgekeurd').waitFor();

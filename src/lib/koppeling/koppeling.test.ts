@@ -15,7 +15,15 @@ import { nogAanvullen } from '../portaal/aanvullen.ts';
 import { bewaarAccount, laadAccount } from '../portaal/accounts.ts';
 import { zetVertrouwd } from '../portaal/acties.ts';
 import { keurGoed, stelVoor, werkversie } from '../portaal/revisies.ts';
-import { bewaarKoppeling, haalAgendaOp, haalAgendasOp, koppelSchema, leesKoppeling, verwijderKoppeling } from './koppeling.ts';
+import {
+  bewaarKoppeling,
+  haalAgendaOp,
+  haalAgendasOp,
+  komtUitAgenda,
+  koppelSchema,
+  leesKoppeling,
+  verwijderKoppeling,
+} from './koppeling.ts';
 import { verwerk } from './verwerken.ts';
 import { nieuwVoorstel } from './voorstel.ts';
 
@@ -99,6 +107,7 @@ describe('agenda koppelen', { timeout: 60_000 }, () => {
     });
     expect(repair.omschrijving).toContain('Waar: Dorpshuis De Bongerd, Vroomshoop');
     expect(leesKoppeling(db, org.id)).toMatchObject({ gelukt: true, opgehaaldOp: NU.toISOString() });
+    expect(voorstellen.every((v) => komtUitAgenda(db, v.id))).toBe(true);
 
     const tweede = await haalAgendaOp(db, config, org.id, OPTIES, NU);
     expect(tweede.uitkomst).toMatch(/^Niets nieuws\./);

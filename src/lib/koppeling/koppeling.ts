@@ -42,6 +42,14 @@ export function leesKoppeling(db: DbOfTx, organisatieId: number): Koppeling | un
   return db.select().from(t.agendaKoppeling).where(eq(t.agendaKoppeling.organisatieId, organisatieId)).get();
 }
 
+/** Whether a proposal came from a connected agenda, so the reviewer knows where it is from. */
+export function komtUitAgenda(db: DbOfTx, revisieId: number): boolean {
+  return (
+    db.select({ id: t.agendaAfspraak.id }).from(t.agendaAfspraak).where(eq(t.agendaAfspraak.revisieId, revisieId)).get() !==
+    undefined
+  );
+}
+
 /** Private and local addresses only when explicitly allowed (tests, development); never by default. */
 export function ophaalOpties(env: NodeJS.ProcessEnv = process.env): OphaalOpties {
   return { lokaalToestaan: env.SK_AGENDA_LOKAAL === '1' };

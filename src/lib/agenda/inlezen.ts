@@ -14,6 +14,7 @@ export const MAX_AFSPRAKEN = 300;
 const MAX_TITEL = 120;
 const MAX_OMSCHRIJVING = 2500;
 const MAX_PLEK = 200;
+const MAX_UID = 500;
 
 export type Afspraak = {
   /** UID, plus RECURRENCE-ID when present: the same event on every refresh. */
@@ -142,8 +143,8 @@ export function leesAgenda(tekst: string, vandaag: string, totDag: string): Inge
     for (const comp of kalender.getAllSubcomponents('vevent')) {
       const ev = new ICAL.Event(comp);
       const titel = platteTekst(ev.summary ?? '', MAX_TITEL) || 'Activiteit';
-      if (!ev.uid || !comp.hasProperty('dtstart')) {
-        overgeslagen.push({ titel, reden: 'heeft geen UID of begintijd' });
+      if (!ev.uid || ev.uid.length > MAX_UID || !comp.hasProperty('dtstart')) {
+        overgeslagen.push({ titel, reden: 'heeft geen (bruikbare) UID of begintijd' });
         continue;
       }
       if (ev.isRecurring() || ev.isRecurrenceException()) {

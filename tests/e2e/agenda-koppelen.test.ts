@@ -146,6 +146,15 @@ describe('agenda koppelen', () => {
       expect(await beheerder.getByRole('row').count()).toBeGreaterThan(1);
       // Still as approved on the map until this is approved too.
       expect(leesActiviteit(db, optocht.id)!.rooster.regels[0]).toMatchObject({ van: '19:00' });
+      // A partner of this organisation cannot connect an agenda to another one, not even by crafting the post.
+      const ander = laadKaart(db).organisaties.find((o) => o.id !== org.id)!;
+      const csrf = await partner.locator('input[name="csrf"]').first().inputValue();
+      const aanval = await partner.request.post(`${basis}/partners/organisaties/${ander.id}/`, {
+        form: { csrf, actie: 'agenda-koppelen', 'agenda-url': feedUrl },
+        headers: { Origin: basis },
+      });
+      expect(aanval.status()).toBe(403);
+      expect(db.select().from(t.agendaKoppeling).where(eq(t.agendaKoppeling.organisatieId, ander.id)).get()).toBeUndefined();
       // The refused address answers 422 on purpose; Chromium logs that as a failed resource.
       expect([...partner.fouten, ...beheerder.fouten].filter((f) => !f.includes('status of 422'))).toEqual([]);
     },

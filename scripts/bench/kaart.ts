@@ -1,3 +1,4 @@
+import { CHROMIUM } from '../chromium.ts';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -56,7 +57,7 @@ export async function meetKaart(): Promise<Meting[]> {
     return startServer(omgeving.env);
   })();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
       '--disable-background-networking',

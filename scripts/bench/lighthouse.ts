@@ -1,6 +1,7 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM, paginaTypes } from './paginagewicht.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.ts';
+import { paginaTypes } from './paginagewicht.ts';
 import { draaiScript, mediaan, nieuweOmgeving, startServer, type Meting } from './context.ts';
 
 const CATEGORIEEN = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -35,15 +36,7 @@ export async function meetLighthouse(): Promise<Meting[]> {
   const server = await startServer(omgeving.env);
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
   });
   const uit: Meting[] = [];
   try {

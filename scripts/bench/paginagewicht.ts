@@ -1,8 +1,7 @@
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.ts';
 import { draaiScript, nieuweOmgeving, startServer, type Meting } from './context.ts';
 import { meetGewicht } from './gewicht.ts';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The page types of the public site with one representative address each. */
 export async function paginaTypes(basis: string): Promise<{ type: string; pad: string }[]> {
@@ -30,7 +29,7 @@ export async function meetPaginagewicht(): Promise<Meting[]> {
   const server = await startServer(omgeving.env);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: CHROMIUM_ARGS,
   });
   const uit: Meting[] = [];
   try {

@@ -40,6 +40,7 @@ export const portaalRoutes: Route[] = [
   portaal('/partners/inloggen/link', 'inloggen-link.astro'),
   portaal('/partners/uitloggen', 'uitloggen.astro'),
   portaal('/partners/klopt-nog', 'klopt-nog.astro'),
+  portaal('/partners/gaat-door', 'gaat-door.astro'),
   portaal('/partners/klopt-er-iets-niet', 'klopt-er-iets-niet.astro'),
   portaal('/partners/meldingen', 'terugmeldingen.astro'),
   portaal('/partners/bellijst', 'bellijst.astro'),

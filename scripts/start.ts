@@ -16,6 +16,7 @@ import { zetExtraBronnen } from '../src/lib/server/headers.ts';
 import { maakServer } from '../src/lib/server/server.ts';
 import { portaalAdres } from '../src/lib/portaal/portaalurl.ts';
 import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
+import { meetVersheid } from '../src/lib/versheid/maandoverzicht.ts';
 import { vraagSeizoenen } from '../src/lib/versheid/seizoen.ts';
 import { lokaal } from '../src/lib/rooster/kalender.ts';
 import { dagoverzichten } from '../src/lib/signalen/dagoverzicht.ts';
@@ -69,6 +70,7 @@ async function main() {
   const herinner = () =>
     stuurHerinneringen(db, lokaal(new Date()).datum, portaalUrl)
       .then(() => vraagSeizoenen(db, config, lokaal(new Date()).datum, portaalUrl))
+      .then(() => meetVersheid(db, lokaal(new Date()).datum))
       .catch((e) => console.error('Herinneringen mislukt:', e));
   setTimeout(herinner, 60_000).unref();
   setInterval(herinner, 6 * 3_600_000).unref();

@@ -44,6 +44,7 @@ export const portaalRoutes: Route[] = [
   portaal('/partners/klopt-er-iets-niet', 'klopt-er-iets-niet.astro'),
   portaal('/partners/meldingen', 'terugmeldingen.astro'),
   portaal('/partners/bellijst', 'bellijst.astro'),
+  portaal('/partners/versheid', 'versheid.astro'),
   portaal('/partners/organisaties/[id]', 'organisatie.astro'),
   portaal('/partners/activiteiten/[id]', 'activiteit.astro'),
   portaal('/partners/geschiedenis/[soort]/[id]', 'geschiedenis.astro'),

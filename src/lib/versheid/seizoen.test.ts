@@ -179,9 +179,19 @@ describe('asking and answering', () => {
     expect(bevestigSeizoenNamens(db, config, ko, zonder.id, 'gebeld met de trainer', publiceren, VANDAAG)).toEqual({
       fout: 'Deze vraag is al beantwoord.',
     });
-    // Another kern's kernondersteuner may not.
+    // A partner is no kernondersteuner: not on their behalf.
     expect(bevestigSeizoenNamens(db, config, partner, metPartner.id, 'gebeld', publiceren, VANDAAG)).toMatchObject({
       fout: 'U mag deze activiteit niet namens de organisatie bevestigen.',
     });
+  });
+
+  it('a link of a deleted activity goes with it; deleting is not blocked by it', async () => {
+    db.delete(t.seizoenVraag).where(eq(t.seizoenVraag.activiteitId, metPartner.id)).run();
+    db.update(t.activiteit).set({ gecontroleerdOp: OUD }).where(eq(t.activiteit.id, metPartner.id)).run();
+    await vraagSeizoenen(db, config, VANDAAG, 'https://kaart.example', { nu: NU, stuur });
+    const token = jaLink(aanPartner().at(-1)!);
+    db.delete(t.activiteit).where(eq(t.activiteit.id, metPartner.id)).run();
+    expect(db.select().from(t.bevestigToken).where(eq(t.bevestigToken.activiteitId, metPartner.id)).all()).toEqual([]);
+    expect(bekijkSeizoenToken(db, token, NU)).toEqual({ fout: 'onbekend' });
   });
 });

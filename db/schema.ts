@@ -302,6 +302,56 @@ export const herinnering = sqliteTable('herinnering', {
   verstuurdOp: text('verstuurd_op').notNull(),
 });
 
+/** Every reminder sent per organisation, so the overview can say who did not answer, and when they were asked. */
+export const herinneringVerstuurd = sqliteTable(
+  'herinnering_verstuurd',
+  {
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisatie.id, { onDelete: 'cascade' }),
+    verstuurdOp: text('verstuurd_op').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisatieId, t.verstuurdOp] })],
+);
+
+/**
+ * "Gaat het weer door?" before a seasonal activity's season starts (issue #15): asked once per
+ * activity per season, by mail to its partners or, without partner, on the call list of the
+ * kernondersteuner. Answered when the activity is confirmed after the question.
+ */
+export const seizoenVraag = sqliteTable(
+  'seizoen_vraag',
+  {
+    activiteitId: integer('activiteit_id')
+      .notNull()
+      .references(() => activiteit.id, { onDelete: 'cascade' }),
+    /** First day of the season asked about (jjjj-mm-dd). */
+    seizoenStart: text('seizoen_start').notNull(),
+    gevraagdOp: text('gevraagd_op').notNull(),
+    wijze: text('wijze', { enum: ['mail', 'bellijst'] }).notNull(),
+    beantwoordOp: text('beantwoord_op'),
+    beantwoordDoor: integer('beantwoord_door').references(() => account.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.activiteitId, t.seizoenStart] })],
+);
+
+/**
+ * The freshness overview over time: per kern per month the share of published organisations
+ * checked in the last six months, as last measured in that month by the periodic job. `kern_id`
+ * 0 is all kernen together (an organisation of several kernen counts once), so no foreign key.
+ */
+export const versheidMaand = sqliteTable(
+  'versheid_maand',
+  {
+    maand: text('maand').notNull(),
+    kernId: integer('kern_id').notNull(),
+    vers: integer('vers').notNull(),
+    totaal: integer('totaal').notNull(),
+    gemetenOp: text('gemeten_op').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.maand, t.kernId] })],
+);
+
 /**
  * The one-click links of the monthly reminder (issue #15): "Alles klopt nog" for the organisations
  * named, usable only by the account it was sent to, once, for 30 days. Only the SHA-256 is stored.
@@ -315,6 +365,13 @@ export const bevestigToken = sqliteTable(
       .references(() => account.id, { onDelete: 'cascade' }),
     hash: text('hash').notNull().unique(),
     organisaties: text('organisaties', { mode: 'json' }).$type<number[]>().notNull(),
+    /** What the link does: `klopt-nog` confirms the organisations, `seizoen` one activity's new season. */
+    doel: text('doel', { enum: ['klopt-nog', 'seizoen'] })
+      .notNull()
+      .default('klopt-nog'),
+    /** For `seizoen`: the activity (of the one organisation in `organisaties`) and the season start asked about. */
+    activiteitId: integer('activiteit_id').references(() => activiteit.id, { onDelete: 'cascade' }),
+    seizoenStart: text('seizoen_start'),
     verlooptOp: text('verloopt_op').notNull(),
     gebruiktOp: text('gebruikt_op'),
     aangemaaktOp: tijdstempel('aangemaakt_op'),

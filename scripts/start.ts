@@ -16,6 +16,8 @@ import { zetExtraBronnen } from '../src/lib/server/headers.ts';
 import { maakServer } from '../src/lib/server/server.ts';
 import { portaalAdres } from '../src/lib/portaal/portaalurl.ts';
 import { stuurHerinneringen } from '../src/lib/portaal/versheid.ts';
+import { meetVersheid } from '../src/lib/versheid/maandoverzicht.ts';
+import { vraagSeizoenen } from '../src/lib/versheid/seizoen.ts';
 import { lokaal } from '../src/lib/rooster/kalender.ts';
 import { dagoverzichten } from '../src/lib/signalen/dagoverzicht.ts';
 import { beperkBewaartijd } from '../src/lib/signalen/wissen.ts';
@@ -65,8 +67,12 @@ async function main() {
   server.listen(port, host, () => console.log(`De sociale kaart draait op http://${host}:${port}/`));
   // Reminders for listings unchecked for six months: at start and then every six hours.
   const portaalUrl = portaalAdres(`http://${host}:${port}`);
+  // Also "Gaat het weer door?" before a season starts, and this month's freshness figures per kern.
   const herinner = () =>
-    stuurHerinneringen(db, lokaal(new Date()).datum, portaalUrl).catch((e) => console.error('Herinneringen mislukt:', e));
+    stuurHerinneringen(db, lokaal(new Date()).datum, portaalUrl)
+      .then(() => vraagSeizoenen(db, config, lokaal(new Date()).datum, portaalUrl))
+      .then(() => meetVersheid(db, lokaal(new Date()).datum))
+      .catch((e) => console.error('Herinneringen mislukt:', e));
   setTimeout(herinner, 60_000).unref();
   setInterval(herinner, 6 * 3_600_000).unref();
   // Referrals: forget contact details after six weeks, flag what waits too long, count and delete after a year.

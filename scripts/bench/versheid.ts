@@ -29,7 +29,7 @@ export async function meetVersheid(): Promise<Meting[]> {
         naam: `Maand ${i + 1} (${c.maand}): gecontroleerd in de laatste 6 maanden`,
         waarde: Math.round(c.aandeel * 1000) / 10,
         eenheid: '%',
-        toelichting: `${c.vers} van ${c.totaal}; ${c.herinneringen} herinneringen, ${c.gebeld} gebeld, ${c.meldingen} meldingen${i === 0 ? `; ${model}` : ''}`,
+        toelichting: `${c.vers} van ${c.totaal}; ${c.herinneringen} herinneringen, ${c.gebeld} gebeld, ${c.meldingen} meldingen${c.seizoenGevraagd + c.seizoenBevestigd > 0 ? `; "Gaat het weer door?" ${c.seizoenGevraagd} gevraagd, ${c.seizoenBevestigd} bevestigd` : ''}${i === 0 ? `; ${model}` : ''}`,
       })),
       {
         sectie: 'versheid',

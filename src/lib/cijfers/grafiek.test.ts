@@ -30,4 +30,15 @@ describe('the one bar chart', () => {
       'Signalen: K4 2026 1, K1 2027 5 of meer. Aanbod ontbreekt: K4 2026 0, K1 2027 2',
     );
   });
+
+  it('in per-cent mode draws shares against 100 % and says them as "87 %"', () => {
+    const rijen = [
+      { label: 'november 2026', cijfers: exact([50]) },
+      { label: 'december 2026', cijfers: exact([100]) },
+    ];
+    const { regels } = geometrie(rijen, true);
+    expect(regels.map((r) => r.staven[0].breedte)).toEqual([150, 300]);
+    expect(regels[1].staven[0].waarde).toBe('100 %');
+    expect(beschrijving(['Gecontroleerd'], rijen, true)).toBe('Gecontroleerd: november 2026 50 %, december 2026 100 %');
+  });
 });

@@ -121,6 +121,8 @@ export const gemeenteConfigSchema = z
       .object({
         melding_na_maanden: z.int().min(1).max(120).default(12),
         verbergen_na_maanden: z.int().min(1).max(240).default(18),
+        /** Weeks before a seasonal activity's season starts that its partners are asked "Gaat het weer door?". */
+        seizoen_vooraf_weken: z.int().min(1).max(12).default(3),
       })
       .refine((v) => v.verbergen_na_maanden >= v.melding_na_maanden, {
         error: 'verbergen_na_maanden mag niet kleiner zijn dan melding_na_maanden',

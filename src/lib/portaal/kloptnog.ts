@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
-import { laadAccount } from './accounts.ts';
+import { type Account, laadAccount } from './accounts.ts';
 import { bevestigActueel, vandaag } from './acties.ts';
 import { hashToken, nieuwToken } from './geheim.ts';
 import { log } from './logboek.ts';
@@ -39,20 +39,67 @@ export type BevestigInhoud = { accountId: number; naam: string; organisaties: Be
 
 const plusDagenIso = (nu: Date, dagen: number) => new Date(nu.getTime() + dagen * 86_400_000).toISOString();
 
-/** A new link for this account and these organisations (one, or all of the mail at once). */
-export function maakBevestigToken(db: DbOfTx, accountId: number, organisatieIds: number[], nu = new Date()): string {
-  if (organisatieIds.length === 0) throw new Error('Een bevestiglink hoort bij minstens één organisatie.');
+type Doel = (typeof t.bevestigToken.$inferSelect)['doel'];
+type TokenRij = typeof t.bevestigToken.$inferSelect;
+
+/**
+ * A new single-purpose link for this account: its `doel` says what it may do, and a link made for
+ * one purpose is unknown to the page of another.
+ */
+export function maakToken(
+  db: DbOfTx,
+  v: { accountId: number; organisaties: number[]; doel: Doel; activiteitId?: number; seizoenStart?: string },
+  nu = new Date(),
+): string {
+  if (v.organisaties.length === 0) throw new Error('Een bevestiglink hoort bij minstens één organisatie.');
   const token = nieuwToken();
   db.insert(t.bevestigToken)
     .values({
-      accountId,
+      ...v,
       hash: hashToken(token),
-      organisaties: [...new Set(organisatieIds)],
+      organisaties: [...new Set(v.organisaties)],
       verlooptOp: plusDagenIso(nu, BEVESTIG_LINK_DAGEN),
       aangemaaktOp: nu.toISOString(),
     })
     .run();
   return token;
+}
+
+/** A new link for this account and these organisations (one, or all of the mail at once). */
+export function maakBevestigToken(db: DbOfTx, accountId: number, organisatieIds: number[], nu = new Date()): string {
+  return maakToken(db, { accountId, organisaties: organisatieIds, doel: 'klopt-nog' }, nu);
+}
+
+/** The stored link for this token and purpose; a changed token or one of another purpose finds nothing. */
+export function leesToken(db: DbOfTx, token: string, doel: Doel): TokenRij | undefined {
+  if (!token) return undefined;
+  return db
+    .select()
+    .from(t.bevestigToken)
+    .where(and(eq(t.bevestigToken.hash, hashToken(token)), eq(t.bevestigToken.doel, doel)))
+    .get();
+}
+
+/** The checks every link passes: known, unused, not expired, its account active and still partner. */
+export function controleerToken(db: DbOfTx, rij: TokenRij | undefined, nu: Date): { account: Account } | { fout: BevestigFout } {
+  if (!rij) return { fout: 'onbekend' };
+  if (rij.gebruiktOp) return { fout: 'gebruikt' };
+  if (rij.verlooptOp <= nu.toISOString()) return { fout: 'verlopen' };
+  const account = laadAccount(db, rij.accountId);
+  if (!account?.actief) return { fout: 'geblokkeerd' };
+  // Only for the organisations of the mail, and only while the account is still their partner.
+  if (!magBevestigenMetLink(account, rij.organisaties)) return { fout: 'geen-partner' };
+  return { account };
+}
+
+/** Marks a link used; false when another request used it first. */
+export function neemToken(db: DbOfTx, rij: TokenRij, nu: Date): boolean {
+  const r = db
+    .update(t.bevestigToken)
+    .set({ gebruiktOp: nu.toISOString() })
+    .where(and(eq(t.bevestigToken.id, rij.id), isNull(t.bevestigToken.gebruiktOp)))
+    .run();
+  return r.changes === 1;
 }
 
 /** The organisations with their activities, as the reminder and the confirmation page name them. */
@@ -81,33 +128,17 @@ export function organisatiesMetActiviteiten(db: DbOfTx, ids: number[]): Bevestig
   }));
 }
 
-type Rij = typeof t.bevestigToken.$inferSelect;
-
-function controleer(db: DbOfTx, rij: Rij | undefined, nu: Date): BevestigInhoud | { fout: BevestigFout } {
-  if (!rij) return { fout: 'onbekend' };
-  if (rij.gebruiktOp) return { fout: 'gebruikt' };
-  if (rij.verlooptOp <= nu.toISOString()) return { fout: 'verlopen' };
-  const account = laadAccount(db, rij.accountId);
-  if (!account?.actief) return { fout: 'geblokkeerd' };
-  // Only for the organisations of the mail, and only while the account is still their partner.
-  if (!magBevestigenMetLink(account, rij.organisaties)) {
-    return { fout: 'geen-partner' };
-  }
+function controleer(db: DbOfTx, rij: TokenRij | undefined, nu: Date): BevestigInhoud | { fout: BevestigFout } {
+  const c = controleerToken(db, rij, nu);
+  if ('fout' in c || !rij) return 'fout' in c ? c : { fout: 'onbekend' };
   const organisaties = organisatiesMetActiviteiten(db, rij.organisaties);
   if (organisaties.length !== rij.organisaties.length) return { fout: 'onbekend' };
-  return { accountId: account.id, naam: account.naam, organisaties };
+  return { accountId: c.account.id, naam: c.account.naam, organisaties };
 }
-
-const rijVoor = (db: DbOfTx, token: string) =>
-  db
-    .select()
-    .from(t.bevestigToken)
-    .where(eq(t.bevestigToken.hash, hashToken(token)))
-    .get();
 
 /** What a link would confirm; changes nothing (this is what a GET shows). */
 export function bekijkBevestigToken(db: DbOfTx, token: string, nu = new Date()): BevestigInhoud | { fout: BevestigFout } {
-  return controleer(db, token ? rijVoor(db, token) : undefined, nu);
+  return controleer(db, leesToken(db, token, 'klopt-nog'), nu);
 }
 
 /**
@@ -123,16 +154,10 @@ export function gebruikBevestigToken(
   datum = vandaag(),
 ): BevestigInhoud | { fout: BevestigFout } {
   const uitkomst = db.transaction((tx) => {
-    const rij = token ? rijVoor(tx, token) : undefined;
+    const rij = leesToken(tx, token, 'klopt-nog');
     const inhoud = controleer(tx, rij, nu);
     if ('fout' in inhoud || !rij) return inhoud;
-    const r = tx
-      .update(t.bevestigToken)
-      .set({ gebruiktOp: nu.toISOString() })
-      .where(and(eq(t.bevestigToken.id, rij.id), isNull(t.bevestigToken.gebruiktOp)))
-      .run();
-    if (r.changes !== 1) return { fout: 'gebruikt' as const };
-    return inhoud;
+    return neemToken(tx, rij, nu) ? inhoud : { fout: 'gebruikt' as const };
   });
   if ('fout' in uitkomst) return uitkomst;
   const account = laadAccount(db, uitkomst.accountId)!;

@@ -31,6 +31,7 @@ export const MELDINGEN = {
   tekort: 'Dank u wel. We tellen dit mee bij wat er in het aanbod ontbreekt.',
   'melding-afgesloten': 'De melding is afgesloten.',
   'namens-gecontroleerd': 'Genoteerd: alles klopt nog, namens de organisatie. Dat staat nu in de geschiedenis.',
+  'gaat-weer-door': 'Genoteerd: de activiteit gaat weer door, namens de organisatie. Dat staat nu in de geschiedenis.',
 } as const;
 
 export type MeldingSleutel = keyof typeof MELDINGEN;

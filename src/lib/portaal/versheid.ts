@@ -122,6 +122,8 @@ export async function stuurHerinneringen(
       .values({ organisatieId: id, verstuurdOp: vandaag })
       .onConflictDoUpdate({ target: t.herinnering.organisatieId, set: { verstuurdOp: vandaag } })
       .run();
+    // Every reminder is kept too, so the overview can name who did not answer and since when.
+    db.insert(t.herinneringVerstuurd).values({ organisatieId: id, verstuurdOp: vandaag }).onConflictDoNothing().run();
   }
   return verstuurd;
 }

@@ -12,7 +12,7 @@ import { dagenInMaand } from '../rooster/kalender.ts';
  */
 
 export type Leeftijd = 'vers' | 'melding' | 'verborgen';
-export type VersheidRegels = GemeenteConfig['versheid'];
+export type VersheidRegels = Pick<GemeenteConfig['versheid'], 'melding_na_maanden' | 'verbergen_na_maanden'>;
 
 /** The date `maanden` months before `datum` (the last day of a shorter month when needed). */
 export function maandenTerug(datum: string, maanden: number): string {

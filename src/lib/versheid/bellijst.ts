@@ -106,6 +106,17 @@ export function bellersVoor(db: DbOfTx, kernIds: number[]): { id: number; naam: 
     .all();
 }
 
+/** The note of a confirmation on someone's behalf: required, short, and no name or number (the privacy guard). */
+export function notitieFout(config: GemeenteConfig, notitie: string): string | undefined {
+  if (notitie.length < 3) return 'Schrijf kort hoe u het weet, bijvoorbeeld "gebeld met de secretaris".';
+  if (notitie.length > MAX_NOTITIE) return `Schrijf het korter: hooguit ${MAX_NOTITIE} tekens.`;
+  const gevonden = vindPersoonsgegevens(notitie, privacyOpties(config));
+  if (gevonden.length > 0) {
+    return `${gevonden.slice(0, 3).map(uitleg).join(' ')} Noem de rol, niet de naam: bijvoorbeeld "de secretaris".`;
+  }
+  return undefined;
+}
+
 export type NamensUitkomst = { fout: string } | { gecontroleerdOp: string };
 
 /**
@@ -125,12 +136,8 @@ export function bevestigNamens(
   const kernIds = kernenVan(db, [organisatieId]).get(organisatieId) ?? [];
   if (!account || !magNamensBevestigen(account, kernIds)) return { fout: 'U mag deze organisatie niet namens hen bevestigen.' };
   const notitie = notitieRuw.trim();
-  if (notitie.length < 3) return { fout: 'Schrijf kort hoe u het weet, bijvoorbeeld "gebeld met de secretaris".' };
-  if (notitie.length > MAX_NOTITIE) return { fout: `Schrijf het korter: hooguit ${MAX_NOTITIE} tekens.` };
-  const gevonden = vindPersoonsgegevens(notitie, privacyOpties(config));
-  if (gevonden.length > 0) {
-    return { fout: `${gevonden.slice(0, 3).map(uitleg).join(' ')} Noem de rol, niet de naam: bijvoorbeeld "de secretaris".` };
-  }
+  const fout = notitieFout(config, notitie);
+  if (fout) return { fout };
   db.transaction((tx) => {
     tx.update(t.organisatie).set({ gecontroleerdOp: datum }).where(eq(t.organisatie.id, organisatieId)).run();
     tx.update(t.activiteit).set({ gecontroleerdOp: datum }).where(eq(t.activiteit.organisatieId, organisatieId)).run();

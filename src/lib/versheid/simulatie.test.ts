@@ -28,6 +28,10 @@ describe('a simulated year of keeping the kaart current', () => {
     expect(cijfers.reduce((s, m) => s + m.herinneringen, 0)).toBeGreaterThan(100);
     expect(cijfers.reduce((s, m) => s + m.gebeld, 0)).toBeGreaterThan(50);
     expect(cijfers.reduce((s, m) => s + m.meldingen, 0)).toBeGreaterThan(12);
+    // "Gaat het weer door?" was asked before the seasons of the demo's seasonal activities, and mostly answered.
+    const gevraagd = cijfers.reduce((s, m) => s + m.seizoenGevraagd, 0);
+    expect(gevraagd).toBeGreaterThan(5);
+    expect(cijfers.reduce((s, m) => s + m.seizoenBevestigd, 0)).toBeGreaterThan(gevraagd / 2);
     const te = cijfers
       .slice(5)
       .filter((m) => m.aandeel < 0.9)

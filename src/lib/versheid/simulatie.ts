@@ -11,6 +11,8 @@ import { stuurHerinneringen } from '../portaal/versheid.ts';
 import { plusDagen, weekdag } from '../rooster/kalender.ts';
 import { meldTerug, sluitAfgehandeld, vindDoel } from '../terugmelden/terugmelden.ts';
 import { belLijst, bevestigNamens } from './bellijst.ts';
+import { vraagSeizoenen } from './seizoen.ts';
+import { bevestigSeizoenNamens, gebruikSeizoenToken, seizoenBelLijst } from './seizoenbevestigen.ts';
 
 /**
  * A year of keeping the kaart current, on a real database with a fake clock (issue #15): the real
@@ -68,6 +70,9 @@ export type Maandcijfer = {
   herinneringen: number;
   gebeld: number;
   meldingen: number;
+  /** "Gaat het weer door?": activities asked this month, and answered (by link or call). */
+  seizoenGevraagd: number;
+  seizoenBevestigd: number;
 };
 
 /** Share of published organisations checked in the six months before `vandaag`. */
@@ -125,7 +130,24 @@ export async function simuleerJaar(
   /** How many reminders an organisation got since its last check. */
   const herinnerd = new Map<number, number>();
   const cijfers: Maandcijfer[] = [];
-  let maand = { herinneringen: 0, gebeld: 0, meldingen: 0 };
+  let maand = { herinneringen: 0, gebeld: 0, meldingen: 0, seizoenGevraagd: 0, seizoenBevestigd: 0 };
+  // The season question draws from its own generator, so the figures of the listings stay as they were.
+  const seizoenKans = toeval((opties.zaad ?? 15) + 1);
+
+  /** "Gaat het weer door?": a partner answers the first mail as often as the first reminder. */
+  async function vraagSeizoen(dag: string, nu: Date) {
+    const mails: Bericht[] = [];
+    const r = await vraagSeizoenen(db, config, dag, url, { nu, stuur: async (b) => void mails.push(b) });
+    maand.seizoenGevraagd += r.bellijst;
+    for (const mail of mails) {
+      for (const m of mail.tekst.matchAll(/gaat-door\/\?token=(\S+)/g)) {
+        maand.seizoenGevraagd++;
+        if (seizoenKans() < model.eersteHerinnering) {
+          plan(plusDagen(dag, Math.floor(seizoenKans() * (model.reactieDagen + 1))), `seizoen:${decodeURIComponent(m[1])}`);
+        }
+      }
+    }
+  }
 
   for (let i = 0; i < dagen; i++) {
     const dag = plusDagen(opties.start, i);
@@ -146,7 +168,12 @@ export async function simuleerJaar(
         if (kans() < p) plan(plusDagen(dag, Math.floor(kans() * (model.reactieDagen + 1))), token);
       });
     }
+    await vraagSeizoen(dag, nu);
     for (const token of gepland.get(dag) ?? []) {
+      if (token.startsWith('seizoen:')) {
+        if (!('fout' in gebruikSeizoenToken(db, token.slice(8), publiceren, nu, dag))) maand.seizoenBevestigd++;
+        continue;
+      }
       const r = gebruikBevestigToken(db, token, publiceren, nu, dag);
       if (!('fout' in r)) for (const o of r.organisaties) herinnerd.delete(o.id);
     }
@@ -181,6 +208,13 @@ export async function simuleerJaar(
             }
           }
         }
+        // Activities without partner whose season starts soon: a call each, on top of the list above.
+        for (const a of seizoenBelLijst(db, account)) {
+          if (seizoenKans() < model.bereikt) {
+            const r = bevestigSeizoenNamens(db, config, ko, a.activiteitId, 'gebeld met de trainer', publiceren, dag);
+            if ('gecontroleerdOp' in r) maand.seizoenBevestigd++;
+          }
+        }
       }
     }
     sluitAfgehandeld(db, nu);
@@ -189,7 +223,7 @@ export async function simuleerJaar(
     if (morgen.slice(0, 7) !== dag.slice(0, 7) || i === dagen - 1) {
       const { vers, totaal } = aandeelVers(db, dag);
       cijfers.push({ maand: dag.slice(0, 7), vers, totaal, aandeel: totaal ? vers / totaal : 1, ...maand });
-      maand = { herinneringen: 0, gebeld: 0, meldingen: 0 };
+      maand = { herinneringen: 0, gebeld: 0, meldingen: 0, seizoenGevraagd: 0, seizoenBevestigd: 0 };
     }
   }
   return cijfers;

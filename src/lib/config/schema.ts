@@ -113,6 +113,22 @@ export const gemeenteConfigSchema = z
       .prefault({}),
     kaart: kaartConfigSchema.prefault({ ondergrond: 'none' }),
     /**
+     * The gemeente's own words for what users see. Twenterand has a kernondersteuner per kern;
+     * Loon op Zand has its Sterk Lokaal Team. Internal names (the role, tables) stay the same.
+     */
+    woorden: z
+      .object({
+        ondersteuner: z
+          .object({
+            enkelvoud: z.string().trim().min(1).max(60).default('kernondersteuner'),
+            meervoud: z.string().trim().min(1).max(60).default('kernondersteuners'),
+            /** "de kernondersteuner", "het Sterk Lokaal Team". */
+            lidwoord: z.enum(['de', 'het'], { error: 'kies "de" of "het"' }).default('de'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    /**
      * How old "gecontroleerd op" may get (issue #15): after `melding_na_maanden` the page says the
      * details may be outdated; after `verbergen_na_maanden` the listing leaves lists and search
      * (its page stays, with the notice). The beheerder can exempt a listing.

@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, formatZodIssues, projectRoot } from '../config/load.ts';
+import { inhoudNaam, inhoudPad } from '../config/inhoud.ts';
+import { ConfigError, formatZodIssues } from '../config/load.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import { slugSchema } from '../config/schema.ts';
 import { CAPACITEIT, kostenSchema } from '../model/schemas.ts';
 import { weekdagSchema } from '../rooster/schema.ts';
 
 /*
- * The building blocks of the demo data set live in content/demo/*.yaml so that someone
+ * The building blocks of the demo data set live in the content folder's demo/*.yaml so that someone
  * without TypeScript can add a street, a club or an activity. Mistakes there should fail
  * loudly with the file and field, not produce a half-empty demo.
  */
@@ -181,9 +181,9 @@ export interface Bouwstenen {
 }
 
 function leesYaml<T extends z.ZodType>(bestand: string, schema: T): z.output<T> {
-  const pad = path.resolve(projectRoot(), 'content/demo', bestand);
+  const pad = inhoudPad('demo', bestand);
   const doc = parseDocument(readFileSync(pad, 'utf8'), { prettyErrors: true });
-  const naam = `content/demo/${bestand}`;
+  const naam = inhoudNaam('demo', bestand);
   if (doc.errors.length > 0)
     throw new ConfigError(
       naam,
@@ -196,21 +196,21 @@ function leesYaml<T extends z.ZodType>(bestand: string, schema: T): z.output<T> 
 
 /** Files named activiteiten-*.yaml and organisaties-*.yaml are merged, so topics can be split freely. */
 function leesMap<T extends z.ZodType>(voorvoegsel: string, schema: T): Record<string, z.output<T>> {
-  const map = path.resolve(projectRoot(), 'content/demo');
+  const map = inhoudPad('demo');
   const uit: Record<string, z.output<T>> = {};
   for (const bestand of readdirSync(map)
     .filter((b) => b.startsWith(voorvoegsel) && b.endsWith('.yaml'))
     .sort()) {
     const inhoud = leesYaml(bestand, z.record(z.string(), schema));
     for (const [sleutel, waarde] of Object.entries(inhoud)) {
-      if (sleutel in uit) throw new ConfigError(`content/demo/${bestand}`, [`"${sleutel}" staat al in een ander bestand`]);
+      if (sleutel in uit) throw new ConfigError(inhoudNaam('demo', bestand), [`"${sleutel}" staat al in een ander bestand`]);
       uit[sleutel] = waarde;
     }
   }
   return uit;
 }
 
-/** Loads content/demo and checks every reference against the gemeente config. */
+/** Loads the demo folder and checks every reference against the gemeente config. */
 export function laadBouwstenen(config: GemeenteConfig): Bouwstenen {
   const b: Bouwstenen = {
     teksten: leesYaml('teksten.yaml', tekstenSchema),
@@ -257,6 +257,6 @@ export function laadBouwstenen(config: GemeenteConfig): Bouwstenen {
     for (const t of a.themas) check(themas.has(t), `activiteit "${sleutel}": onbekend thema "${t}"`);
     for (const d of a.doelgroepen) check(doelgroepen.has(d), `activiteit "${sleutel}": onbekende doelgroep "${d}"`);
   }
-  if (fouten.length > 0) throw new ConfigError('content/demo', fouten);
+  if (fouten.length > 0) throw new ConfigError(inhoudNaam('demo'), fouten);
   return b;
 }

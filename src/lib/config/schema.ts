@@ -104,6 +104,14 @@ export const gemeenteConfigSchema = z
       .object({
         /** CSS file with design tokens, relative to the project root, or "voorbeeld". */
         tokens: z.string().min(1).default('voorbeeld'),
+        /**
+         * Optional CSS file (relative to the project root) with the gemeente's own values for some
+         * tokens, e.g. its colours on top of the voorbeeld tokens; it comes after the tokens file.
+         */
+        aanvulling: z
+          .string()
+          .regex(/\.css$/, { error: 'moet een CSS-bestand zijn, zoals content/huisstijl/kleuren.css' })
+          .optional(),
         /** Class on <html> that activates the tokens. */
         klasse: z
           .string()

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { inhoudNaam, inhoudPad } from '../config/inhoud.ts';
+import { inhoudNaam, inhoudPad, projectRoot } from '../config/inhoud.ts';
 import { ConfigError, formatZodIssues } from '../config/load.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import { slugSchema } from '../config/schema.ts';
@@ -168,6 +169,8 @@ const kernondersteuningSchema = z.object({
 const tekstenSchema = z.object({
   /** Put in front of the description of a paused activity. */
   gepauzeerd: z.array(z.string().min(1)).min(1),
+  /** After every invented name and title, e.g. " (demo)", so nobody takes an example for real. */
+  achtervoegsel: z.string().max(20).optional(),
 });
 
 export interface Bouwstenen {
@@ -180,10 +183,29 @@ export interface Bouwstenen {
   kernondersteuning: z.infer<typeof kernondersteuningSchema>;
 }
 
-function leesYaml<T extends z.ZodType>(bestand: string, schema: T): z.output<T> {
-  const pad = inhoudPad('demo', bestand);
+/**
+ * A gemeente's demo folder needs only what is its own (kernen, gemeente-wide organisations,
+ * names, the local contact). Files it lacks come from the default content/demo: the templates
+ * for clubs and activities are the same everywhere. For a family of files (activiteiten-*.yaml)
+ * the gemeente's own ones replace all default ones.
+ */
+function demoMap(bestand: string | ((b: string) => boolean)): { map: string; naam: string } {
+  const eigen = { map: inhoudPad('demo'), naam: inhoudNaam('demo') };
+  const standaard = { map: path.resolve(projectRoot(), 'content/demo'), naam: 'content/demo' };
+  const heeft = (map: string) =>
+    existsSync(map) && readdirSync(map).some((b) => (typeof bestand === 'string' ? b === bestand : bestand(b)));
+  return heeft(eigen.map) || !heeft(standaard.map) ? eigen : standaard;
+}
+
+/** Whether this content folder has demo data of its own (demo/kernen.yaml: the demo is per kern). */
+export function heeftDemo(): boolean {
+  return existsSync(inhoudPad('demo', 'kernen.yaml'));
+}
+
+function leesYaml<T extends z.ZodType>(bestand: string, schema: T, map = demoMap(bestand)): z.output<T> {
+  const pad = path.join(map.map, bestand);
   const doc = parseDocument(readFileSync(pad, 'utf8'), { prettyErrors: true });
-  const naam = inhoudNaam('demo', bestand);
+  const naam = path.join(map.naam, bestand);
   if (doc.errors.length > 0)
     throw new ConfigError(
       naam,
@@ -196,14 +218,13 @@ function leesYaml<T extends z.ZodType>(bestand: string, schema: T): z.output<T> 
 
 /** Files named activiteiten-*.yaml and organisaties-*.yaml are merged, so topics can be split freely. */
 function leesMap<T extends z.ZodType>(voorvoegsel: string, schema: T): Record<string, z.output<T>> {
-  const map = inhoudPad('demo');
+  const hoort = (b: string) => b.startsWith(voorvoegsel) && b.endsWith('.yaml');
+  const map = demoMap(hoort);
   const uit: Record<string, z.output<T>> = {};
-  for (const bestand of readdirSync(map)
-    .filter((b) => b.startsWith(voorvoegsel) && b.endsWith('.yaml'))
-    .sort()) {
-    const inhoud = leesYaml(bestand, z.record(z.string(), schema));
+  for (const bestand of readdirSync(map.map).filter(hoort).sort()) {
+    const inhoud = leesYaml(bestand, z.record(z.string(), schema), map);
     for (const [sleutel, waarde] of Object.entries(inhoud)) {
-      if (sleutel in uit) throw new ConfigError(inhoudNaam('demo', bestand), [`"${sleutel}" staat al in een ander bestand`]);
+      if (sleutel in uit) throw new ConfigError(path.join(map.naam, bestand), [`"${sleutel}" staat al in een ander bestand`]);
       uit[sleutel] = waarde;
     }
   }

@@ -34,6 +34,19 @@ export default defineConfig({
           fileParallelism: true,
         },
       },
+      {
+        test: {
+          // A second gemeente from configuration alone (content/voorbeelden/loon-op-zand): its
+          // public pages, in its own words and colours, with the same browser and axe checks.
+          name: 'e2e-gemeente',
+          include: ['tests/e2e-gemeente/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e-gemeente/opzet.ts'],
+          sequence: { groupOrder: 1 },
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -171,6 +171,11 @@ const tekstenSchema = z.object({
   gepauzeerd: z.array(z.string().min(1)).min(1),
   /** After every invented name and title, e.g. " (demo)", so nobody takes an example for real. */
   achtervoegsel: z.string().max(20).optional(),
+  /** Area code of the invented phone numbers (four digits, e.g. "0416"). */
+  netnummer: z
+    .string()
+    .regex(/^0[1-9]\d{2}$/, { error: 'moet een netnummer van vier cijfers zijn, zoals "0416"' })
+    .default('0546'),
 });
 
 export interface Bouwstenen {

@@ -88,7 +88,7 @@ export function maakDemoDataset(config: GemeenteConfig, referentieDatum: string)
     ref: referentieDatum,
     // Seeded by the gemeente, not by the date: the date may only move dates around.
     basis: `demo|${config.naam}`,
-    telefoonboek: new Telefoonboek(),
+    telefoonboek: new Telefoonboek(b.teksten.netnummer),
     orgSlugs: new SlugRegister(),
     domeinen: new SlugRegister(),
     naamdelen: new Map(),

@@ -79,8 +79,10 @@ describe('Loon op Zand, a second gemeente from configuration alone', () => {
     await page.getByRole('heading', { level: 2, name: /^Uw Sterk Lokaal Team: .+ \(demo\)$/ }).waitFor();
 
     // No result: the search page sends the inwoner to the Sterk Lokaal Team of their kern.
-    await page.goto(`${basis}/zoeken/?q=${encodeURIComponent('xyzzy onvindbaar')}&kern=de-moer`);
-    await page.getByRole('heading', { name: /, Sterk Lokaal Team in De Moer$/ }).waitFor();
+    await page.goto(`${basis}/zoeken/?q=qqxqq&kern=de-moer`);
+    const geen = page.getByRole('region', { name: 'Niet gevonden wat u zoekt? Wij helpen u verder' });
+    await geen.getByRole('heading', { name: /, Sterk Lokaal Team in De Moer$/ }).waitFor();
+    await expect(geen.getByRole('link', { name: /^0416 0\d\d \d{3}$/ }).getAttribute('href')).resolves.toMatch(/^tel:\+31416/);
     const tekst = await page.locator('body').textContent();
     expect(tekst).not.toMatch(/kernondersteuner/i);
     await page.context().close();
@@ -89,7 +91,10 @@ describe('Loon op Zand, a second gemeente from configuration alone', () => {
   it('wears its own colours on top of the voorbeeld tokens: brown links, a green card for the Sterk Lokaal Team', async () => {
     const page = await nieuwePagina(browser);
     await page.goto(`${basis}/kernen/kaatsheuvel/`);
-    const link = await page.getByRole('link', { name: 'Kernen', exact: true }).evaluate((a) => getComputedStyle(a).color);
+    const link = await page
+      .getByRole('navigation', { name: 'Kruimelpad' })
+      .getByRole('link', { name: 'Kernen' })
+      .evaluate((a) => getComputedStyle(a).color);
     const kaart = await page
       .getByRole('region', { name: /^Uw Sterk Lokaal Team: / })
       .evaluate((s) => getComputedStyle(s).borderLeftColor);

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { axeFouten, nieuwePagina, startBrowser } from '../e2e/browser.ts';
+import { logIn, testDb } from '../e2e/portaal-hulp.ts';
 
 /**
  * Loon op Zand from content/voorbeelden/loon-op-zand only: no code of its own. Every public
@@ -76,7 +78,12 @@ describe('Loon op Zand, a second gemeente from configuration alone', () => {
     expect(await page.getByText(/^Sterk Lokaal Team: .+ \(demo\)$/).count()).toBe(3);
 
     await page.goto(`${basis}/kernen/kaatsheuvel/`);
-    await page.getByRole('heading', { level: 2, name: /^Uw Sterk Lokaal Team: .+ \(demo\)$/ }).waitFor();
+    const kaart = page.getByRole('heading', { level: 2, name: /^Uw Sterk Lokaal Team: .+ \(demo\)$/ });
+    await kaart.waitFor();
+    // On paper (the kern page is the print page) the Sterk Lokaal Team stays on top.
+    await page.emulateMedia({ media: 'print' });
+    expect(await kaart.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
 
     // No result: the search page sends the inwoner to the Sterk Lokaal Team of their kern.
     await page.goto(`${basis}/zoeken/?q=qqxqq&kern=de-moer`);
@@ -85,6 +92,20 @@ describe('Loon op Zand, a second gemeente from configuration alone', () => {
     await expect(geen.getByRole('link', { name: /^0416 0\d\d \d{3}$/ }).getAttribute('href')).resolves.toMatch(/^tel:\+31416/);
     const tekst = await page.locator('body').textContent();
     expect(tekst).not.toMatch(/kernondersteuner/i);
+    await page.context().close();
+  });
+
+  it('speaks of the Sterk Lokaal Team in the portal too', async () => {
+    const db = testDb();
+    bewaarAccount(db, { email: 'beheer@loonopzand.example', naam: 'Bea Heer', beheerder: true, organisaties: [], kernen: [] });
+    db.$client.close();
+    const page = await nieuwePagina(browser);
+    await logIn(page, 'beheer@loonopzand.example');
+    await page.goto(`${basis}/partners/beheer/accounts/`);
+    await page.getByRole('group', { name: 'Sterk Lokaal Team van' }).waitFor();
+    await page.getByText('Een Sterk Lokaal Team beoordeelt wijzigingen in deze kernen.').waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/kernondersteuner/i);
+    expect(await axeFouten(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -42,9 +42,12 @@ export default defineConfig({
           include: ['tests/e2e-gemeente/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e-gemeente/opzet.ts'],
+          // Runs beside tests/e2e; vitest wants one worker setting per group.
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 300_000,
+          maxWorkers: 2,
+          fileParallelism: true,
         },
       },
     ],

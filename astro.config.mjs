@@ -5,6 +5,7 @@ import { routesIntegratie } from './src/routes.ts';
 import { tokensPlugin } from './src/lib/build/tokens-plugin.ts';
 import { loadConfig } from './src/lib/config/load.ts';
 import { rendererBewaren } from './src/lib/release/renderer-bewaren.ts';
+import { astroCacheDir, serverBuildDir } from './src/lib/release/paden.ts';
 
 /**
  * One project, two builds (see README, "Architectuur"):
@@ -31,7 +32,9 @@ export default defineConfig({
   site: loadConfig().url,
   output: publiek ? 'static' : 'server',
   adapter: publiek ? undefined : node({ mode: 'middleware' }),
-  outDir: publiek ? process.env.SK_OUT : 'dist/server',
+  outDir: publiek ? process.env.SK_OUT : serverBuildDir(),
+  // Per content folder (SK_CONTENT), so two gemeenten built side by side share no cache.
+  cacheDir: astroCacheDir(),
   trailingSlash: 'ignore',
   build: {
     format: 'directory',

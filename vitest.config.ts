@@ -34,6 +34,22 @@ export default defineConfig({
           fileParallelism: true,
         },
       },
+      {
+        test: {
+          // A second gemeente from configuration alone (content/voorbeelden/loon-op-zand): its
+          // public pages, in its own words and colours, with the same browser and axe checks.
+          name: 'e2e-gemeente',
+          include: ['tests/e2e-gemeente/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e-gemeente/opzet.ts'],
+          // Runs beside tests/e2e; vitest wants one worker setting per group.
+          sequence: { groupOrder: 1 },
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          maxWorkers: 2,
+          fileParallelism: true,
+        },
+      },
     ],
   },
 });

@@ -4,7 +4,7 @@
  */
 import { loadConfig, ConfigError } from '../src/lib/config/load.ts';
 import { openDb } from '../src/lib/db/client.ts';
-import { isLeeg, seedDemo } from '../src/lib/data/seed.ts';
+import { demoAan, isLeeg, seedDemo } from '../src/lib/data/seed.ts';
 import { legEersteVersiesVast } from '../src/lib/portaal/revisies.ts';
 import { bouwRelease, stopBouwen } from '../src/lib/release/bouwen.ts';
 import { herstelHuidigeLink, huidigeRelease, releaseInfo, releasesDir } from '../src/lib/release/paden.ts';
@@ -37,7 +37,7 @@ async function main() {
   const hersteld = herstelHuidigeLink();
   if (hersteld) console.log(`De link naar de live release was kapot: hersteld naar ${hersteld}.`);
   const db = openDb();
-  if (isLeeg(db)) {
+  if (isLeeg(db) && demoAan()) {
     const r = seedDemo(db, config);
     console.log(`Lege database: voorbeeldgegevens geladen (${r.organisaties} organisaties, ${r.activiteiten} activiteiten).`);
   }

@@ -55,21 +55,33 @@ export function wachtOpServer(kind: ChildProcess, timeoutMs: number): Promise<vo
   });
 }
 
-export default async function opzet(project: TestProject) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sk-e2e-'));
+/**
+ * `npm start` in its own process against the database and releases in `dataDir`, on a free port.
+ * `env` adds to the test environment, e.g. SK_CONTENT for another gemeente's configuration.
+ */
+export async function startKaart(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ kind: ChildProcess; baseUrl: string }> {
   const port = await vrijePoort();
   const kind = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: process.cwd(),
-    env: { ...testOmgeving(dataDir), PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...testOmgeving(dataDir), ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await wachtOpServer(kind, 600_000);
-  project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  return { kind, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** Stops the server and removes its data. */
+export async function stopKaart(kind: ChildProcess, dataDir: string): Promise<void> {
+  kind.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 200));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+export default async function opzet(project: TestProject) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sk-e2e-'));
+  const { kind, baseUrl } = await startKaart(dataDir);
+  project.provide('baseUrl', baseUrl);
   project.provide('dataDir', dataDir);
   project.provide('serverPid', kind.pid!);
-  return async () => {
-    kind.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 200));
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  return () => stopKaart(kind, dataDir);
 }

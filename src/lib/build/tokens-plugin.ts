@@ -39,6 +39,13 @@ function gebruikteVariabelen(root: string): Set<string> {
   return gebruikt;
 }
 
+/** The configured tokens file followed by the gemeente's own additions (huisstijl.aanvulling), if any. */
+export function tokensMetAanvulling(code: string, root = projectRoot()): string {
+  const { aanvulling } = loadConfig().huisstijl;
+  if (!aanvulling) return code;
+  return `${code}\n${readFileSync(path.resolve(root, aanvulling), 'utf8')}`;
+}
+
 /** `import 'virtual:sk-tokens.css'` gives the configured tokens, pruned to what is used. */
 export function tokensPlugin(): Plugin {
   let bestand = '';
@@ -52,7 +59,9 @@ export function tokensPlugin(): Plugin {
     },
     transform(code, id) {
       if (!bestand || id !== bestand) return null;
-      return { code: snoeiTokens(code, gebruikteVariabelen(projectRoot())), map: null };
+      const { aanvulling } = loadConfig().huisstijl;
+      if (aanvulling) this.addWatchFile(path.resolve(projectRoot(), aanvulling));
+      return { code: snoeiTokens(tokensMetAanvulling(code), gebruikteVariabelen(projectRoot())), map: null };
     },
   };
 }

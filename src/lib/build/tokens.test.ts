@@ -39,3 +39,12 @@ describe('snoeiTokens', () => {
     expect([...varVerwijzingen('color: var(--x); margin: var( --y , 0)')]).toEqual(['--x', '--y']);
   });
 });
+
+describe('a gemeente’s own colours on top of the voorbeeld tokens', () => {
+  it('keeps the later declaration, so it wins in the cascade', () => {
+    const css = `.voorbeeld-theme { --kleur: var(--paars); --paars: #5115ef; --groen: #105f26; }\n.voorbeeld-theme { --kleur: var(--groen); }`;
+    const uit = snoeiTokens(css, ['--kleur']);
+    expect(uit.indexOf('--kleur: var(--paars)')).toBeLessThan(uit.indexOf('--kleur: var(--groen)'));
+    expect(uit).toContain('--groen: #105f26');
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { inhoudPad, projectRoot } from './inhoud.ts';
 import { gemeenteConfigSchema, type GemeenteConfig } from './schema.ts';
 
 /** A config problem, phrased so that whoever edits the file can fix it without reading code. */
@@ -15,12 +16,11 @@ export class ConfigError extends Error {
   }
 }
 
-export function projectRoot(): string {
-  return process.env.SK_ROOT ?? process.cwd();
-}
+export { projectRoot };
 
+/** The gemeente's configuration: gemeente.yaml in the content folder, unless GEMEENTE_CONFIG names another file. */
 export function configPath(): string {
-  return path.resolve(projectRoot(), process.env.GEMEENTE_CONFIG ?? 'content/gemeente.yaml');
+  return process.env.GEMEENTE_CONFIG ? path.resolve(projectRoot(), process.env.GEMEENTE_CONFIG) : inhoudPad('gemeente.yaml');
 }
 
 /** "kernen[2].centrum.lat" from zod's path array. */

@@ -104,6 +104,14 @@ export const gemeenteConfigSchema = z
       .object({
         /** CSS file with design tokens, relative to the project root, or "voorbeeld". */
         tokens: z.string().min(1).default('voorbeeld'),
+        /**
+         * Optional CSS file (relative to the project root) with the gemeente's own values for some
+         * tokens, e.g. its colours on top of the voorbeeld tokens; it comes after the tokens file.
+         */
+        aanvulling: z
+          .string()
+          .regex(/\.css$/, { error: 'moet een CSS-bestand zijn, zoals content/huisstijl/kleuren.css' })
+          .optional(),
         /** Class on <html> that activates the tokens. */
         klasse: z
           .string()
@@ -112,6 +120,22 @@ export const gemeenteConfigSchema = z
       })
       .prefault({}),
     kaart: kaartConfigSchema.prefault({ ondergrond: 'none' }),
+    /**
+     * The gemeente's own words for what users see. Twenterand has a kernondersteuner per kern;
+     * Loon op Zand has its Sterk Lokaal Team. Internal names (the role, tables) stay the same.
+     */
+    woorden: z
+      .object({
+        ondersteuner: z
+          .object({
+            enkelvoud: z.string().trim().min(1).max(60).default('kernondersteuner'),
+            meervoud: z.string().trim().min(1).max(60).default('kernondersteuners'),
+            /** "de kernondersteuner", "het Sterk Lokaal Team". */
+            lidwoord: z.enum(['de', 'het'], { error: 'kies "de" of "het"' }).default('de'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
     /**
      * How old "gecontroleerd op" may get (issue #15): after `melding_na_maanden` the page says the
      * details may be outdated; after `verbergen_na_maanden` the listing leaves lists and search

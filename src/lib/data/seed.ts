@@ -4,6 +4,7 @@ import type { GemeenteConfig } from '../config/schema.ts';
 import { formatZodIssues } from '../config/load.ts';
 import type { DbOfTx } from '../db/client.ts';
 import type { z } from 'zod';
+import { heeftDemo } from '../demo/bouwstenen.ts';
 import { maakDemoDataset } from '../demo/dataset.ts';
 import { maakSchemas } from '../model/schemas.ts';
 import { lokaal } from '../rooster/kalender.ts';
@@ -31,7 +32,15 @@ function valideer<S extends z.ZodType>(schema: S, item: unknown, wat: string): z
 }
 
 /**
- * Loads the Twenterand demo data. Only what is missing (by slug, or by kern for
+ * Whether an empty database gets demo data: not when SK_DEMO=uit, and not for a content folder
+ * without demo data of its own (a gemeente that starts with its own import).
+ */
+export function demoAan(): boolean {
+  return process.env.SK_DEMO !== 'uit' && heeftDemo();
+}
+
+/**
+ * Loads the demo data of the content folder (content/demo: Twenterand's). Only what is missing (by slug, or by kern for
  * kernondersteuners) is added, so running it twice changes nothing and never overwrites edits.
  */
 export function seedDemo(db: DbOfTx, config: GemeenteConfig, referentieDatum = lokaal(new Date()).datum): SeedResultaat {

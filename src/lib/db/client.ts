@@ -5,14 +5,14 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import * as schema from '../../../db/schema.ts';
-import { projectRoot } from '../config/load.ts';
+import { dataPad, projectRoot } from '../config/inhoud.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The database or a transaction on it: what query helpers need. */
 export type DbOfTx = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 
 export function databasePath(): string {
-  return path.resolve(projectRoot(), process.env.DATABASE_PATH ?? 'data/sociale-kaart.sqlite');
+  return process.env.DATABASE_PATH ? path.resolve(projectRoot(), process.env.DATABASE_PATH) : dataPad('sociale-kaart.sqlite');
 }
 
 export function migrationsFolder(): string {

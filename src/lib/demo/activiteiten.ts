@@ -1,5 +1,6 @@
 import type { ActiviteitInvoer } from '../model/schemas.ts';
 import type { RoosterRecept } from './bouwstenen.ts';
+import { woorden } from '../config/woorden.ts';
 import { controleDatum, type GemaakteOrganisatie, type Plek, type Werkplaats } from './organisaties.ts';
 import { toevalVoor, type Toeval } from './prng.ts';
 import { bouwRooster, dagenInWoorden } from './roosters.ts';
@@ -100,6 +101,8 @@ export function maakActiviteit(
 
   const v: Variabelen = {
     kern: kern.naam,
+    gemeente: w.config.naam,
+    deondersteuner: woorden(w.config).deOndersteuner,
     org: org.invoer.naam,
     plek: plek?.adres.naam ?? org.invoer.naam,
     wanneer: wanneerInWoorden(recept, dagen, maandWeek),

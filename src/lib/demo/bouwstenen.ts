@@ -1,15 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, formatZodIssues, projectRoot } from '../config/load.ts';
+import { inhoudNaam, inhoudPad, projectRoot } from '../config/inhoud.ts';
+import { ConfigError, formatZodIssues } from '../config/load.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import { slugSchema } from '../config/schema.ts';
 import { CAPACITEIT, kostenSchema } from '../model/schemas.ts';
 import { weekdagSchema } from '../rooster/schema.ts';
 
 /*
- * The building blocks of the demo data set live in content/demo/*.yaml so that someone
+ * The building blocks of the demo data set live in the content folder's demo/*.yaml so that someone
  * without TypeScript can add a street, a club or an activity. Mistakes there should fail
  * loudly with the file and field, not produce a half-empty demo.
  */
@@ -168,6 +169,13 @@ const kernondersteuningSchema = z.object({
 const tekstenSchema = z.object({
   /** Put in front of the description of a paused activity. */
   gepauzeerd: z.array(z.string().min(1)).min(1),
+  /** After every invented name and title, e.g. " (demo)", so nobody takes an example for real. */
+  achtervoegsel: z.string().max(20).optional(),
+  /** Area code of the invented phone numbers (four digits, e.g. "0416"). */
+  netnummer: z
+    .string()
+    .regex(/^0[1-9]\d{2}$/, { error: 'moet een netnummer van vier cijfers zijn, zoals "0416"' })
+    .default('0546'),
 });
 
 export interface Bouwstenen {
@@ -180,10 +188,29 @@ export interface Bouwstenen {
   kernondersteuning: z.infer<typeof kernondersteuningSchema>;
 }
 
-function leesYaml<T extends z.ZodType>(bestand: string, schema: T): z.output<T> {
-  const pad = path.resolve(projectRoot(), 'content/demo', bestand);
+/**
+ * A gemeente's demo folder needs only what is its own (kernen, gemeente-wide organisations,
+ * names, the local contact). Files it lacks come from the default content/demo: the templates
+ * for clubs and activities are the same everywhere. For a family of files (activiteiten-*.yaml)
+ * the gemeente's own ones replace all default ones.
+ */
+function demoMap(bestand: string | ((b: string) => boolean)): { map: string; naam: string } {
+  const eigen = { map: inhoudPad('demo'), naam: inhoudNaam('demo') };
+  const standaard = { map: path.resolve(projectRoot(), 'content/demo'), naam: 'content/demo' };
+  const heeft = (map: string) =>
+    existsSync(map) && readdirSync(map).some((b) => (typeof bestand === 'string' ? b === bestand : bestand(b)));
+  return heeft(eigen.map) || !heeft(standaard.map) ? eigen : standaard;
+}
+
+/** Whether this content folder has demo data of its own (demo/kernen.yaml: the demo is per kern). */
+export function heeftDemo(): boolean {
+  return existsSync(inhoudPad('demo', 'kernen.yaml'));
+}
+
+function leesYaml<T extends z.ZodType>(bestand: string, schema: T, map = demoMap(bestand)): z.output<T> {
+  const pad = path.join(map.map, bestand);
   const doc = parseDocument(readFileSync(pad, 'utf8'), { prettyErrors: true });
-  const naam = `content/demo/${bestand}`;
+  const naam = path.join(map.naam, bestand);
   if (doc.errors.length > 0)
     throw new ConfigError(
       naam,
@@ -196,21 +223,20 @@ function leesYaml<T extends z.ZodType>(bestand: string, schema: T): z.output<T> 
 
 /** Files named activiteiten-*.yaml and organisaties-*.yaml are merged, so topics can be split freely. */
 function leesMap<T extends z.ZodType>(voorvoegsel: string, schema: T): Record<string, z.output<T>> {
-  const map = path.resolve(projectRoot(), 'content/demo');
+  const hoort = (b: string) => b.startsWith(voorvoegsel) && b.endsWith('.yaml');
+  const map = demoMap(hoort);
   const uit: Record<string, z.output<T>> = {};
-  for (const bestand of readdirSync(map)
-    .filter((b) => b.startsWith(voorvoegsel) && b.endsWith('.yaml'))
-    .sort()) {
-    const inhoud = leesYaml(bestand, z.record(z.string(), schema));
+  for (const bestand of readdirSync(map.map).filter(hoort).sort()) {
+    const inhoud = leesYaml(bestand, z.record(z.string(), schema), map);
     for (const [sleutel, waarde] of Object.entries(inhoud)) {
-      if (sleutel in uit) throw new ConfigError(`content/demo/${bestand}`, [`"${sleutel}" staat al in een ander bestand`]);
+      if (sleutel in uit) throw new ConfigError(path.join(map.naam, bestand), [`"${sleutel}" staat al in een ander bestand`]);
       uit[sleutel] = waarde;
     }
   }
   return uit;
 }
 
-/** Loads content/demo and checks every reference against the gemeente config. */
+/** Loads the demo folder and checks every reference against the gemeente config. */
 export function laadBouwstenen(config: GemeenteConfig): Bouwstenen {
   const b: Bouwstenen = {
     teksten: leesYaml('teksten.yaml', tekstenSchema),
@@ -257,6 +283,6 @@ export function laadBouwstenen(config: GemeenteConfig): Bouwstenen {
     for (const t of a.themas) check(themas.has(t), `activiteit "${sleutel}": onbekend thema "${t}"`);
     for (const d of a.doelgroepen) check(doelgroepen.has(d), `activiteit "${sleutel}": onbekende doelgroep "${d}"`);
   }
-  if (fouten.length > 0) throw new ConfigError('content/demo', fouten);
+  if (fouten.length > 0) throw new ConfigError(inhoudNaam('demo'), fouten);
   return b;
 }

@@ -25,7 +25,7 @@ function plekIn(w: Werkplaats, kern: string, voorkeur: string[]): Plek {
     if (plek) return plek;
   }
   const dorpshuis = w.plekken.get(kern)?.get('dorpshuis');
-  if (!dorpshuis) throw new Error(`kern "${kern}" heeft geen dorpshuis in content/demo/kernen.yaml`);
+  if (!dorpshuis) throw new Error(`kern "${kern}" heeft geen dorpshuis in demo/kernen.yaml`);
   return dorpshuis;
 }
 
@@ -88,7 +88,7 @@ export function maakDemoDataset(config: GemeenteConfig, referentieDatum: string)
     ref: referentieDatum,
     // Seeded by the gemeente, not by the date: the date may only move dates around.
     basis: `demo|${config.naam}`,
-    telefoonboek: new Telefoonboek(),
+    telefoonboek: new Telefoonboek(b.teksten.netnummer),
     orgSlugs: new SlugRegister(),
     domeinen: new SlugRegister(),
     naamdelen: new Map(),
@@ -114,5 +114,18 @@ export function maakDemoDataset(config: GemeenteConfig, referentieDatum: string)
   const namen = new Set<string>();
   const kernondersteuners = config.kernen.map((k) => maakKernondersteuner(w, k, werkgever, namen));
 
-  return { organisaties: organisaties.map((o) => o.invoer), activiteiten, kernondersteuners };
+  return merkAlsDemo(
+    { organisaties: organisaties.map((o) => o.invoer), activiteiten, kernondersteuners },
+    b.teksten.achtervoegsel,
+  );
+}
+
+/** Every name and title gets the suffix (" (demo)"); slugs stay as they were made from the names. */
+function merkAlsDemo(data: DemoDataset, achtervoegsel: string | undefined): DemoDataset {
+  if (!achtervoegsel) return data;
+  return {
+    organisaties: data.organisaties.map((o) => ({ ...o, naam: `${o.naam}${achtervoegsel}` })),
+    activiteiten: data.activiteiten.map((a) => ({ ...a, titel: `${a.titel}${achtervoegsel}` })),
+    kernondersteuners: data.kernondersteuners.map((k) => ({ ...k, naam: `${k.naam}${achtervoegsel}` })),
+  };
 }

@@ -1,3 +1,4 @@
+import { woorden } from '../config/woorden.ts';
 import type { GemeenteConfig, KernConfig } from '../config/schema.ts';
 import type { OrganisatieInvoer } from '../model/schemas.ts';
 import type { Bouwstenen, KernOrganisatie, OrganisatieSjabloon } from './bouwstenen.ts';
@@ -167,7 +168,11 @@ function bouw(w: Werkplaats, o: Basis): GemaakteOrganisatie {
   const metTelefoon = toeval.kans(sjabloon.telefoon);
   const metWebsite = toeval.kans(sjabloon.website);
   const metEmail = !metTelefoon || toeval.kans(0.85);
-  const omschrijving = maakOmschrijving(sjabloon.omschrijving, { naam: o.naam, kern: hoofdKern.naam }, toeval);
+  const omschrijving = maakOmschrijving(
+    sjabloon.omschrijving,
+    { naam: o.naam, kern: hoofdKern.naam, gemeente: w.config.naam, deondersteuner: woorden(w.config).deOndersteuner },
+    toeval,
+  );
   const toegankelijkheid = sjabloon.toegankelijkheid ? toeval.kies(sjabloon.toegankelijkheid) : undefined;
 
   const plekken = new Map<string, Plek>();

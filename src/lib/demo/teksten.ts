@@ -65,15 +65,17 @@ export function maakOmschrijving(groepen: readonly (readonly string[])[], variab
 }
 
 /**
- * Landline numbers with a 0 right after the 0546 area code: that block is never handed out in
- * the Netherlands, so nobody gets called by someone trying the demo.
+ * Landline numbers with a 0 right after the area code (0546 unless the demo says otherwise):
+ * that block is never handed out in the Netherlands, so nobody gets called by someone trying the demo.
  */
 export class Telefoonboek {
   private readonly gebruikt = new Set<string>();
 
+  constructor(private readonly netnummer = '0546') {}
+
   nieuw(toeval: Toeval): string {
     for (;;) {
-      const nummer = `0546 0${toeval.tussen(10, 99)} ${String(toeval.tussen(0, 999)).padStart(3, '0')}`;
+      const nummer = `${this.netnummer} 0${toeval.tussen(10, 99)} ${String(toeval.tussen(0, 999)).padStart(3, '0')}`;
       if (!this.gebruikt.has(nummer)) {
         this.gebruikt.add(nummer);
         return nummer;

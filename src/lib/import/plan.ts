@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { GemeenteConfig } from '../config/schema.ts';
+import { woorden } from '../config/woorden.ts';
 import { maakSlug, naamUuid } from '../data/ids.ts';
 import { laadKaart, type Activiteit, type Kernondersteuner, type Organisatie } from '../data/kaart.ts';
 import type { DbOfTx } from '../db/client.ts';
@@ -340,7 +341,7 @@ export function maakPlan(
       meldingen.push(
         letOp(
           bron.herkomst.plek,
-          `Kernondersteuner ${naam}: een kernondersteuner heeft geen concept-stand en komt alleen binnen met --publish; overgeslagen.`,
+          `${woorden(config).Ondersteuner} ${naam}: een ${woorden(config).ondersteuner} heeft geen concept-stand en komt alleen binnen met --publish; overgeslagen.`,
         ),
       );
       items.push({ soort: 'kernondersteuner', actie: 'overslaan', naam, sleutel: kern, uuid: bron.uuid ?? '', wijzigingen: [] });

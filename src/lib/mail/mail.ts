@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config/load.ts';
+import { dataPad, projectRoot } from '../config/inhoud.ts';
 
 export type Bericht = { aan: string; onderwerp: string; tekst: string };
 
 export function outboxDir(): string {
-  return path.resolve(projectRoot(), process.env.OUTBOX_DIR ?? 'data/outbox');
+  return process.env.OUTBOX_DIR ? path.resolve(projectRoot(), process.env.OUTBOX_DIR) : dataPad('outbox');
 }
 
 /** Only plain addresses; a newline in a header would let input add recipients. */

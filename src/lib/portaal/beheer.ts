@@ -1,6 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import * as t from '../../../db/schema.ts';
+import { loadConfig } from '../config/load.ts';
+import { type Woorden, woorden } from '../config/woorden.ts';
 import type { DbOfTx } from '../db/client.ts';
 import { verstuur } from '../mail/mail.ts';
 import { tekst } from '../model/velden.ts';
@@ -63,10 +65,11 @@ export async function bewaarAccountFormulier(
   return { id };
 }
 
-export function rollen(a: Account): string {
+/** The roles of an account in words, with the gemeente's word for the local contact per kern. */
+export function rollen(a: Account, w: Pick<Woorden, 'ondersteuner'> = woorden(loadConfig())): string {
   const partner = a.organisaties.length ? (a.magVerwijzen ? 'partner (mag verwijzen)' : 'partner') : '';
   return (
-    [a.beheerder ? 'beheerder' : '', a.kernen.length ? 'kernondersteuner' : '', partner].filter(Boolean).join(', ') || 'geen rol'
+    [a.beheerder ? 'beheerder' : '', a.kernen.length ? w.ondersteuner : '', partner].filter(Boolean).join(', ') || 'geen rol'
   );
 }
 

@@ -1,3 +1,6 @@
+import { loadConfig } from '../config/load.ts';
+import { type Woorden, woorden } from '../config/woorden.ts';
+
 /**
  * Messages shown after a redirect (?melding=…). Fixed texts only: a URL can never put its own
  * words on the page.
@@ -16,7 +19,7 @@ export const MELDINGEN = {
   uitgenodigd: 'Het account is aangemaakt en de uitnodiging is verstuurd.',
   bewaard: 'De gegevens zijn opgeslagen.',
   'op-de-kaart': 'Het concept staat nu op de sociale kaart. Over een minuut ziet iedereen het.',
-  'signaal-gemeld': 'Uw signaal is opgeslagen. De partners in de kern en de kernondersteuner kunnen het nu lezen.',
+  'signaal-gemeld': 'Uw signaal is opgeslagen. De partners in de kern en {deOndersteuner} kunnen het nu lezen.',
   'signaal-herkend': 'Dank u. Uw organisatie telt nu mee bij dit signaal.',
   'signaal-bijgewerkt': 'De volgende stap is opgeslagen.',
   'speelt-nog': 'Genoteerd: dit speelt nog. Over drie maanden vragen we het opnieuw.',
@@ -36,6 +39,8 @@ export const MELDINGEN = {
 
 export type MeldingSleutel = keyof typeof MELDINGEN;
 
-export function melding(sleutel: string | null): string | undefined {
-  return sleutel && sleutel in MELDINGEN ? MELDINGEN[sleutel as MeldingSleutel] : undefined;
+/** The message for a key, in the gemeente's own words ({deOndersteuner}: "de kernondersteuner"). */
+export function melding(sleutel: string | null, w: Pick<Woorden, 'deOndersteuner'> = woorden(loadConfig())): string | undefined {
+  if (!sleutel || !(sleutel in MELDINGEN)) return undefined;
+  return MELDINGEN[sleutel as MeldingSleutel].replaceAll('{deOndersteuner}', w.deOndersteuner);
 }

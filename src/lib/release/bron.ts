@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inhoudRelatief } from '../config/inhoud.ts';
 import { configPath, projectRoot } from '../config/load.ts';
 
 /** A hash of the files (and folders, recursively) a build is made from, relative to the project root. */
@@ -24,9 +25,9 @@ function hashVan(root: string, bestanden: string[], mappen: string[], extra: str
 export function bronHash(root = projectRoot()): string {
   return hashVan(
     root,
-    ['astro.config.mjs', 'package-lock.json', 'content/gemeente.yaml'],
+    ['astro.config.mjs', 'package-lock.json', path.relative(root, configPath())],
     ['src', 'db'],
-    `PORTAAL_URL=${process.env.PORTAAL_URL ?? ''}`,
+    `PORTAAL_URL=${process.env.PORTAAL_URL ?? ''}\nSK_CONTENT=${inhoudRelatief()}`,
   );
 }
 
@@ -41,7 +42,7 @@ export function rendererBron(root = projectRoot()): string {
   return hashVan(
     root,
     ['astro.config.mjs', 'package-lock.json'],
-    ['src', 'db', 'content', 'public'],
+    ['src', 'db', inhoudRelatief(), 'public'],
     `PORTAAL_URL=${process.env.PORTAAL_URL ?? ''}\n${configTekst}`,
   );
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config/load.ts';
+import { dataPad, gemeenteSleutel, projectRoot } from '../config/inhoud.ts';
 
 /**
  * A release is a complete, self-contained folder of the public site. `current` is a symlink to
@@ -8,9 +8,19 @@ import { projectRoot } from '../config/load.ts';
  * the new release and never a half-built one.
  */
 
-/** The on-demand portal build (not part of any release). */
+/** The on-demand portal build (not part of any release); each content folder has its own. */
 export function serverBuildDir(): string {
-  return path.resolve(projectRoot(), 'dist/server');
+  const sleutel = gemeenteSleutel();
+  return path.resolve(projectRoot(), sleutel ? `dist/server-${sleutel}` : 'dist/server');
+}
+
+/**
+ * Astro's cache (content collections) per content folder, so two gemeenten never build from
+ * each other's pages; undefined keeps Astro's default for the default content.
+ */
+export function astroCacheDir(): string | undefined {
+  const sleutel = gemeenteSleutel();
+  return sleutel ? path.resolve(projectRoot(), `node_modules/.astro-${sleutel}`) : undefined;
 }
 
 /** Astro's command-line entry, as its package.json names it (Astro 7: bin/astro.mjs). */
@@ -22,7 +32,7 @@ export function astroBin(): string {
 }
 
 export function releasesDir(): string {
-  return path.resolve(projectRoot(), process.env.RELEASES_DIR ?? 'data/releases');
+  return process.env.RELEASES_DIR ? path.resolve(projectRoot(), process.env.RELEASES_DIR) : dataPad('releases');
 }
 
 export function huidigeLink(): string {

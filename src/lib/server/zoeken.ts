@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { loadConfig } from '../config/load.ts';
+import { woorden } from '../config/woorden.ts';
 import { databasePath, type Db, openDb } from '../db/client.ts';
 import { Limiet } from '../portaal/limiet.ts';
 import { cspVoorPagina } from '../release/csp.ts';
@@ -57,7 +59,12 @@ export function beantwoordZoekvraag(req: IncomingMessage, res: ServerResponse, r
   const kernParam = params.get('kern') ?? '';
   const kern = g.lijst.kernen.some((k) => k.slug === kernParam) ? kernParam : undefined;
   const u = zoekZonderJs(g.index, g.lijst, vraag, kern, g.beschermd);
-  const html = vulZoekpagina(g.html, vraag, kern, resultatenHtml(vraag, u, g.lijst.kernen, g.themas));
+  const html = vulZoekpagina(
+    g.html,
+    vraag,
+    kern,
+    resultatenHtml(vraag, u, g.lijst.kernen, g.themas, woorden(loadConfig()).deOndersteuner),
+  );
   const bestand = path.join(release, 'zoeken/index.html');
   zetBeveiligingsHeaders(res, cspVoorPagina(release, bestand, `${bestand}:zoeken`));
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });

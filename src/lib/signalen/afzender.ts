@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
+import { woorden } from '../config/woorden.ts';
 import type { DbOfTx } from '../db/client.ts';
 import type { Account } from '../portaal/accounts.ts';
 import { isBeheerder } from '../portaal/toegang.ts';
@@ -17,7 +18,7 @@ export const afzenderSleutel = (organisatieId: number | null, rol: Rol) => (orga
 export function afzenderNaam(organisatieNaam: string | null | undefined, rol: Rol, config: GemeenteConfig): string {
   if (organisatieNaam) return organisatieNaam;
   return rol === 'kernondersteuner'
-    ? 'Kernondersteuning'
+    ? (config.soorten.find((s) => s.slug === 'kernondersteuning')?.label ?? woorden(config).Ondersteuner)
     : rol === 'beheerder'
       ? `Gemeente ${config.naam}`
       : 'Een organisatie die niet meer bestaat';

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as t from '../../../db/schema.ts';
+import { loadConfig } from '../config/load.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import { openDb, type Db } from '../db/client.ts';
 import { bewaarAccount, laadAccount, type Account } from '../portaal/accounts.ts';
@@ -11,7 +12,8 @@ import { meldSignaal, zetStatus } from './opslag.ts';
 import type { Afzender, SignaalInvoer } from './schema.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-dagoverzicht-'));
-const config = { themas: [], doelgroepen: [] } as unknown as GemeenteConfig;
+// The daily e-mail needs no thema's; the rest (the gemeente's words) as configured.
+const config: GemeenteConfig = { ...loadConfig(), themas: [], doelgroepen: [] };
 let db: Db;
 let kern: number;
 let ko: Account;

@@ -1,4 +1,5 @@
 import type { GemeenteConfig, LijstItem } from '../config/schema.ts';
+import { woorden } from '../config/woorden.ts';
 import type { Activiteit, Kaart, Kern, Kernondersteuner, Organisatie } from '../data/kaart.ts';
 import { plusDagen } from '../rooster/kalender.ts';
 import { volgendeKeren, type Keer } from '../rooster/keren.ts';
@@ -73,6 +74,8 @@ export function maakSiteData(config: GemeenteConfig, kaart: Kaart, nu: Nu) {
 
   return {
     config,
+    /** The gemeente's words for its local contact (kernondersteuner, Sterk Lokaal Team). */
+    woorden: woorden(config),
     kaart,
     nu,
     demo: kaart.demo,

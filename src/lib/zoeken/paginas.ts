@@ -94,7 +94,7 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
       themas: a.themas,
     }),
     kern: (k: Kern): Bron => ({
-      tekst: [k.naam, k.omschrijving, 'kernondersteuner', site.ondersteuner(k.slug)?.naam ?? ''],
+      tekst: [k.naam, k.omschrijving, site.woorden.ondersteuner, site.ondersteuner(k.slug)?.naam ?? ''],
       labels: [],
       themas: [],
     }),

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import nspell from 'nspell';
-import { projectRoot } from '../config/load.ts';
+import { gemeenteSleutel, projectRoot } from '../config/inhoud.ts';
 import { afstand, normaliseer } from './tekst.ts';
 import { maxAfstand, Vraagmaker, type Woordenlijst } from './vraag.ts';
 
@@ -164,7 +164,9 @@ export function beschermdVoorSite(
     .digest('hex')
     .slice(0, 16);
   const woordenBestand = path.join(cacheMap, `nederlands-woorden-${versie}.json`);
-  const lijstBestand = path.join(cacheMap, `nederlands-beschermd-${versie}.json`);
+  // Per content folder: two gemeenten built side by side each keep their own list.
+  const sleutel = gemeenteSleutel();
+  const lijstBestand = path.join(cacheMap, `nederlands-beschermd-${versie}${sleutel ? `-${sleutel}` : ''}.json`);
   const nl = () => {
     const bekend = leesJson<string[]>(woordenBestand);
     if (bekend) return bekend;

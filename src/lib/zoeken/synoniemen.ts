@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, formatZodIssues, leesInstellingen, leesYaml, projectRoot } from '../config/load.ts';
+import { inhoudPad } from '../config/inhoud.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import { woorden } from './tekst.ts';
 
@@ -77,7 +78,7 @@ export function parseSynoniemen(tekst: string, bestand: string, config: Gemeente
 }
 
 export function synoniemenPad(): string {
-  return path.resolve(projectRoot(), process.env.SYNONIEMEN ?? 'content/zoeken/synoniemen.yaml');
+  return process.env.SYNONIEMEN ? path.resolve(projectRoot(), process.env.SYNONIEMEN) : inhoudPad('zoeken', 'synoniemen.yaml');
 }
 
 export function laadSynoniemen(config: GemeenteConfig, pad = synoniemenPad()): Synoniemen {

@@ -86,6 +86,8 @@ export function resultatenHtml(
   u: ZonderJsUitkomst,
   kernen: { slug: string; naam: string }[],
   themas: { slug: string; label: string }[],
+  /** The gemeente's word with its article ("de kernondersteuner", "het Sterk Lokaal Team"). */
+  deOndersteuner = 'de kernondersteuner',
 ): string {
   const kernNaam = kernen.find((k) => k.slug === u.kern)?.naam;
   const n = u.resultaten.length;
@@ -108,7 +110,7 @@ export function resultatenHtml(
         `<li class="utrecht-unordered-list__item"><a class="nl-link" href="/themas/${esc(t.slug)}/">${esc(t.label)}</a></li>`,
     );
   const kernLink = kernNaam
-    ? `<li class="utrecht-unordered-list__item"><a class="nl-link" href="/kernen/${esc(u.kern ?? '')}/">Alles in ${esc(kernNaam)}, met de kernondersteuner</a></li>`
+    ? `<li class="utrecht-unordered-list__item"><a class="nl-link" href="/kernen/${esc(u.kern ?? '')}/">Alles in ${esc(kernNaam)}, met ${esc(deOndersteuner)}</a></li>`
     : '';
   return [
     '<section id="zoeken-server" aria-labelledby="zoeken-server-kop">',

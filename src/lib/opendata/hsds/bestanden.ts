@@ -1,3 +1,4 @@
+import { woorden } from '../../config/woorden.ts';
 import { maakSlug } from '../../data/ids.ts';
 import type { SiteData } from '../../site/sitedata.ts';
 import { naarRfcCsv } from '../csv.ts';
@@ -45,7 +46,7 @@ function datapackage(site: SiteData) {
   return {
     name: `sociale-kaart-${maakSlug(config.naam)}`,
     title: `${config.sitenaam} (Open Referral HSDS 3.0)`,
-    description: `Alle gepubliceerde organisaties, activiteiten en kernondersteuners van ${config.sitenaam}, in de tabelvorm van de Human Services Data Specification 3.0. Tijden zijn Nederlandse tijd (Europe/Amsterdam).`,
+    description: `Alle gepubliceerde organisaties, activiteiten en ${woorden(config).ondersteuners} van ${config.sitenaam}, in de tabelvorm van de Human Services Data Specification 3.0. Tijden zijn Nederlandse tijd (Europe/Amsterdam).`,
     profile: HSDS_DATAPACKAGE.profile,
     version: HSDS_DATAPACKAGE.version,
     homepage: new URL('/open-data/', config.url).href,

@@ -235,7 +235,7 @@ export function maakHsdsBouwer(site: SiteData) {
     return schoon({
       id: sid,
       organization_id: org?.uuid ?? gemeenteOrgId(config.naam),
-      name: `Kernondersteuner ${site.kernNaam(k.kern)}`,
+      name: `${site.woorden.Ondersteuner} ${site.kernNaam(k.kern)}`,
       description:
         config.soorten.find((s) => s.slug === 'kernondersteuning')?.omschrijving ??
         `Het vaste aanspreekpunt in ${site.kernNaam(k.kern)}.`,

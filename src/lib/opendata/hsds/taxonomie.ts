@@ -27,7 +27,7 @@ export const VELDEN = {
   slug: 'Korte naam in het webadres op de sociale kaart.',
   'gecontroleerd-op': 'Datum waarop de gegevens voor het laatst zijn gecontroleerd (jjjj-mm-dd).',
   toegankelijkheid: 'Toegankelijkheid van de activiteit of de plek, in gewone taal.',
-  foto: 'Pad van de foto van de kernondersteuner op de sociale kaart.',
+  foto: 'Pad van de foto van het vaste aanspreekpunt in de kern op de sociale kaart.',
   seizoen: 'De maanden waarin het rooster geldt, elk jaar opnieuw: "9-5" is september tot en met mei.',
   'niet-op': 'Datums waarop het niet doorgaat (jjjj-mm-dd, gescheiden door spaties).',
   'op-afspraak': '"ja": ook of alleen op afspraak.',

@@ -175,6 +175,10 @@ export const accountKern = sqliteTable(
 /** Single-use login links; only the SHA-256 of the token is stored. */
 export const loginToken = sqliteTable('login_token', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /** `uitnodiging`: the link in the welcome mail (7 days); its refusals speak of an invitation. */
+  soort: text('soort', { enum: ['login', 'uitnodiging'] })
+    .notNull()
+    .default('login'),
   accountId: integer('account_id')
     .notNull()
     .references(() => account.id, { onDelete: 'cascade' }),

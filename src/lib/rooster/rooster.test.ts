@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isoMetOffset, lokaal, naarMoment, weekVanMaand } from './kalender.ts';
 import { isVoorbij, volgendeKeren } from './keren.ts';
 import { roosterSchema, type RegelInvoer, type RoosterInvoer } from './schema.ts';
-import { keerTekst, roosterTekst } from './tekst.ts';
+import { keerTekst, momentTekst, roosterTekst } from './tekst.ts';
 
 const rooster = (invoer: RoosterInvoer) => roosterSchema.parse(invoer);
 const dinsdagOchtend: RegelInvoer = { type: 'wekelijks', dagen: ['di'], van: '10:00', tot: '12:00' };
@@ -71,6 +71,13 @@ describe('roosterTekst', () => {
   it('formats an occurrence without the current year', () => {
     expect(keerTekst({ datum: '2026-11-24', van: '10:00', tot: '12:00' }, '2026')).toBe('Dinsdag 24 november, 10.00–12.00 uur');
     expect(keerTekst({ datum: '2027-01-05', van: '09:30', tot: '12:00' }, '2026')).toBe('Dinsdag 5 januari 2027, 9.30–12.00 uur');
+  });
+});
+
+describe('momentTekst', () => {
+  it('says a stored UTC moment in Dutch local time, in winter and in summer', () => {
+    expect(momentTekst('2026-12-03T13:05:00.000Z')).toBe('3 december 2026 om 14:05');
+    expect(momentTekst(new Date('2026-07-01T22:30:00Z'))).toBe('2 juli 2026 om 00:30');
   });
 });
 

@@ -1,4 +1,4 @@
-import { weekdagIndex } from './kalender.ts';
+import { lokaal, weekdagIndex } from './kalender.ts';
 import type { Keer } from './keren.ts';
 import { MAANDEN, type Regel, type Rooster, type Weekdag } from './schema.ts';
 
@@ -43,6 +43,15 @@ export function datumTekst(datum: string, opties: { metDag?: boolean; zonderJaar
   const [j, m, d] = datum.split('-').map(Number);
   const dag = opties.metDag ? `${DAGNAMEN[DAG_VOLGORDE[weekdagIndex(datum)]]} ` : '';
   return `${dag}${d} ${MAANDEN[m - 1]}${opties.zonderJaar ? '' : ` ${j}`}`;
+}
+
+/**
+ * A moment as the portal shows it, in Dutch local time: "3 december 2026 om 14:05". The one
+ * helper for every time shown (logboek, publicaties, history, reviews), so none shows UTC.
+ */
+export function momentTekst(moment: string | Date): string {
+  const l = lokaal(new Date(moment));
+  return `${datumTekst(l.datum)} om ${l.tijd}`;
 }
 
 function dagenTekst(dagen: Weekdag[]): string {

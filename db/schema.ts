@@ -94,7 +94,7 @@ export const activiteit = sqliteTable(
     kosten: text('kosten', { mode: 'json' }).$type<Kosten>().notNull(),
     aanmelden: text('aanmelden', { mode: 'json' }).$type<{ soort: 'vrije-inloop' | 'aanmelden'; hoe?: string }>().notNull(),
     toegankelijkheid: text('toegankelijkheid'),
-    contact: text('contact', { mode: 'json' }).$type<{ naam: string; telefoon?: string; email?: string }>(),
+    contact: text('contact', { mode: 'json' }).$type<{ naam?: string; telefoon?: string; email?: string }>(),
     capaciteit: text('capaciteit', { enum: ['plaatsen-vrij', 'bijna-vol', 'vol', 'wachtlijst'] }),
     status: text('status', { enum: ['gepubliceerd', 'concept', 'gepauzeerd'] })
       .notNull()

@@ -62,10 +62,15 @@ describe('accounts', () => {
     expect(db.select().from(t.account).where(eq(t.account.email, NIEUW)).get()).toBeUndefined();
     expect(await axeFouten(beheerder)).toEqual([]);
 
-    // The filter narrows the grouped list to the organisation typed.
+    // The filter narrows the grouped list to the organisation typed (looked at on a phone).
+    await beheerder.setViewportSize({ width: 360, height: 800 });
     const alle = await kiezer.getByRole('checkbox').count();
+    await kiezer.evaluate((e) => e.scrollIntoView());
+    await beheerder.screenshot({ path: path.join(SCHERMEN, 'organisatiekiezer-360.png') });
     await beheerder.getByLabel('Zoek een organisatie').fill(org.naam.toUpperCase());
     await beheerder.getByText('1 gevonden').waitFor();
+    await beheerder.screenshot({ path: path.join(SCHERMEN, 'organisatiekiezer-gefilterd-360.png') });
+    await beheerder.setViewportSize({ width: 1280, height: 800 });
     const zichtbaar = kiezer.getByRole('checkbox');
     expect(await zichtbaar.evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)).toBe(1);
     expect(alle).toBeGreaterThan(10);
@@ -76,9 +81,6 @@ describe('accounts', () => {
       .getByRole('checkbox', { name: kern.naam, exact: true })
       .check();
     expect(await axeFouten(beheerder)).toEqual([]);
-    await beheerder.setViewportSize({ width: 360, height: 800 });
-    await beheerder.screenshot({ path: path.join(SCHERMEN, 'accountformulier-360.png'), fullPage: false });
-    await beheerder.setViewportSize({ width: 1280, height: 800 });
 
     const voor = mails(NIEUW).length;
     await beheerder.getByRole('button', { name: 'Account maken en uitnodigen' }).click();
@@ -121,6 +123,7 @@ describe('accounts', () => {
     const regel = beheerder.getByRole('row').filter({ hasText: 'uitnodiging opnieuw' }).first();
     await regel.getByRole('cell', { name: `Bea Beheer (${BEHEERDER})` }).waitFor();
     expect(await regel.getByRole('cell').first().textContent()).toMatch(/^\d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}$/);
-    expect(beheerder.fouten).toEqual([]);
+    // The refused form answers 422 on purpose; nothing else may go wrong.
+    expect(beheerder.fouten.filter((f) => !f.includes('status of 422'))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { feestdag } from './feestdagen.ts';
 import { lokaal, weekdagIndex } from './kalender.ts';
 import type { Keer } from './keren.ts';
 import { MAANDEN, type Regel, type Rooster, type Weekdag } from './schema.ts';
@@ -87,6 +88,20 @@ function periodeTekst(periode: NonNullable<Rooster['periode']>): string | undefi
   return undefined;
 }
 
+function nietInMaandenTekst(maanden: number[]): string {
+  return `Niet in ${opsomming([...maanden].sort((a, b) => a - b).map((m) => MAANDEN[m - 1]))}.`;
+}
+
+/** When in the year: season, skipped months, period and holidays, each as a short sentence. */
+function wanneerInHetJaar(rooster: Rooster): string[] {
+  return [
+    rooster.seizoen ? seizoenTekst(rooster.seizoen) : undefined,
+    rooster.nietInMaanden?.length ? nietInMaandenTekst(rooster.nietInMaanden) : undefined,
+    rooster.periode ? periodeTekst(rooster.periode) : undefined,
+    rooster.nietOpFeestdagen ? 'Niet op feestdagen.' : undefined,
+  ].filter((s): s is string => s !== undefined);
+}
+
 /**
  * The schedule as short lines: first the rules, then season, period, exceptions, remarks.
  * Single dates of a series are listed in date order.
@@ -98,16 +113,30 @@ export function roosterTekst(rooster: Rooster): string[] {
   const regelsTekst = regels.map(regelTekst);
   const extra = [
     rooster.opAfspraak ? 'Op afspraak.' : undefined,
-    rooster.seizoen ? seizoenTekst(rooster.seizoen) : undefined,
-    rooster.periode ? periodeTekst(rooster.periode) : undefined,
+    ...wanneerInHetJaar(rooster),
     rooster.nietOp.length > 0 ? `Niet op ${opsomming([...rooster.nietOp].sort().map((d) => datumTekst(d)))}.` : undefined,
     rooster.toelichting?.trim() || undefined,
   ].filter((s): s is string => s !== undefined);
   return [...regelsTekst, ...extra];
 }
 
-/** "Dinsdag 24 november, 10.00–12.00 uur" (the year only when it is not this year). */
+/**
+ * One line for lists, search results and print: the first rule (or "Op afspraak.") with when in
+ * the year it applies, so "mei t/m september" is never only on the detail page.
+ */
+export function roosterSamenvatting(rooster: Rooster): string {
+  const [eerste] = roosterTekst(rooster);
+  const jaar = wanneerInHetJaar(rooster).filter((s) => s !== eerste);
+  if (!eerste || jaar.length === 0) return [eerste, ...jaar].filter(Boolean).join(' ');
+  return [eerste.endsWith('.') ? eerste : `${eerste}.`, ...jaar].join(' ');
+}
+
+/**
+ * "Dinsdag 24 november, 10.00–12.00 uur" (the year only when it is not this year); a public
+ * holiday is named: "Zaterdag 26 december, 10.00–12.00 uur (2e Kerstdag)".
+ */
 export function keerTekst(keer: Keer, huidigJaar?: string): string {
   const zonderJaar = huidigJaar !== undefined && keer.datum.startsWith(huidigJaar);
-  return `${hoofdletter(datumTekst(keer.datum, { metDag: true, zonderJaar }))}, ${tijdvakTekst(keer.van, keer.tot)}`;
+  const naam = feestdag(keer.datum);
+  return `${hoofdletter(datumTekst(keer.datum, { metDag: true, zonderJaar }))}, ${tijdvakTekst(keer.van, keer.tot)}${naam ? ` (${naam})` : ''}`;
 }

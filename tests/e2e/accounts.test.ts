@@ -65,11 +65,13 @@ describe('accounts', () => {
     // The filter narrows the grouped list to the organisation typed (looked at on a phone).
     await beheerder.setViewportSize({ width: 360, height: 800 });
     const alle = await kiezer.getByRole('checkbox').count();
-    await kiezer.evaluate((e) => e.scrollIntoView());
-    await beheerder.screenshot({ path: path.join(SCHERMEN, 'organisatiekiezer-360.png') });
+    await kiezer
+      .getByRole('group')
+      .first()
+      .screenshot({ path: path.join(SCHERMEN, 'organisatiekiezer-360.png') });
     await beheerder.getByLabel('Zoek een organisatie').fill(org.naam.toUpperCase());
     await beheerder.getByText('1 gevonden').waitFor();
-    await beheerder.screenshot({ path: path.join(SCHERMEN, 'organisatiekiezer-gefilterd-360.png') });
+    await kiezer.screenshot({ path: path.join(SCHERMEN, 'organisatiekiezer-gefilterd-360.png') });
     await beheerder.setViewportSize({ width: 1280, height: 800 });
     const zichtbaar = kiezer.getByRole('checkbox');
     expect(await zichtbaar.evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)).toBe(1);

@@ -213,9 +213,10 @@ export function bevestigActueel(
       auteurId: account.id,
     });
   });
-  log(db, account.id, 'alles klopt nog', `Organisatie ${organisatieId} gecontroleerd`);
+  const naam = leesOrganisatie(db, organisatieId)?.naam ?? `organisatie ${organisatieId}`;
+  log(db, account.id, 'alles klopt nog', `${naam} gecontroleerd`);
   // The public pages show when a listing was last checked.
-  publiceren.vraagAan(`Gecontroleerd: ${leesOrganisatie(db, organisatieId)?.naam ?? organisatieId}`);
+  publiceren.vraagAan(`Gecontroleerd: ${naam}`);
 }
 
 /**

@@ -111,12 +111,14 @@ describe('accounts', () => {
     await tweede.getByRole('button', { name: 'Inloggen' }).click();
     await tweede.getByText(/De link uit uw uitnodiging is al gebruikt\..*vraag hieronder een nieuwe inloglink aan/).waitFor();
     await tweede.getByRole('link', { name: 'Vraag een nieuwe inloglink aan' }).waitFor();
+    expect(await axeFouten(tweede)).toEqual([]);
 
     // Sending the invitation again: a fresh link in a new mail.
     const id = db.select({ id: t.account.id }).from(t.account).where(eq(t.account.email, NIEUW)).get()!.id;
     await beheerder.goto(`${basis}/partners/beheer/accounts/${id}/`);
     await beheerder.getByRole('button', { name: 'Uitnodiging opnieuw sturen' }).click();
     await beheerder.getByText('De uitnodiging is opnieuw verstuurd.', { exact: false }).waitFor();
+    expect(await axeFouten(beheerder)).toEqual([]);
     const opnieuw = await wachtOpMail(NIEUW, voor + 1);
     expect(linkUit(opnieuw)).not.toBe(link);
 
@@ -125,6 +127,7 @@ describe('accounts', () => {
     const regel = beheerder.getByRole('row').filter({ hasText: 'uitnodiging opnieuw' }).first();
     await regel.getByRole('cell', { name: `Bea Beheer (${BEHEERDER})` }).waitFor();
     expect(await regel.getByRole('cell').first().textContent()).toMatch(/^\d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}$/);
+    expect(await axeFouten(beheerder)).toEqual([]);
     // The refused form answers 422 on purpose; nothing else may go wrong.
     expect(beheerder.fouten.filter((f) => !f.includes('status of 422'))).toEqual([]);
   });

@@ -213,7 +213,7 @@ describe('skipped months and public holidays (issue 14)', () => {
     expect(volgendeKeren(met, nu, { aantal: 2 }).map((k) => k.datum)).toEqual(['2027-04-05', '2027-04-12']);
     const zonder = rooster({ regels: [maandag] });
     const [paasmaandag] = volgendeKeren(zonder, nu, { aantal: 1 });
-    expect(keerTekst(paasmaandag, '2027')).toBe('Maandag 29 maart, 10.00–12.00 uur (2e Paasdag)');
+    expect(keerTekst(paasmaandag, '2027')).toBe('Maandag 29 maart (2e Paasdag), 10.00–12.00 uur');
     expect(roosterTekst(met)).toEqual(['Elke maandag, 10.00–12.00 uur', 'Niet op feestdagen.']);
   });
 

@@ -132,11 +132,16 @@ export function roosterSamenvatting(rooster: Rooster): string {
 }
 
 /**
- * "Dinsdag 24 november, 10.00–12.00 uur" (the year only when it is not this year); a public
- * holiday is named: "Zaterdag 26 december, 10.00–12.00 uur (2e Kerstdag)".
+ * "Dinsdag 24 november" (the year only when it is not `huidigJaar`); a public holiday is named:
+ * "Vrijdag 25 december (1e Kerstdag)". For next-date lists and the kern agenda alike.
  */
+export function dagTekst(datum: string, huidigJaar?: string): string {
+  const zonderJaar = huidigJaar !== undefined && datum.startsWith(huidigJaar);
+  const naam = feestdag(datum);
+  return `${hoofdletter(datumTekst(datum, { metDag: true, zonderJaar }))}${naam ? ` (${naam})` : ''}`;
+}
+
+/** "Dinsdag 24 november, 10.00–12.00 uur" (the year only when it is not this year). */
 export function keerTekst(keer: Keer, huidigJaar?: string): string {
-  const zonderJaar = huidigJaar !== undefined && keer.datum.startsWith(huidigJaar);
-  const naam = feestdag(keer.datum);
-  return `${hoofdletter(datumTekst(keer.datum, { metDag: true, zonderJaar }))}, ${tijdvakTekst(keer.van, keer.tot)}${naam ? ` (${naam})` : ''}`;
+  return `${dagTekst(keer.datum, huidigJaar)}, ${tijdvakTekst(keer.van, keer.tot)}`;
 }

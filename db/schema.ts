@@ -94,7 +94,7 @@ export const activiteit = sqliteTable(
     kosten: text('kosten', { mode: 'json' }).$type<Kosten>().notNull(),
     aanmelden: text('aanmelden', { mode: 'json' }).$type<{ soort: 'vrije-inloop' | 'aanmelden'; hoe?: string }>().notNull(),
     toegankelijkheid: text('toegankelijkheid'),
-    contact: text('contact', { mode: 'json' }).$type<{ naam: string; telefoon?: string; email?: string }>(),
+    contact: text('contact', { mode: 'json' }).$type<{ naam?: string; telefoon?: string; email?: string }>(),
     capaciteit: text('capaciteit', { enum: ['plaatsen-vrij', 'bijna-vol', 'vol', 'wachtlijst'] }),
     status: text('status', { enum: ['gepubliceerd', 'concept', 'gepauzeerd'] })
       .notNull()
@@ -175,6 +175,10 @@ export const accountKern = sqliteTable(
 /** Single-use login links; only the SHA-256 of the token is stored. */
 export const loginToken = sqliteTable('login_token', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /** `uitnodiging`: the link in the welcome mail (7 days); its refusals speak of an invitation. */
+  soort: text('soort', { enum: ['login', 'uitnodiging'] })
+    .notNull()
+    .default('login'),
   accountId: integer('account_id')
     .notNull()
     .references(() => account.id, { onDelete: 'cascade' }),

@@ -138,6 +138,27 @@ describe('hard schedules, one by one', () => {
       },
     ],
     [
+      'not in July and August, within a season (issue 14)',
+      {
+        regels: [{ type: 'wekelijks', dagen: ['ma', 'do'], van: '14:00', tot: '16:00' }],
+        seizoen: { vanMaand: 3, totMaand: 10 },
+        nietInMaanden: [7, 8],
+      },
+    ],
+    [
+      'not on public holidays: Easter Monday, Ascension, Whit Monday, Christmas (issue 14)',
+      {
+        regels: [
+          { type: 'wekelijks', dagen: ['ma', 'do'], van: '10:00', tot: '11:00' },
+          { type: 'maandelijks', week: -1, dag: 'za', van: '09:00', tot: '12:00' },
+          { type: 'eenmalig', datum: '2027-12-25', van: '15:00', tot: '17:00' },
+          { type: 'eenmalig', datum: '2027-12-24', van: '15:00', tot: '17:00' },
+        ],
+        nietOpFeestdagen: true,
+        nietOp: ['2027-02-01'],
+      },
+    ],
+    [
       'single dates, one cancelled',
       {
         regels: [

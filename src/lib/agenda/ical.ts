@@ -1,12 +1,14 @@
 import type { Activiteit } from '../data/kaart.ts';
 import { naarMoment, plusDagen } from '../rooster/kalender.ts';
-import { inSeizoen, regelValtOp } from '../rooster/keren.ts';
+import { feestdagen } from '../rooster/feestdagen.ts';
+import { inRoosterMaand, regelValtOp, roosterMaanden } from '../rooster/keren.ts';
 import type { Regel, Rooster, Weekdag } from '../rooster/schema.ts';
 
 /**
  * iCalendar feeds (RFC 5545) of activities, for "Zet in mijn agenda". One VEVENT per schedule
  * rule: the rule as RRULE (weekly with interval and days, monthly on the nth or last weekday), a
- * season as BYMONTH, a period as the first DTSTART and UNTIL, the "niet op" dates as EXDATE, all
+ * season (without skipped months) as BYMONTH, a period as the first DTSTART and UNTIL, the "niet op"
+ * dates and skipped public holidays as EXDATE, all
  * in Europe/Amsterdam with its VTIMEZONE, so a calendar shows the same dates as the site
  * (src/lib/rooster), summer time included. Text is escaped and lines are folded per RFC 5545.
  */
@@ -72,20 +74,24 @@ const utc = (d: Date) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
-function seizoenMaanden(seizoen: Rooster['seizoen']): number[] | undefined {
-  if (!seizoen) return undefined;
-  const maanden: number[] = [];
-  for (let m = seizoen.vanMaand; ; m = (m % 12) + 1) {
-    maanden.push(m);
-    if (m === seizoen.totMaand) break;
-  }
-  return maanden.sort((a, b) => a - b);
+/** BYMONTH: the season without the skipped months; absent when every month counts. */
+function bymonth(rooster: Rooster): number[] | undefined {
+  const maanden = roosterMaanden(rooster);
+  return maanden.length < 12 ? maanden : undefined;
+}
+
+/** Years ahead for which skipped public holidays are listed as EXDATE (feeds are rebuilt on every publish). */
+const FEESTDAG_JAREN = 3;
+
+function feestdagenVanaf(start: string): string[] {
+  const jaar = Number(start.slice(0, 4));
+  return Array.from({ length: FEESTDAG_JAREN + 1 }, (_, i) => feestdagen(jaar + i).map((f) => f.datum)).flat();
 }
 
 /** Whether the rule, with season and period but without exceptions, has an occurrence on a date. */
 function valtOp(rooster: Rooster, regel: Regel, datum: string): boolean {
   const { van, tot } = rooster.periode ?? {};
-  return regelValtOp(regel, datum) && inSeizoen(rooster.seizoen, datum) && (!van || datum >= van) && (!tot || datum <= tot);
+  return regelValtOp(regel, datum) && inRoosterMaand(rooster, datum) && (!van || datum >= van) && (!tot || datum <= tot);
 }
 
 /** The first occurrence on or after `vanaf` (within two years), for DTSTART. */
@@ -110,7 +116,7 @@ function rrule(rooster: Rooster, regel: Regel): string | undefined {
           `BYDAY=${regel.dagen.map((d) => BYDAY[d]).join(',')}`,
         ]
       : ['FREQ=MONTHLY', `BYDAY=${regel.week}${BYDAY[regel.dag]}`];
-  const maanden = seizoenMaanden(rooster.seizoen);
+  const maanden = bymonth(rooster);
   if (maanden) delen.push(`BYMONTH=${maanden.join(',')}`);
   if (rooster.periode?.tot) delen.push(`UNTIL=${utc(naarMoment(rooster.periode.tot, regel.tot))}`);
   delen.push('WKST=MO');
@@ -137,9 +143,11 @@ function events(item: AgendaItem, opties: AgendaOpties): string[][] {
     const start = eerste(a.rooster, regel, opties.vanaf);
     if (!start || (regel.type === 'eenmalig' && start < opties.vanaf)) return [];
     const regelRrule = rrule(a.rooster, regel);
+    // "Niet op" dates and, when ticked, public holidays: the same dates the site skips.
+    const nietOp = [...new Set([...a.rooster.nietOp, ...(a.rooster.nietOpFeestdagen ? feestdagenVanaf(start) : [])])];
     const uitzonderingen = regelRrule
-      ? a.rooster.nietOp.filter((d) => d >= start && valtOp(a.rooster, regel, d)).sort()
-      : a.rooster.nietOp.includes(start)
+      ? nietOp.filter((d) => d >= start && valtOp(a.rooster, regel, d)).sort()
+      : nietOp.includes(start)
         ? [start]
         : [];
     if (!regelRrule && uitzonderingen.length > 0) return [];

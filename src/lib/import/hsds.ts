@@ -57,7 +57,11 @@ export function hsdsNaarInvoer(
   function rooster(rijen: Rij[]) {
     const schedules: ScheduleRij[] = rijen.map((rij) => {
       const attrs = attributen(tekst(rij, 'id'));
-      nietVoor(attrs, ['veld:seizoen', 'veld:niet-op', 'veld:op-afspraak'], 'rooster');
+      nietVoor(
+        attrs,
+        ['veld:seizoen', 'veld:niet-op', 'veld:op-afspraak', 'veld:niet-in-maanden', 'veld:niet-op-feestdagen'],
+        'rooster',
+      );
       const waarden = Object.fromEntries(
         Object.entries(rij.waarden).filter(([k]) => !['id', 'service_id', 'location_id', 'service_at_location_id'].includes(k)),
       );

@@ -156,6 +156,7 @@ describe('spreadsheet template', { timeout: 120_000 }, () => {
     expect(leesDatum('3-11-2026')).toBe('2026-11-03');
     expect(leesDatum('03/11/2026')).toBe('2026-11-03');
     expect(leesDatum('31-2-2026')).toBeUndefined();
+    expect(leesDatum('14 maart 2027')).toBe('2027-03-14');
     expect(leesTijd('9.30')).toBe('09:30');
     expect(leesTijd('14:00:00')).toBe('14:00');
     expect(leesTijd('25:00')).toBeUndefined();

@@ -1,6 +1,7 @@
 import type { GemeenteConfig, LijstItem } from '../config/schema.ts';
 import { KOSTEN_PER } from '../model/schemas.ts';
 import { isDatum } from '../opendata/hsds/tabelschema.ts';
+import { datumUitTekst } from '../rooster/datum.ts';
 import { MAANDEN, WEEKDAGEN } from '../rooster/schema.ts';
 import { DAGNAMEN } from '../rooster/tekst.ts';
 import { CAPACITEIT_TEKST } from '../site/weergave.ts';
@@ -20,13 +21,12 @@ const gewoon = (s: string) =>
     .toLowerCase()
     .replace(/[\s_]+/g, '-');
 
-/** "14-3-2027", "14/03/2027" (as Dutch Excel saves) or "2027-03-14" → "2027-03-14". */
+/**
+ * "14-3-2027", "14/03/2027" (as Dutch Excel saves), "14 maart 2027" or "2027-03-14" → "2027-03-14",
+ * read by the portal's one date parser; undefined for what is not an existing date.
+ */
 export function leesDatum(s: string): string | undefined {
-  const t = s.trim();
-  if (isDatum(t)) return t;
-  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
-  if (!m) return undefined;
-  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  const iso = datumUitTekst(s);
   return isDatum(iso) ? iso : undefined;
 }
 

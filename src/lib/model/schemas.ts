@@ -47,7 +47,8 @@ export const aanmeldenSchema = z
 
 export const contactpersoonSchema = z
   .object({
-    naam: tekst({ max: 100, leeg: 'vul de naam van de contactpersoon in' }),
+    /** Optional, as the form says ("mag leeg blijven"): a phone number or address is enough. */
+    naam: optioneleTekst(100),
     telefoon: optioneelTelefoon,
     email: optioneelEmail,
   })

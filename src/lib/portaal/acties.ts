@@ -5,6 +5,7 @@ import { leesActiviteit, leesOrganisatie } from '../data/kaart.ts';
 import type { DbOfTx } from '../db/client.ts';
 import { maakSchemas, type ActiviteitData, type OrganisatieData } from '../model/schemas.ts';
 import { lokaal } from '../rooster/kalender.ts';
+import { momentTekst } from '../rooster/tekst.ts';
 import type { Account } from './accounts.ts';
 import { activiteitFouten, activiteitUitVelden, organisatieUitVelden } from './formulier/mapping.ts';
 import { foutenPerVeld, type Fouten, type Velden } from './formulier/velden.ts';
@@ -15,6 +16,7 @@ import {
   legEersteVersieVast,
   legVast,
   leesRevisie,
+  naamVan,
   slugVoorNieuweActiviteit,
   stelVoor,
   verandertToegang,
@@ -211,9 +213,10 @@ export function bevestigActueel(
       auteurId: account.id,
     });
   });
-  log(db, account.id, 'alles klopt nog', `Organisatie ${organisatieId} gecontroleerd`);
+  const naam = leesOrganisatie(db, organisatieId)?.naam ?? `organisatie ${organisatieId}`;
+  log(db, account.id, 'alles klopt nog', `${naam} gecontroleerd`);
   // The public pages show when a listing was last checked.
-  publiceren.vraagAan(`Gecontroleerd: ${leesOrganisatie(db, organisatieId)?.naam ?? organisatieId}`);
+  publiceren.vraagAan(`Gecontroleerd: ${naam}`);
 }
 
 /**
@@ -281,8 +284,9 @@ export function zetVersieTerug(
   const revisie = leesRevisie(db, revisieId);
   if (!revisie || revisie.soort !== wat.soort || revisie.entiteitId !== wat.id) return false;
   zetTerug(db, revisie.id, beheerder.id);
-  log(db, beheerder.id, 'teruggezet', `${wat.soort} ${wat.id} naar wijziging ${revisie.id}`);
-  publiceren.vraagAan(`Teruggezet: ${wat.soort} ${wat.id}`);
+  const lijst = `${wat.soort} "${naamVan(revisie.data)}"`;
+  log(db, beheerder.id, 'teruggezet', `${lijst} naar de versie van ${momentTekst(revisie.aangemaaktOp)}`);
+  publiceren.vraagAan(`Teruggezet: ${lijst}`);
   return true;
 }
 

@@ -1,15 +1,15 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import * as t from '../../../db/schema.ts';
 import { loadConfig } from '../config/load.ts';
 import { type Woorden, woorden } from '../config/woorden.ts';
 import type { DbOfTx } from '../db/client.ts';
-import { verstuur } from '../mail/mail.ts';
 import { tekst } from '../model/velden.ts';
 import { bewaarAccount, emailSchema, laadAccount, type Account } from './accounts.ts';
 import { foutenPerVeld, waarde, waarden, type Fouten, type Velden } from './formulier/velden.ts';
 import { log } from './logboek.ts';
 import type { Publiceren } from './publicatie.ts';
+import { stuurUitnodiging } from './uitnodigen.ts';
 
 const accountSchema = z.object({
   naam: tekst({ min: 2, max: 100, leeg: 'vul de naam in' }),
@@ -19,6 +19,9 @@ const accountSchema = z.object({
   kernen: z.array(z.number().int().positive()),
   magVerwijzen: z.boolean(),
 });
+
+/** An account without a role could only log in to an empty portal: refused at the field. */
+export const GEEN_ROL = 'kies minstens één rol: een organisatie die deze persoon bijhoudt, een kern of beheerder';
 
 /** Creates (and invites) or updates an account from the beheer form. */
 export async function bewaarAccountFormulier(
@@ -35,7 +38,11 @@ export async function bewaarAccountFormulier(
     kernen: waarden(velden, 'kernen').map(Number),
     magVerwijzen: waarde(velden, 'magVerwijzen') === 'ja',
   });
-  if (!r.success) return { fouten: foutenPerVeld(r.error.issues) };
+  const geenRol = !waarde(velden, 'beheerder') && !waarden(velden, 'kernen').length && !waarden(velden, 'organisaties').length;
+  // Both at once, so a beheerder who forgot the role and mistyped the address fixes it in one go.
+  if (!r.success || geenRol) {
+    return { fouten: { ...(r.success ? {} : foutenPerVeld(r.error.issues)), ...(geenRol ? { organisaties: GEEN_ROL } : {}) } };
+  }
   const dubbel = db
     .select({ id: t.account.id })
     .from(t.account)
@@ -46,23 +53,14 @@ export async function bewaarAccountFormulier(
   const id = bewaarAccount(db, r.data, opties.id);
   const account = laadAccount(db, id)!;
   log(db, beheerder.id, opties.id ? 'account gewijzigd' : 'account aangemaakt', `${account.email} (${rollen(account)})`);
-  if (!opties.id) {
-    await verstuur({
-      aan: account.email,
-      onderwerp: 'Welkom bij het partnerportaal van de sociale kaart',
-      tekst: [
-        `Goedendag ${account.naam},`,
-        '',
-        'U heeft een account voor het partnerportaal van de sociale kaart. Daar houdt u de gegevens van uw organisatie bij.',
-        'Inloggen gaat met een link die u per e-mail krijgt. Ga naar:',
-        '',
-        new URL('/partners/inloggen/', opties.portaalUrl).href,
-        '',
-        'en vul dit e-mailadres in.',
-      ].join('\n'),
-    });
-  }
+  if (!opties.id) stuurUitnodiging(db, account, opties.portaalUrl);
   return { id };
+}
+
+/** "Uitnodiging opnieuw sturen": a new seven-day link; the earlier invitation stops working. */
+export function stuurUitnodigingOpnieuw(db: DbOfTx, beheerder: Account, ander: Account, portaalUrl: string): void {
+  stuurUitnodiging(db, ander, portaalUrl);
+  log(db, beheerder.id, 'uitnodiging opnieuw', ander.email);
 }
 
 /** The roles of an account in words, with the gemeente's word for the local contact per kern. */
@@ -86,4 +84,34 @@ export function alleAccounts(db: DbOfTx): Account[] {
 export function publiceerHandmatig(db: DbOfTx, beheerder: Account, publiceren: Publiceren): void {
   publiceren.vraagAan('Handmatig door de beheerder', { volledig: true });
   log(db, beheerder.id, 'publiceren', 'Handmatig publiceren gevraagd');
+}
+
+export type OrganisatieGroep = { kern: string; organisaties: { id: number; naam: string }[] };
+
+/**
+ * Organisations grouped per kern for the account form. One working in several kernen is listed
+ * once, under "In meer kernen" with its kernen named: the same checkbox twice could not be unticked.
+ */
+export function organisatiesPerKern(db: DbOfTx): OrganisatieGroep[] {
+  const kernen = db.select({ id: t.kern.id, naam: t.kern.naam }).from(t.kern).orderBy(asc(t.kern.volgorde)).all();
+  const kernNaam = new Map(kernen.map((k) => [k.id, k.naam]));
+  const perOrg = new Map<number, number[]>();
+  for (const r of db.select().from(t.organisatieKern).all())
+    perOrg.set(r.organisatieId, [...(perOrg.get(r.organisatieId) ?? []), r.kernId]);
+  const namen = [...kernen.map((k) => k.naam), 'In meer kernen', 'Zonder kern'];
+  const groepen = new Map<string, OrganisatieGroep>(namen.map((naam) => [naam, { kern: naam, organisaties: [] }]));
+  const groep = (naam: string) => groepen.get(naam)!;
+  const organisaties = db
+    .select({ id: t.organisatie.id, naam: t.organisatie.naam })
+    .from(t.organisatie)
+    .orderBy(asc(t.organisatie.naam))
+    .all();
+  for (const o of organisaties) {
+    const ids = perOrg.get(o.id) ?? [];
+    if (ids.length === 1) groep(kernNaam.get(ids[0])!).organisaties.push(o);
+    else if (ids.length === 0) groep('Zonder kern').organisaties.push(o);
+    else
+      groep('In meer kernen').organisaties.push({ id: o.id, naam: `${o.naam} (${ids.map((k) => kernNaam.get(k)).join(', ')})` });
+  }
+  return [...groepen.values()].filter((g) => g.organisaties.length > 0);
 }

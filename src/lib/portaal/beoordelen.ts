@@ -27,16 +27,17 @@ export async function beoordeel(
 ): Promise<Beoordeling> {
   try {
     if (besluit === 'goedkeuren') {
-      keurGoed(db, revisieId, beoordelaar.id);
-      log(db, beoordelaar.id, 'goedgekeurd', `Wijziging ${revisieId}`);
-      publiceren.vraagAan(`Goedgekeurd: wijziging ${revisieId}`);
+      const r = keurGoed(db, revisieId, beoordelaar.id);
+      // The listing's name, not "wijziging 2": the logboek and publicaties are read by people.
+      log(db, beoordelaar.id, 'goedgekeurd', `Wijziging van "${naamVan(r.data)}"`);
+      publiceren.vraagAan(`Goedgekeurd: "${naamVan(r.data)}"`);
       return { soort: 'klaar', publiceren: true };
     }
     const schoon = reden.trim();
     if (schoon.length < 5)
       return { soort: 'fout', melding: 'schrijf waarom u de wijziging afwijst, zodat de partner weet wat er beter moet' };
     const r = wijsAf(db, revisieId, beoordelaar.id, schoon.slice(0, 1000));
-    log(db, beoordelaar.id, 'afgewezen', `Wijziging ${revisieId}`);
+    log(db, beoordelaar.id, 'afgewezen', `Wijziging van "${naamVan(r.data)}"`);
     const auteur = r.auteurId ? db.select().from(t.account).where(eq(t.account.id, r.auteurId)).get() : undefined;
     if (auteur?.actief) {
       const naam = naamVan(r.data);

@@ -65,7 +65,7 @@ describe('asking for a login link', () => {
     const nieuw = outbox().slice(voor);
     // 5 per 15 minutes, the first test's mail included: 4 more, then nothing.
     expect(nieuw).toHaveLength(4);
-    expect(gebruikLoginToken(db, tokenUit(nieuw[0]))).toEqual({ accountId: lidId });
+    expect(gebruikLoginToken(db, tokenUit(nieuw[0]))).toEqual({ accountId: lidId, soort: 'login' });
   });
 
   it('says "too often" only per IP address, which tells nothing about any account', () => {

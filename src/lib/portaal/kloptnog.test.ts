@@ -115,8 +115,8 @@ describe('one-click "Alles klopt nog"', () => {
     );
 
     // "Er is iets veranderd" logs in once, also weeks later.
-    expect(gebruikLoginToken(db, anders[0][1], new Date('2026-12-20T10:00:00Z'))).toEqual({ accountId: partner });
-    expect(gebruikLoginToken(db, anders[0][1], new Date('2026-12-20T10:01:00Z'))).toEqual({ fout: 'gebruikt' });
+    expect(gebruikLoginToken(db, anders[0][1], new Date('2026-12-20T10:00:00Z'))).toEqual({ accountId: partner, soort: 'login' });
+    expect(gebruikLoginToken(db, anders[0][1], new Date('2026-12-20T10:01:00Z'))).toEqual({ fout: 'gebruikt', soort: 'login' });
 
     // The last link confirms both organisations at once.
     const r = gebruikBevestigToken(db, klopt[2], publiceren, NU, '2026-12-02');

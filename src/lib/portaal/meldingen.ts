@@ -17,6 +17,7 @@ export const MELDINGEN = {
   afgewezen: 'De wijziging is afgewezen. De partner ziet uw reden.',
   teruggezet: 'De eerdere versie staat weer live.',
   uitgenodigd: 'Het account is aangemaakt en de uitnodiging is verstuurd.',
+  'opnieuw-uitgenodigd': 'De uitnodiging is opnieuw verstuurd. De link uit de vorige uitnodiging werkt niet meer.',
   bewaard: 'De gegevens zijn opgeslagen.',
   'op-de-kaart': 'Het concept staat nu op de sociale kaart. Over een minuut ziet iedereen het.',
   'signaal-gemeld': 'Uw signaal is opgeslagen. De partners in de kern en {deOndersteuner} kunnen het nu lezen.',

@@ -103,10 +103,10 @@ describe('login links and sessions', () => {
         .all()
         .some((r) => r.hash === hashToken(token)),
     ).toBe(true);
-    expect(gebruikLoginToken(db, token, new Date('2026-11-22T10:14:00Z'))).toEqual({ accountId: partnerA });
-    expect(gebruikLoginToken(db, token, new Date('2026-11-22T10:14:30Z'))).toEqual({ fout: 'gebruikt' });
+    expect(gebruikLoginToken(db, token, new Date('2026-11-22T10:14:00Z'))).toEqual({ accountId: partnerA, soort: 'login' });
+    expect(gebruikLoginToken(db, token, new Date('2026-11-22T10:14:30Z'))).toEqual({ fout: 'gebruikt', soort: 'login' });
     const later = maakLoginToken(db, partnerA, nu);
-    expect(gebruikLoginToken(db, later, new Date('2026-11-22T10:15:01Z'))).toEqual({ fout: 'verlopen' });
+    expect(gebruikLoginToken(db, later, new Date('2026-11-22T10:15:01Z'))).toEqual({ fout: 'verlopen', soort: 'login' });
     expect(gebruikLoginToken(db, 'verzonnen', nu)).toEqual({ fout: 'onbekend' });
   });
 
@@ -339,7 +339,7 @@ describe('actions that change the public site ask for a release themselves', () 
       soort: 'klaar',
       publiceren: true,
     });
-    expect(aanvragen).toEqual([`Goedgekeurd: wijziging ${revisieId}`]);
+    expect(aanvragen).toEqual([`Goedgekeurd: "${naam}"`]);
     expect(leesOrganisatie(db, orgC)!.naam).toBe(naam);
   });
 
@@ -373,6 +373,6 @@ describe('actions that change the public site ask for a release themselves', () 
     expect(zetVersieTerug(db, account(beheerder), { soort: 'organisatie', id: orgC }, ander.id, publiceren)).toBe(false);
     expect(aanvragen).toEqual([]);
     expect(zetVersieTerug(db, account(beheerder), { soort: 'organisatie', id: orgC }, direct.id, publiceren)).toBe(true);
-    expect(aanvragen).toEqual([`Teruggezet: organisatie ${orgC}`]);
+    expect(aanvragen).toEqual([`Teruggezet: organisatie "${(direct.data as { naam: string }).naam}"`]);
   });
 });

@@ -5,6 +5,8 @@ import { laadAccount, type Account } from './accounts.ts';
 import { hashToken, nieuwToken } from './geheim.ts';
 
 export const LOGIN_LINK_MINUTEN = 15;
+/** The link in an invitation: the new partner may read the mail days later. */
+export const UITNODIGING_DAGEN = 7;
 /** A session ends after two hours without activity, and after twelve hours in any case. */
 export const SESSIE_INACTIEF_MINUTEN = 120;
 export const SESSIE_MAX_UREN = 12;
@@ -15,11 +17,18 @@ const plusMinuten = (nu: Date, minuten: number) => new Date(nu.getTime() + minut
  * A new single-use login link token for an account; earlier unused links stay valid until they
  * expire. 15 minutes when asked for; the "Er is iets veranderd" link of a reminder lasts longer.
  */
-export function maakLoginToken(db: DbOfTx, accountId: number, nu = new Date(), minuten = LOGIN_LINK_MINUTEN): string {
+export function maakLoginToken(
+  db: DbOfTx,
+  accountId: number,
+  nu = new Date(),
+  minuten = LOGIN_LINK_MINUTEN,
+  soort: 'login' | 'uitnodiging' = 'login',
+): string {
   const token = nieuwToken();
   db.insert(t.loginToken)
     .values({
       accountId,
+      soort,
       hash: hashToken(token),
       verlooptOp: plusMinuten(nu, minuten),
       aangemaaktOp: nu.toISOString(),
@@ -28,9 +37,13 @@ export function maakLoginToken(db: DbOfTx, accountId: number, nu = new Date(), m
   return token;
 }
 
-export type LinkResultaat = { accountId: number } | { fout: 'onbekend' | 'gebruikt' | 'verlopen' | 'geblokkeerd' };
+export type LinkSoort = 'login' | 'uitnodiging';
+export type LinkResultaat =
+  | { accountId: number; soort: LinkSoort }
+  | { fout: 'onbekend' }
+  | { fout: 'gebruikt' | 'verlopen' | 'geblokkeerd'; soort: LinkSoort };
 
-/** Uses a login token: succeeds once, within 15 minutes, for an active account. */
+/** Uses a login token: succeeds once, before it expires, for an active account. */
 export function gebruikLoginToken(db: DbOfTx, token: string, nu = new Date()): LinkResultaat {
   return db.transaction((tx) => {
     const rij = tx
@@ -39,19 +52,28 @@ export function gebruikLoginToken(db: DbOfTx, token: string, nu = new Date()): L
       .where(eq(t.loginToken.hash, hashToken(token)))
       .get();
     if (!rij) return { fout: 'onbekend' as const };
-    if (rij.gebruiktOp) return { fout: 'gebruikt' as const };
-    if (rij.verlooptOp <= nu.toISOString()) return { fout: 'verlopen' as const };
+    const soort = rij.soort;
+    if (rij.gebruiktOp) return { fout: 'gebruikt' as const, soort };
+    if (rij.verlooptOp <= nu.toISOString()) return { fout: 'verlopen' as const, soort };
     const r = tx
       .update(t.loginToken)
       .set({ gebruiktOp: nu.toISOString() })
       .where(and(eq(t.loginToken.id, rij.id), isNull(t.loginToken.gebruiktOp)))
       .run();
-    if (r.changes !== 1) return { fout: 'gebruikt' as const };
+    if (r.changes !== 1) return { fout: 'gebruikt' as const, soort };
     const account = tx.select({ actief: t.account.actief }).from(t.account).where(eq(t.account.id, rij.accountId)).get();
-    if (!account?.actief) return { fout: 'geblokkeerd' as const };
+    if (!account?.actief) return { fout: 'geblokkeerd' as const, soort };
     tx.update(t.account).set({ laatstIngelogdOp: nu.toISOString() }).where(eq(t.account.id, rij.accountId)).run();
-    return { accountId: rij.accountId };
+    return { accountId: rij.accountId, soort };
   });
+}
+
+/** An invitation sent again makes the earlier one useless: only the newest mail works. */
+export function vervalUitnodigingen(db: DbOfTx, accountId: number, nu = new Date()): void {
+  db.update(t.loginToken)
+    .set({ verlooptOp: nu.toISOString() })
+    .where(and(eq(t.loginToken.accountId, accountId), eq(t.loginToken.soort, 'uitnodiging'), isNull(t.loginToken.gebruiktOp)))
+    .run();
 }
 
 export type NieuweSessie = { token: string; csrf: string; verlooptOp: string };

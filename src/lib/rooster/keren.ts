@@ -1,3 +1,4 @@
+import { feestdag } from './feestdagen.ts';
 import { dagNummer, maandagVan, plusDagen, weekdag, weekVanMaand } from './kalender.ts';
 import type { Regel, Rooster } from './schema.ts';
 
@@ -31,6 +32,24 @@ export function inSeizoen(seizoen: Rooster['seizoen'], datum: string): boolean {
   return vanMaand <= totMaand ? maand >= vanMaand && maand <= totMaand : maand >= vanMaand || maand <= totMaand;
 }
 
+/** The months (1–12) the rooster can take place in: its season without the skipped months. */
+export function roosterMaanden(rooster: Pick<Rooster, 'seizoen' | 'nietInMaanden'>): number[] {
+  const maanden = Array.from({ length: 12 }, (_, i) => i + 1);
+  return maanden.filter(
+    (m) => inSeizoen(rooster.seizoen, `2000-${String(m).padStart(2, '0')}-01`) && !rooster.nietInMaanden?.includes(m),
+  );
+}
+
+/** Season and skipped months: whether the month of a date is one the rooster takes place in. */
+export function inRoosterMaand(rooster: Pick<Rooster, 'seizoen' | 'nietInMaanden'>, datum: string): boolean {
+  return inSeizoen(rooster.seizoen, datum) && !rooster.nietInMaanden?.includes(Number(datum.slice(5, 7)));
+}
+
+/** A date the rooster skips on purpose: a "niet op" date, or a public holiday when ticked. */
+export function overgeslagen(rooster: Pick<Rooster, 'nietOp' | 'nietOpFeestdagen'>, datum: string): boolean {
+  return rooster.nietOp.includes(datum) || (rooster.nietOpFeestdagen === true && feestdag(datum) !== undefined);
+}
+
 function binnenPeriode(rooster: Rooster, datum: string): boolean {
   const { van, tot } = rooster.periode ?? {};
   return (!van || datum >= van) && (!tot || datum <= tot);
@@ -38,7 +57,7 @@ function binnenPeriode(rooster: Rooster, datum: string): boolean {
 
 /** All occurrences on one date, in order of start time. */
 export function kerenOp(rooster: Rooster, datum: string): Keer[] {
-  if (!binnenPeriode(rooster, datum) || !inSeizoen(rooster.seizoen, datum) || rooster.nietOp.includes(datum)) {
+  if (!binnenPeriode(rooster, datum) || !inRoosterMaand(rooster, datum) || overgeslagen(rooster, datum)) {
     return [];
   }
   return rooster.regels

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isoMetOffset, lokaal, naarMoment, weekVanMaand } from './kalender.ts';
 import { isVoorbij, volgendeKeren } from './keren.ts';
 import { roosterSchema, type RegelInvoer, type RoosterInvoer } from './schema.ts';
-import { keerTekst, roosterTekst } from './tekst.ts';
+import { keerTekst, momentTekst, roosterSamenvatting, roosterTekst } from './tekst.ts';
 
 const rooster = (invoer: RoosterInvoer) => roosterSchema.parse(invoer);
 const dinsdagOchtend: RegelInvoer = { type: 'wekelijks', dagen: ['di'], van: '10:00', tot: '12:00' };
@@ -71,6 +71,13 @@ describe('roosterTekst', () => {
   it('formats an occurrence without the current year', () => {
     expect(keerTekst({ datum: '2026-11-24', van: '10:00', tot: '12:00' }, '2026')).toBe('Dinsdag 24 november, 10.00–12.00 uur');
     expect(keerTekst({ datum: '2027-01-05', van: '09:30', tot: '12:00' }, '2026')).toBe('Dinsdag 5 januari 2027, 9.30–12.00 uur');
+  });
+});
+
+describe('momentTekst', () => {
+  it('says a stored UTC moment in Dutch local time, in winter and in summer', () => {
+    expect(momentTekst('2026-12-03T13:05:00.000Z')).toBe('3 december 2026 om 14:05');
+    expect(momentTekst(new Date('2026-07-01T22:30:00Z'))).toBe('2 juli 2026 om 00:30');
   });
 });
 
@@ -187,5 +194,54 @@ describe('roosterSchema', () => {
     expect(roosterSchema.safeParse({ regels: [] }).error?.issues[0].message).toBe(
       'geef aan wanneer de activiteit is, of kies "op afspraak"',
     );
+  });
+});
+
+describe('skipped months and public holidays (issue 14)', () => {
+  const maandag: RegelInvoer = { type: 'wekelijks', dagen: ['ma'], van: '10:00', tot: '12:00' };
+
+  it('skips the ticked months in the next dates and says so', () => {
+    const r = rooster({ regels: [maandag], nietInMaanden: [8, 7] });
+    const keren = volgendeKeren(r, { datum: '2027-06-20', tijd: '12:00' }, { aantal: 3 });
+    expect(keren.map((k) => k.datum)).toEqual(['2027-06-21', '2027-06-28', '2027-09-06']);
+    expect(roosterTekst(r)).toEqual(['Elke maandag, 10.00–12.00 uur', 'Niet in juli en augustus.']);
+  });
+
+  it('skips public holidays when ticked, and names them when not', () => {
+    const nu = { datum: '2027-03-27', tijd: '12:00' };
+    const met = rooster({ regels: [maandag], nietOpFeestdagen: true });
+    expect(volgendeKeren(met, nu, { aantal: 2 }).map((k) => k.datum)).toEqual(['2027-04-05', '2027-04-12']);
+    const zonder = rooster({ regels: [maandag] });
+    const [paasmaandag] = volgendeKeren(zonder, nu, { aantal: 1 });
+    expect(keerTekst(paasmaandag, '2027')).toBe('Maandag 29 maart (2e Paasdag), 10.00–12.00 uur');
+    expect(roosterTekst(met)).toEqual(['Elke maandag, 10.00–12.00 uur', 'Niet op feestdagen.']);
+  });
+
+  it('refuses skipping every month', () => {
+    const r = roosterSchema.safeParse({ regels: [maandag], nietInMaanden: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
+    expect(r.success).toBe(false);
+  });
+});
+
+describe('roosterSamenvatting: one line for lists, search and print', () => {
+  const dinsdag: RegelInvoer = { type: 'wekelijks', dagen: ['di'], van: '10:00', tot: '12:00' };
+  it('adds the season, skipped months, period and holidays to the first rule', () => {
+    const r = rooster({
+      regels: [
+        { type: 'wekelijks', dagen: ['di'], van: '10:00', tot: '12:00' },
+        { type: 'wekelijks', dagen: ['do'], van: '19:00', tot: '21:00' },
+      ],
+      seizoen: { vanMaand: 5, totMaand: 9 },
+      nietOp: ['2027-05-04'],
+      toelichting: 'Bij regen binnen.',
+    });
+    expect(roosterSamenvatting(r)).toBe('Elke dinsdag, 10.00–12.00 uur. Van mei tot en met september.');
+    expect(roosterSamenvatting(rooster({ regels: [dinsdag] }))).toBe('Elke dinsdag, 10.00–12.00 uur');
+    expect(roosterSamenvatting(rooster({ regels: [], opAfspraak: true, periode: { tot: '2027-06-30' } }))).toBe(
+      'Op afspraak. Tot en met 30 juni 2027.',
+    );
+    expect(
+      roosterSamenvatting(rooster({ regels: [], toelichting: 'Zie de website.', seizoen: { vanMaand: 9, totMaand: 5 } })),
+    ).toBe('Van september tot en met mei.');
   });
 });

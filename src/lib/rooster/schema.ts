@@ -115,6 +115,13 @@ export const roosterSchema = z
         path: ['tot'],
       })
       .optional(),
+    /**
+     * Months it never takes place ("niet in juli en augustus"), besides or instead of a season.
+     * Absent rather than empty, so listings saved before this field read back unchanged.
+     */
+    nietInMaanden: z.array(maandSchema).max(11, { error: 'kies niet alle maanden; het gaat dan nooit door' }).optional(),
+    /** Skips Dutch public holidays (src/lib/rooster/feestdagen.ts). Absent means false. */
+    nietOpFeestdagen: z.literal(true).optional(),
     nietOp: z
       .array(datumSchema)
       .max(MAX_NIET_OP, { error: `vul hoogstens ${MAX_NIET_OP} datums in waarop het niet doorgaat` })

@@ -1,4 +1,5 @@
-import { weekdagIndex } from './kalender.ts';
+import { feestdag } from './feestdagen.ts';
+import { lokaal, weekdagIndex } from './kalender.ts';
 import type { Keer } from './keren.ts';
 import { MAANDEN, type Regel, type Rooster, type Weekdag } from './schema.ts';
 
@@ -45,6 +46,15 @@ export function datumTekst(datum: string, opties: { metDag?: boolean; zonderJaar
   return `${dag}${d} ${MAANDEN[m - 1]}${opties.zonderJaar ? '' : ` ${j}`}`;
 }
 
+/**
+ * A moment as the portal shows it, in Dutch local time: "3 december 2026 om 14:05". The one
+ * helper for every time shown (logboek, publicaties, history, reviews), so none shows UTC.
+ */
+export function momentTekst(moment: string | Date): string {
+  const l = lokaal(new Date(moment));
+  return `${datumTekst(l.datum)} om ${l.tijd}`;
+}
+
 function dagenTekst(dagen: Weekdag[]): string {
   return opsomming([...dagen].sort((a, b) => DAG_VOLGORDE.indexOf(a) - DAG_VOLGORDE.indexOf(b)).map((d) => DAGNAMEN[d]));
 }
@@ -78,6 +88,20 @@ function periodeTekst(periode: NonNullable<Rooster['periode']>): string | undefi
   return undefined;
 }
 
+function nietInMaandenTekst(maanden: number[]): string {
+  return `Niet in ${opsomming([...maanden].sort((a, b) => a - b).map((m) => MAANDEN[m - 1]))}.`;
+}
+
+/** When in the year: season, skipped months, period and holidays, each as a short sentence. */
+function wanneerInHetJaar(rooster: Rooster): string[] {
+  return [
+    rooster.seizoen ? seizoenTekst(rooster.seizoen) : undefined,
+    rooster.nietInMaanden?.length ? nietInMaandenTekst(rooster.nietInMaanden) : undefined,
+    rooster.periode ? periodeTekst(rooster.periode) : undefined,
+    rooster.nietOpFeestdagen ? 'Niet op feestdagen.' : undefined,
+  ].filter((s): s is string => s !== undefined);
+}
+
 /**
  * The schedule as short lines: first the rules, then season, period, exceptions, remarks.
  * Single dates of a series are listed in date order.
@@ -89,16 +113,35 @@ export function roosterTekst(rooster: Rooster): string[] {
   const regelsTekst = regels.map(regelTekst);
   const extra = [
     rooster.opAfspraak ? 'Op afspraak.' : undefined,
-    rooster.seizoen ? seizoenTekst(rooster.seizoen) : undefined,
-    rooster.periode ? periodeTekst(rooster.periode) : undefined,
+    ...wanneerInHetJaar(rooster),
     rooster.nietOp.length > 0 ? `Niet op ${opsomming([...rooster.nietOp].sort().map((d) => datumTekst(d)))}.` : undefined,
     rooster.toelichting?.trim() || undefined,
   ].filter((s): s is string => s !== undefined);
   return [...regelsTekst, ...extra];
 }
 
+/**
+ * One line for lists, search results and print: the first rule (or "Op afspraak.") with when in
+ * the year it applies, so "mei t/m september" is never only on the detail page.
+ */
+export function roosterSamenvatting(rooster: Rooster): string {
+  const [eerste] = roosterTekst(rooster);
+  const jaar = wanneerInHetJaar(rooster).filter((s) => s !== eerste);
+  if (!eerste || jaar.length === 0) return [eerste, ...jaar].filter(Boolean).join(' ');
+  return [eerste.endsWith('.') ? eerste : `${eerste}.`, ...jaar].join(' ');
+}
+
+/**
+ * "Dinsdag 24 november" (the year only when it is not `huidigJaar`); a public holiday is named:
+ * "Vrijdag 25 december (1e Kerstdag)". For next-date lists and the kern agenda alike.
+ */
+export function dagTekst(datum: string, huidigJaar?: string): string {
+  const zonderJaar = huidigJaar !== undefined && datum.startsWith(huidigJaar);
+  const naam = feestdag(datum);
+  return `${hoofdletter(datumTekst(datum, { metDag: true, zonderJaar }))}${naam ? ` (${naam})` : ''}`;
+}
+
 /** "Dinsdag 24 november, 10.00–12.00 uur" (the year only when it is not this year). */
 export function keerTekst(keer: Keer, huidigJaar?: string): string {
-  const zonderJaar = huidigJaar !== undefined && keer.datum.startsWith(huidigJaar);
-  return `${hoofdletter(datumTekst(keer.datum, { metDag: true, zonderJaar }))}, ${tijdvakTekst(keer.van, keer.tot)}`;
+  return `${dagTekst(keer.datum, huidigJaar)}, ${tijdvakTekst(keer.van, keer.tot)}`;
 }

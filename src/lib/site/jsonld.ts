@@ -1,7 +1,8 @@
 import type { Activiteit, Kern, Organisatie } from '../data/kaart.ts';
 import type { Adres } from '../model/velden.ts';
 import { isoMetOffset, TIJDZONE } from '../rooster/kalender.ts';
-import type { Regel } from '../rooster/schema.ts';
+import { roosterMaanden } from '../rooster/keren.ts';
+import type { Regel, Rooster } from '../rooster/schema.ts';
 import type { SiteData } from './sitedata.ts';
 
 /** schema.org descriptions for search engines and other tools (Organization, Event, Place). */
@@ -56,8 +57,11 @@ export function organisatieLd(site: SiteData, o: Organisatie) {
 }
 
 /** A repeating rule as a schema.org Schedule; single dates are the Event's own start and end. */
-function schedule(regel: Regel, periode: { van?: string; tot?: string } | undefined) {
+function schedule(regel: Regel, rooster: Rooster) {
   if (regel.type === 'eenmalig') return undefined;
+  const { periode } = rooster;
+  // Season and skipped months: the months it takes place in, as the calendar feeds' BYMONTH.
+  const maanden = roosterMaanden(rooster);
   const basis = {
     '@type': 'Schedule',
     startTime: regel.van,
@@ -65,6 +69,7 @@ function schedule(regel: Regel, periode: { van?: string; tot?: string } | undefi
     scheduleTimezone: TIJDZONE,
     ...(periode?.van ? { startDate: periode.van } : {}),
     ...(periode?.tot ? { endDate: periode.tot } : {}),
+    ...(maanden.length < 12 ? { byMonth: maanden } : {}),
   };
   if (regel.type === 'wekelijks') {
     return { ...basis, byDay: regel.dagen.map((d) => DAG[d]), repeatFrequency: `P${regel.interval}W` };
@@ -82,7 +87,7 @@ export function activiteitLd(site: SiteData, a: Activiteit) {
   const org = site.organisatie(a.organisatie);
   const volgende = site.volgende(a)[0];
   const schedules = a.rooster.regels
-    .map((r) => schedule(r, a.rooster.periode))
+    .map((r) => schedule(r, a.rooster))
     .filter((s): s is NonNullable<typeof s> => s !== undefined);
   return {
     '@context': CONTEXT,

@@ -151,7 +151,10 @@ export function bevestigNamens(
     });
     tx.update(t.revisie).set({ reden: notitie }).where(eq(t.revisie.id, r.id)).run();
   });
-  log(db, account.id, 'namens gecontroleerd', `Organisatie ${organisatieId} gecontroleerd namens de organisatie`);
-  publiceren.vraagAan(`Gecontroleerd namens organisatie ${organisatieId}`);
+  const naam =
+    db.select({ naam: t.organisatie.naam }).from(t.organisatie).where(eq(t.organisatie.id, organisatieId)).get()?.naam ??
+    `organisatie ${organisatieId}`;
+  log(db, account.id, 'namens gecontroleerd', `${naam} gecontroleerd namens de organisatie`);
+  publiceren.vraagAan(`Gecontroleerd namens ${naam}`);
   return { gecontroleerdOp: datum };
 }

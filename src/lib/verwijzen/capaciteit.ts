@@ -47,7 +47,8 @@ export function zetCapaciteit(db: DbOfTx, account: Account, activiteitId: number
       auteurId: account.id,
     });
   });
-  log(db, account.id, 'capaciteit gewijzigd', `Activiteit ${activiteitId}: ${capaciteit ?? 'niet vermeld'}`);
+  const titel = leesActiviteit(db, activiteitId)?.titel ?? `Activiteit ${activiteitId}`;
+  log(db, account.id, 'capaciteit gewijzigd', `${titel}: ${capaciteit ?? 'niet vermeld'}`);
 }
 
 /**

@@ -4,7 +4,7 @@ import { weekdag } from '../rooster/kalender.ts';
 import { WEEKDAGEN, type Weekdag } from '../rooster/schema.ts';
 import { inSeizoen } from '../rooster/keren.ts';
 import { MAANDEN } from '../rooster/schema.ts';
-import { datumTekst, keerTekst, roosterTekst } from '../rooster/tekst.ts';
+import { datumTekst, keerTekst, roosterSamenvatting } from '../rooster/tekst.ts';
 import type { SiteData } from '../site/sitedata.ts';
 import { gecontroleerdKort } from '../site/weergave.ts';
 import type { FilterNaam, RangFilter } from './staat.ts';
@@ -147,7 +147,7 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
     activiteit(a: Activiteit): Zoekgegevens {
       const volgende = site.volgende(a)[0];
       const meta: Record<string, string> = { type: TYPE_LABEL.activiteit, kern: site.kernNaam(a.kern), ...plekMeta(a.plek) };
-      const wanneer = roosterTekst(a.rooster)[0];
+      const wanneer = roosterSamenvatting(a.rooster);
       if (wanneer) meta.wanneer = wanneer;
       if (volgende) meta.volgende = keerTekst(volgende, site.nu.datum.slice(0, 4));
       if (a.status === 'gepauzeerd') meta.status = 'Tijdelijk gestopt';

@@ -48,6 +48,14 @@ describe('rooster ↔ HSDS schedule', () => {
         periode: { van: '2026-12-01', tot: '2026-12-31' },
       },
     ],
+    [
+      'not in July and August, not on public holidays (issue 14)',
+      {
+        regels: [{ type: 'wekelijks', dagen: ['ma'], van: '13:30', tot: '16:00' }],
+        nietInMaanden: [7, 8],
+        nietOpFeestdagen: true,
+      },
+    ],
     ['by appointment only', { opAfspraak: true }],
     ['only a remark', { toelichting: 'Zie de website.' }],
   ];

@@ -59,6 +59,10 @@ export function roosterNaarSchedules(rooster: Rooster): ScheduleDeel[] {
   if (rooster.seizoen) velden.push({ veld: 'seizoen', waarde: `${rooster.seizoen.vanMaand}-${rooster.seizoen.totMaand}` });
   if (rooster.nietOp.length > 0) velden.push({ veld: 'niet-op', waarde: [...rooster.nietOp].sort().join(' ') });
   if (rooster.opAfspraak) velden.push({ veld: 'op-afspraak', waarde: 'ja' });
+  if (rooster.nietInMaanden?.length) {
+    velden.push({ veld: 'niet-in-maanden', waarde: [...rooster.nietInMaanden].sort((a, b) => a - b).join(' ') });
+  }
+  if (rooster.nietOpFeestdagen) velden.push({ veld: 'niet-op-feestdagen', waarde: 'ja' });
   const basis = { valid_from: rooster.periode?.van, valid_to: rooster.periode?.tot, notes: rooster.toelichting, velden };
   if (rooster.regels.length === 0) return [{ ...basis, description: extra.join(' ') }];
   return rooster.regels.map((regel) => ({
@@ -231,7 +235,7 @@ export function schedulesNaarRooster(rijen: ScheduleRij[]): { rooster: RoosterIn
         );
       }
     }
-    for (const veld of ['seizoen', 'niet-op', 'op-afspraak'] as const) {
+    for (const veld of ['seizoen', 'niet-op', 'op-afspraak', 'niet-in-maanden', 'niet-op-feestdagen'] as const) {
       if (rij.velden[veld] !== eerste.velden[veld]) {
         meldingen.push(
           letOp({ ...rij.plek, veld: 'attributes' }, `${veld} wijkt af van de eerste regel van het rooster; we nemen de eerste.`),
@@ -257,10 +261,17 @@ export function schedulesNaarRooster(rijen: ScheduleRij[]): { rooster: RoosterIn
     seizoen: eerste ? seizoenUit(eerste.velden.seizoen, eerste.plek, meldingen) : undefined,
     periode: tekst(w.valid_from) || tekst(w.valid_to) ? { van: tekst(w.valid_from), tot: tekst(w.valid_to) } : undefined,
     nietOp: (eerste?.velden['niet-op'] ?? '').split(/[\s,]+/).filter(Boolean),
+    nietInMaanden: eerste?.velden['niet-in-maanden']
+      ?.split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number),
+    nietOpFeestdagen: eerste?.velden['niet-op-feestdagen'] === 'ja' ? true : undefined,
     toelichting: notes.length > 0 ? notes.join(' ') : undefined,
   };
   if (!rooster.periode) delete rooster.periode;
   if (!rooster.seizoen) delete rooster.seizoen;
+  if (!rooster.nietInMaanden?.length) delete rooster.nietInMaanden;
+  if (!rooster.nietOpFeestdagen) delete rooster.nietOpFeestdagen;
   if (!rooster.toelichting) delete rooster.toelichting;
   return { rooster, meldingen };
 }

@@ -31,6 +31,10 @@ export const VELDEN = {
   seizoen: 'De maanden waarin het rooster geldt, elk jaar opnieuw: "9-5" is september tot en met mei.',
   'niet-op': 'Datums waarop het niet doorgaat (jjjj-mm-dd, gescheiden door spaties).',
   'op-afspraak': '"ja": ook of alleen op afspraak.',
+  'niet-in-maanden':
+    'Maanden waarin het niet doorgaat, elk jaar (nummers, gescheiden door spaties): "7 8" is niet in juli en augustus.',
+  'niet-op-feestdagen':
+    '"ja": niet op de Nederlandse feestdagen (Nieuwjaarsdag, Pasen, Koningsdag, Bevrijdingsdag, Hemelvaart, Pinksteren, Kerst).',
 } as const;
 export type Veld = keyof typeof VELDEN;
 

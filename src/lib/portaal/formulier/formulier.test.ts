@@ -8,7 +8,6 @@ import {
   activiteitFouten,
   activiteitUitVelden,
   ACTIVITEIT_HERNOEM,
-  datumUitTekst,
   euroNaarCent,
   hernummerRegels,
   regelIndices,
@@ -167,18 +166,26 @@ describe('activity form', () => {
 });
 
 describe('schedule editor for volunteers (issue 14)', () => {
-  it.each([
-    ['24-12-2026', '2026-12-24'],
-    ['24/12/2026', '2026-12-24'],
-    ['24 december 2026', '2026-12-24'],
-    ['24 December 2026', '2026-12-24'],
-    ['1 mei 2027', '2027-05-01'],
-    ['3 dec. 2026', '2026-12-03'],
-    ['7 mrt 2027', '2027-03-07'],
-    ['2026-12-24', '2026-12-24'],
-    ['24 de 2026', '24 de 2026'],
-  ])('reads the date %j as %s', (tekst, iso) => {
-    expect(datumUitTekst(tekst)).toBe(iso);
+  it('reads months to skip and "niet op feestdagen", and shows them again', () => {
+    const velden = formulier([
+      ...goed,
+      ['rooster.nietInMaanden', '7'],
+      ['rooster.nietInMaanden', '8'],
+      ['rooster.nietOpFeestdagen', 'ja'],
+    ]);
+    const data = schemas.activiteit.parse(activiteitUitVelden(velden, vast));
+    expect(data.rooster).toMatchObject({ nietInMaanden: [7, 8], nietOpFeestdagen: true });
+    const terug = activiteitAlsVelden(data);
+    expect(terug.get('rooster.nietInMaanden')).toEqual(['7', '8']);
+    expect(terug.get('rooster.nietOpFeestdagen')).toEqual(['ja']);
+    // Not ticked: absent, so a listing saved before these fields existed reads back unchanged.
+    const zonder = schemas.activiteit.parse(activiteitUitVelden(formulier(goed), vast));
+    expect(JSON.stringify(zonder.rooster)).not.toMatch(/nietInMaanden|nietOpFeestdagen/);
+  });
+
+  it('leaves the contact name empty when a phone number is filled ("mag leeg blijven")', () => {
+    const r = schemas.activiteit.safeParse(activiteitUitVelden(formulier([...goed, ['contact.telefoon', '0546 123 456']]), vast));
+    expect(r.success && r.data.contact).toEqual({ telefoon: '0546 123 456' });
   });
 
   it('accepts "24 december 2026" under "Niet op deze dagen"', () => {

@@ -1,6 +1,7 @@
 import type { ActiviteitData, OrganisatieData } from '../../model/schemas.ts';
 import type { Adres } from '../../model/velden.ts';
-import { MAANDEN, MAX_NIET_OP, MAX_REGELS } from '../../rooster/schema.ts';
+import { datumUitTekst } from '../../rooster/datum.ts';
+import { MAX_NIET_OP, MAX_REGELS } from '../../rooster/schema.ts';
 import type { z } from 'zod';
 import { alsVelden, type Fouten, foutenPerVeld, optioneel, waarde, waarden, type Velden } from './velden.ts';
 
@@ -15,28 +16,6 @@ export function euroNaarCent(tekst: string): number {
 
 export function centNaarEuro(cent: number): string {
   return cent % 100 === 0 ? String(cent / 100) : (cent / 100).toFixed(2).replace('.', ',');
-}
-
-/** A month written as people do: "december", "dec", "dec.", "mrt" → 1–12, else undefined. */
-function maandUitTekst(tekst: string): number | undefined {
-  const t = tekst.toLowerCase().replace(/\.$/, '');
-  if (t === 'mrt') return 3;
-  if (t.length < 3) return undefined;
-  const i = MAANDEN.findIndex((m) => m.startsWith(t));
-  return i >= 0 ? i + 1 : undefined;
-}
-
-/**
- * A date as people write it — "24-12-2026", "24/12/2026", "24 december 2026", "24 dec 2026" or
- * "2026-12-24" — as "2026-12-24"; other text is passed on for the schema to refuse.
- */
-export function datumUitTekst(tekst: string): string {
-  const t = tekst.trim().replace(/\s+/g, ' ');
-  const nl = t.match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/);
-  if (nl) return `${nl[3]}-${nl[2].padStart(2, '0')}-${nl[1].padStart(2, '0')}`;
-  const woord = t.match(/^(\d{1,2}) ([a-zA-Z]+\.?) (\d{4})$/);
-  const maand = woord && maandUitTekst(woord[2]);
-  return woord && maand ? `${woord[3]}-${String(maand).padStart(2, '0')}-${woord[1].padStart(2, '0')}` : t;
 }
 
 export function datumAlsTekst(iso: string): string {
@@ -111,6 +90,11 @@ export function roosterUitVelden(v: Velden) {
       .filter(Boolean)
       .slice(0, MAX_NIET_OP + 1)
       .map(datumUitTekst),
+    // Absent when not ticked, so a listing saved before these fields existed reads back unchanged.
+    nietInMaanden: waarden(v, 'rooster.nietInMaanden').length
+      ? waarden(v, 'rooster.nietInMaanden').slice(0, 12).map(Number)
+      : undefined,
+    nietOpFeestdagen: waarde(v, 'rooster.nietOpFeestdagen') === 'ja' ? (true as const) : undefined,
     toelichting: optioneel(v, 'rooster.toelichting'),
   };
 }
@@ -146,7 +130,7 @@ export function activiteitUitVelden(v: Velden, vast: Vast & { organisatie: strin
   const kern = waarde(v, 'kern');
   const kostenSoort = waarde(v, 'kosten.soort');
   const contact = {
-    naam: waarde(v, 'contact.naam'),
+    naam: optioneel(v, 'contact.naam'),
     telefoon: optioneel(v, 'contact.telefoon'),
     email: optioneel(v, 'contact.email'),
   };
@@ -170,7 +154,7 @@ export function activiteitUitVelden(v: Velden, vast: Vast & { organisatie: strin
         : { soort: kostenSoort, toelichting: optioneel(v, 'kosten.toelichting') },
     aanmelden: { soort: waarde(v, 'aanmelden.soort'), hoe: optioneel(v, 'aanmelden.hoe') },
     toegankelijkheid: optioneel(v, 'toegankelijkheid'),
-    contact: contact.naam.trim() || contact.telefoon || contact.email ? contact : undefined,
+    contact: contact.naam || contact.telefoon || contact.email ? contact : undefined,
     capaciteit: optioneel(v, 'capaciteit'),
   };
 }
@@ -183,6 +167,7 @@ export const ACTIVITEIT_HERNOEM: Record<string, string> = {
   'contact.naam': 'contact.naam',
   locatie: 'locatie.straat',
   'rooster.nietOp.*': 'rooster.nietOp',
+  'rooster.nietInMaanden.*': 'rooster.nietInMaanden',
   'rooster.regels.*': 'rooster.regels.$1.type',
 };
 
@@ -206,11 +191,15 @@ function zetHerkomst(velden: Velden, p: string, adres: Adres | undefined) {
 }
 
 export function activiteitAlsVelden(data: ActiviteitData): Velden {
-  const velden = alsVelden({ ...data, rooster: { ...data.rooster, nietOp: undefined, opAfspraak: undefined } });
+  const velden = alsVelden({
+    ...data,
+    rooster: { ...data.rooster, nietOp: undefined, opAfspraak: undefined, nietOpFeestdagen: undefined },
+  });
   zetHerkomst(velden, 'locatie', data.locatie);
   velden.set('locatie.soort', [data.locatie ? 'anders' : 'organisatie']);
   if (data.kosten.soort === 'bedrag') velden.set('kosten.bedrag', [centNaarEuro(data.kosten.bedragCent)]);
   if (data.rooster.opAfspraak) velden.set('rooster.opAfspraak', ['ja']);
+  if (data.rooster.nietOpFeestdagen) velden.set('rooster.nietOpFeestdagen', ['ja']);
   velden.set('rooster.nietOp', [data.rooster.nietOp.map(datumAlsTekst).join('\n')]);
   return velden;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `login_token` ADD `soort` text DEFAULT 'login' NOT NULL;

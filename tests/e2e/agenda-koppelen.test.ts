@@ -9,8 +9,8 @@ import * as t from '../../db/schema.ts';
 import { laadKaart, leesActiviteit, type Organisatie } from '../../src/lib/data/kaart.ts';
 import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { lokaal, plusDagen } from '../../src/lib/rooster/kalender.ts';
-import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, logIn, MET_PUBLICATIE, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
+import { axeFouten, startBrowser, type Pagina } from './browser.ts';
+import { basis, ingelogdePagina, MET_PUBLICATIE, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
 
 /**
  * A partner connects the iCalendar feed of its own agenda (served by this test on 127.0.0.1; the
@@ -79,11 +79,7 @@ async function uitkomst(sectie: ReturnType<Pagina['getByRole']>, tekst: string) 
     });
 }
 
-async function ingelogd(email: string): Promise<Pagina> {
-  const page = await nieuwePagina(browser);
-  await logIn(page, email);
-  return page;
-}
+const ingelogd = (email: string, opties = {}) => ingelogdePagina(browser, email, opties);
 
 describe('agenda koppelen', () => {
   it(

@@ -10,8 +10,8 @@ import { lokaal } from '../../src/lib/rooster/kalender.ts';
 import { dagoverzichten } from '../../src/lib/signalen/dagoverzicht.ts';
 import { meldSignaal } from '../../src/lib/signalen/opslag.ts';
 import type { SignaalInvoer } from '../../src/lib/signalen/schema.ts';
-import { nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, logIn, mails, testDb } from './portaal-hulp.ts';
+import { startBrowser } from './browser.ts';
+import { basis, ingelogdePagina, mails, testDb } from './portaal-hulp.ts';
 
 /**
  * Notifications: a partner switches on the daily e-mail of signalen and gets it (first words
@@ -53,11 +53,7 @@ afterAll(async () => {
   db.$client.close();
 });
 
-async function ingelogd(email: string): Promise<Pagina> {
-  const page = await nieuwePagina(browser);
-  await logIn(page, email);
-  return page;
-}
+const ingelogd = (email: string, opties = {}) => ingelogdePagina(browser, email, opties);
 
 describe('notifications', () => {
   it('a partner asks for the daily e-mail and finds the new signal in it, first words only', async () => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import { openDb } from '../../src/lib/db/client.ts';
 import { releaseInfo } from '../../src/lib/release/paden.ts';
-import type { Pagina } from './browser.ts';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { nieuwePagina, type Pagina } from './browser.ts';
 
 /** Helpers for portal tests: the real database of the test server, and logging in via the outbox. */
 
@@ -55,6 +56,13 @@ export async function logIn(page: Pagina, email: string): Promise<void> {
   await page.goto(link);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+}
+
+/** A new page of its own (own cookies), logged in as that person. */
+export async function ingelogdePagina(browser: Browser, email: string, opties: BrowserContextOptions = {}): Promise<Pagina> {
+  const page = await nieuwePagina(browser, opties);
+  await logIn(page, email);
+  return page;
 }
 
 /** Polls a public page until it contains the text; returns the seconds it took. */

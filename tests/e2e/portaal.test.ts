@@ -11,6 +11,7 @@ import {
   basis,
   linkUit,
   liveId,
+  ingelogdePagina,
   logIn,
   MET_PUBLICATIE,
   mails,
@@ -66,11 +67,7 @@ afterAll(async () => {
   db.$client.close();
 });
 
-async function ingelogd(email: string): Promise<Pagina> {
-  const page = await nieuwePagina(browser);
-  await logIn(page, email);
-  return page;
-}
+const ingelogd = (email: string, opties = {}) => ingelogdePagina(browser, email, opties);
 
 function csrfVan(page: Pagina) {
   return page.locator('input[name="csrf"]').first().inputValue();

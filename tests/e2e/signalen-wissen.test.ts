@@ -7,8 +7,8 @@ import { bewaarAccount, laadAccount } from '../../src/lib/portaal/accounts.ts';
 import { lokaal } from '../../src/lib/rooster/kalender.ts';
 import { meldSignaal } from '../../src/lib/signalen/opslag.ts';
 import type { SignaalInvoer } from '../../src/lib/signalen/schema.ts';
-import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, logIn, testDb } from './portaal-hulp.ts';
+import { axeFouten, startBrowser } from './browser.ts';
+import { basis, ingelogdePagina, testDb } from './portaal-hulp.ts';
 
 /**
  * The right to correction and erasure: a kernondersteuner takes a name out of a signal that
@@ -74,11 +74,7 @@ afterAll(async () => {
   db.$client.close();
 });
 
-async function ingelogd(email: string): Promise<Pagina> {
-  const page = await nieuwePagina(browser);
-  await logIn(page, email);
-  return page;
-}
+const ingelogd = (email: string, opties = {}) => ingelogdePagina(browser, email, opties);
 
 describe('correct and erase signalen', () => {
   it('a kernondersteuner takes a name out and it is gone from the database file', async () => {

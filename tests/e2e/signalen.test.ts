@@ -5,8 +5,8 @@ import * as t from '../../db/schema.ts';
 import { bewaarAccount } from '../../src/lib/portaal/accounts.ts';
 import { kwartaalLabel, kwartaalVan } from '../../src/lib/signalen/overzicht.ts';
 import { lokaal } from '../../src/lib/rooster/kalender.ts';
-import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, logIn, MET_PUBLICATIE, publiceerOpnieuw, testDb } from './portaal-hulp.ts';
+import { axeFouten, startBrowser, type Pagina } from './browser.ts';
+import { basis, ingelogdePagina, MET_PUBLICATIE, publiceerOpnieuw, testDb } from './portaal-hulp.ts';
 import { bestandenMet } from './signalen-hulp.ts';
 
 /**
@@ -69,11 +69,7 @@ afterAll(async () => {
   db.$client.close();
 });
 
-async function ingelogd(email: string, opties = {}): Promise<Pagina> {
-  const page = await nieuwePagina(browser, opties);
-  await logIn(page, email);
-  return page;
-}
+const ingelogd = (email: string, opties = {}) => ingelogdePagina(browser, email, opties);
 
 /** Fills the signal form as a partner would; the text last, so the live check sees it. */
 async function vulSignaal(page: Pagina, tekst: string) {

@@ -42,7 +42,8 @@ export type BelItem = {
   reden: 'geen-partner' | 'geen-antwoord';
 };
 
-function kernenVan(db: DbOfTx, ids: number[]): Map<number, number[]> {
+/** The kernen of each organisation. */
+export function kernenVan(db: DbOfTx, ids: number[]): Map<number, number[]> {
   const m = new Map<number, number[]>();
   if (ids.length === 0) return m;
   for (const r of db.select().from(t.organisatieKern).where(inArray(t.organisatieKern.organisatieId, ids)).all()) {

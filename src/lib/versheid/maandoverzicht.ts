@@ -1,10 +1,12 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
 import { type Account, partnersVan } from '../portaal/accounts.ts';
 import { verouderdGrens } from '../portaal/overzicht.ts';
 import { isBeheerder, isKernondersteuner } from '../portaal/toegang.ts';
+import { kernenVan } from './bellijst.ts';
 import { versheidPerKern } from './overzicht.ts';
+import { openSeizoenVragen } from './seizoen.ts';
 
 /**
  * The freshness overview over time (issue #15): the periodic job measures, per kern and for all
@@ -69,15 +71,6 @@ export type GeenAntwoord = {
   herinneringen: string[];
 };
 
-function kernenVan(db: DbOfTx, ids: number[]): Map<number, number[]> {
-  const m = new Map<number, number[]>();
-  if (ids.length === 0) return m;
-  for (const r of db.select().from(t.organisatieKern).where(inArray(t.organisatieKern.organisatieId, ids)).all()) {
-    m.set(r.organisatieId, [...(m.get(r.organisatieId) ?? []), r.kernId]);
-  }
-  return m;
-}
-
 /**
  * Published organisations, unchecked for six months, whose partners got reminders since their
  * last check and did not answer; only those in `kernIds` (undefined: all).
@@ -125,27 +118,13 @@ export type SeizoenZonderAntwoord = {
 
 /** "Gaat het weer door?" mailed to partners and not answered (the activity not checked since). */
 export function seizoenNietBeantwoord(db: DbOfTx, kernIds?: number[]): SeizoenZonderAntwoord[] {
-  return db
-    .select({
-      activiteitId: t.activiteit.id,
-      titel: t.activiteit.titel,
-      organisatie: t.organisatie.naam,
-      kernId: t.activiteit.kernId,
-      seizoenStart: t.seizoenVraag.seizoenStart,
-      gevraagdOp: t.seizoenVraag.gevraagdOp,
-    })
-    .from(t.seizoenVraag)
-    .innerJoin(t.activiteit, eq(t.activiteit.id, t.seizoenVraag.activiteitId))
-    .innerJoin(t.organisatie, eq(t.organisatie.id, t.activiteit.organisatieId))
-    .where(
-      and(
-        eq(t.seizoenVraag.wijze, 'mail'),
-        isNull(t.seizoenVraag.beantwoordOp),
-        lt(t.activiteit.gecontroleerdOp, t.seizoenVraag.gevraagdOp),
-      ),
-    )
-    .orderBy(asc(t.seizoenVraag.gevraagdOp), asc(t.activiteit.titel))
-    .all()
+  return openSeizoenVragen(db, 'mail')
     .filter((a) => !kernIds || kernIds.includes(a.kernId))
-    .map(({ kernId: _k, ...a }) => a);
+    .map(({ activiteitId, titel, organisatie, seizoenStart, gevraagdOp }) => ({
+      activiteitId,
+      titel,
+      organisatie,
+      seizoenStart,
+      gevraagdOp,
+    }));
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
@@ -168,4 +168,47 @@ export function openVraag(db: DbOfTx, activiteitId: number, seizoenStart?: strin
       ),
     )
     .get();
+}
+
+/** A "Gaat het weer door?" that nobody answered yet, with what a list of them shows. */
+export type OpenSeizoenVraag = {
+  activiteitId: number;
+  titel: string;
+  organisatie: string;
+  telefoon: string | null;
+  email: string | null;
+  kernId: number;
+  seizoenStart: string;
+  gevraagdOp: string;
+};
+
+/**
+ * Questions asked by mail (to partners) or put on the call list, not answered: not answered on
+ * the page, and the activity not checked since it was asked (say, its whole organisation
+ * confirmed on the call list). Mailed ones in the order they were asked, call-list ones by season.
+ */
+export function openSeizoenVragen(db: DbOfTx, wijze: 'mail' | 'bellijst'): OpenSeizoenVraag[] {
+  return db
+    .select({
+      activiteitId: t.activiteit.id,
+      titel: t.activiteit.titel,
+      organisatie: t.organisatie.naam,
+      telefoon: t.organisatie.telefoon,
+      email: t.organisatie.email,
+      kernId: t.activiteit.kernId,
+      seizoenStart: t.seizoenVraag.seizoenStart,
+      gevraagdOp: t.seizoenVraag.gevraagdOp,
+    })
+    .from(t.seizoenVraag)
+    .innerJoin(t.activiteit, eq(t.activiteit.id, t.seizoenVraag.activiteitId))
+    .innerJoin(t.organisatie, eq(t.organisatie.id, t.activiteit.organisatieId))
+    .where(
+      and(
+        eq(t.seizoenVraag.wijze, wijze),
+        isNull(t.seizoenVraag.beantwoordOp),
+        lt(t.activiteit.gecontroleerdOp, t.seizoenVraag.gevraagdOp),
+      ),
+    )
+    .orderBy(asc(wijze === 'mail' ? t.seizoenVraag.gevraagdOp : t.seizoenVraag.seizoenStart), asc(t.activiteit.titel))
+    .all();
 }

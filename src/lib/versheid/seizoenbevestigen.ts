@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { GemeenteConfig } from '../config/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
@@ -10,7 +10,7 @@ import type { Publiceren } from '../portaal/publicatie.ts';
 import { legEersteVersieVast, legVast } from '../portaal/revisies.ts';
 import { datumTekst } from '../rooster/tekst.ts';
 import { magNamensBevestigen, notitieFout } from './bellijst.ts';
-import { openVraag } from './seizoen.ts';
+import { type OpenSeizoenVraag, openSeizoenVragen, openVraag } from './seizoen.ts';
 
 /**
  * Answering "Gaat het weer door?": by the partner through the link in the mail (no login; the
@@ -121,44 +121,11 @@ export function gaatDoorTekst(data: unknown): string | undefined {
   return typeof vanaf === 'string' ? `gaat weer door vanaf ${datumTekst(vanaf)}` : undefined;
 }
 
-export type SeizoenBelItem = {
-  activiteitId: number;
-  titel: string;
-  organisatie: string;
-  telefoon: string | null;
-  email: string | null;
-  kernId: number;
-  seizoenStart: string;
-  gevraagdOp: string;
-};
+export type SeizoenBelItem = OpenSeizoenVraag;
 
 /** Activities without partner asked "Gaat het weer door?" and not answered, for this account (beheerder: all). */
 export function seizoenBelLijst(db: DbOfTx, account: Account): SeizoenBelItem[] {
-  return db
-    .select({
-      activiteitId: t.activiteit.id,
-      titel: t.activiteit.titel,
-      organisatie: t.organisatie.naam,
-      telefoon: t.organisatie.telefoon,
-      email: t.organisatie.email,
-      kernId: t.activiteit.kernId,
-      seizoenStart: t.seizoenVraag.seizoenStart,
-      gevraagdOp: t.seizoenVraag.gevraagdOp,
-    })
-    .from(t.seizoenVraag)
-    .innerJoin(t.activiteit, eq(t.activiteit.id, t.seizoenVraag.activiteitId))
-    .innerJoin(t.organisatie, eq(t.organisatie.id, t.activiteit.organisatieId))
-    .where(
-      and(
-        eq(t.seizoenVraag.wijze, 'bellijst'),
-        isNull(t.seizoenVraag.beantwoordOp),
-        // Checked since it was asked (say, the whole organisation on the call list): answered too.
-        lt(t.activiteit.gecontroleerdOp, t.seizoenVraag.gevraagdOp),
-      ),
-    )
-    .orderBy(asc(t.seizoenVraag.seizoenStart), asc(t.activiteit.titel))
-    .all()
-    .filter((a) => magNamensBevestigen(account, [a.kernId]));
+  return openSeizoenVragen(db, 'bellijst').filter((a) => magNamensBevestigen(account, [a.kernId]));
 }
 
 /** The kernondersteuner (or beheerder) answers for an activity without partner, with a note. */

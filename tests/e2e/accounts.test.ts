@@ -126,7 +126,7 @@ describe('accounts', () => {
     await beheerder.goto(`${basis}/partners/beheer/logboek/`);
     const regel = beheerder.getByRole('row').filter({ hasText: 'uitnodiging opnieuw' }).first();
     await regel.getByRole('cell', { name: `Bea Beheer (${BEHEERDER})` }).waitFor();
-    expect(await regel.getByRole('cell').first().textContent()).toMatch(/^\d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}$/);
+    expect(await regel.getByRole('cell').first().textContent()).toMatch(/^\d{1,2} [a-z]+ \d{4} om \d{1,2}\.\d{2} uur$/);
     expect(await axeFouten(beheerder)).toEqual([]);
     // The refused form answers 422 on purpose; nothing else may go wrong.
     expect(beheerder.fouten.filter((f) => !f.includes('status of 422'))).toEqual([]);

@@ -455,7 +455,7 @@ describe('partner portal', () => {
     expect((await fetch(`${basis}/kernen/aadorp/`)).status).toBe(200);
     await beheerder.goto(`${basis}/partners/`);
     await beheerder.getByText('Publiceren is mislukt').waitFor();
-    await beheerder.getByText(/We proberen het om \d\d:\d\d opnieuw/).waitFor();
+    await beheerder.getByText(/We proberen het om \d{1,2}\.\d\d uur opnieuw/).waitFor();
     await beheerder.goto(`${basis}/partners/beheer/publicaties/`);
     await beheerder.getByText(/We proberen het automatisch opnieuw om/).waitFor();
 

@@ -76,8 +76,8 @@ describe('roosterTekst', () => {
 
 describe('momentTekst', () => {
   it('says a stored UTC moment in Dutch local time, in winter and in summer', () => {
-    expect(momentTekst('2026-12-03T13:05:00.000Z')).toBe('3 december 2026 om 14:05');
-    expect(momentTekst(new Date('2026-07-01T22:30:00Z'))).toBe('2 juli 2026 om 00:30');
+    expect(momentTekst('2026-12-03T13:05:00.000Z')).toBe('3 december 2026 om 14.05 uur');
+    expect(momentTekst(new Date('2026-07-01T22:30:00Z'))).toBe('2 juli 2026 om 0.30 uur');
   });
 });
 

@@ -47,12 +47,12 @@ export function datumTekst(datum: string, opties: { metDag?: boolean; zonderJaar
 }
 
 /**
- * A moment as the portal shows it, in Dutch local time: "3 december 2026 om 14:05". The one
+ * A moment as the portal shows it, in Dutch local time: "3 december 2026 om 14.05 uur" (times as on the public site). The one
  * helper for every time shown (logboek, publicaties, history, reviews), so none shows UTC.
  */
 export function momentTekst(moment: string | Date): string {
   const l = lokaal(new Date(moment));
-  return `${datumTekst(l.datum)} om ${l.tijd}`;
+  return `${datumTekst(l.datum)} om ${tijdTekst(l.tijd)} uur`;
 }
 
 function dagenTekst(dagen: Weekdag[]): string {

@@ -215,12 +215,11 @@ export const revisie = sqliteTable(
   'revisie',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    soort: text('soort', { enum: ['organisatie', 'activiteit'] }).notNull(),
+    soort: text('soort', { enum: ['organisatie', 'activiteit', 'kernondersteuner'] }).notNull(),
     /** Null for a proposed new activity until it is approved. */
     entiteitId: integer('entiteit_id'),
-    organisatieId: integer('organisatie_id')
-      .notNull()
-      .references(() => organisatie.id, { onDelete: 'cascade' }),
+    /** Null only for a kernondersteuner's card, which belongs to a kern, not to an organisation. */
+    organisatieId: integer('organisatie_id').references(() => organisatie.id, { onDelete: 'cascade' }),
     actie: text('actie', {
       /** `origineel`: the listing as it was before any portal change (seeded, imported or older data). */
       enum: ['wijzigen', 'nieuw', 'verwijderen', 'pauzeren', 'hervatten', 'terugzetten', 'controleren', 'origineel'],

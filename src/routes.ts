@@ -48,6 +48,7 @@ export const portaalRoutes: Route[] = [
   portaal('/partners/organisaties/[id]', 'organisatie.astro'),
   portaal('/partners/activiteiten/[id]', 'activiteit.astro'),
   portaal('/partners/geschiedenis/[soort]/[id]', 'geschiedenis.astro'),
+  portaal('/partners/kernondersteuner/[id]', 'ondersteuner.astro'),
   portaal('/partners/beoordelen', 'beoordelen.astro'),
   portaal('/partners/beoordelen/[id]', 'beoordeling.astro'),
   portaal('/partners/beheer', 'beheer/index.astro'),

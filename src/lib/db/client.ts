@@ -41,10 +41,19 @@ export function openDb(pad = databasePath(), opties: { readonly?: boolean } = {}
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
   }
+  // Off while migrating: a migration that rebuilds a table (SQLite cannot drop NOT NULL in place) drops the
+  // old one, and with foreign keys on that deletes its rows first, emptying references to them elsewhere
+  // (agendaAfspraak.revisieId when revisie is rebuilt). The PRAGMA in such a migration has no effect
+  // inside the migrator's transaction; afterwards every reference is checked.
+  sqlite.pragma('foreign_keys = OFF');
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (!opties.readonly) {
+    migrate(db, { migrationsFolder: migrationsFolder() });
+    const fout = sqlite.pragma('foreign_key_check') as unknown[];
+    if (fout.length > 0) throw new Error(`Database: ${fout.length} verwijzingen kloppen niet na het bijwerken`);
+  }
   sqlite.pragma('foreign_keys = ON');
   // Deleted data (a referral's contact detail, session hashes) is overwritten, not left in free pages.
   sqlite.pragma('secure_delete = ON');
-  const db = drizzle(sqlite, { schema }) as Db;
-  if (!opties.readonly) migrate(db, { migrationsFolder: migrationsFolder() });
   return db;
 }

@@ -137,7 +137,11 @@ export function geschiedenis(db: DbOfTx, soort: 'organisatie' | 'activiteit', en
 
 /** The header of a change to review: which listing of which organisation, by whom, when. */
 export function overDeWijziging(db: DbOfTx, r: Revisie): { wat: string; organisatie: string; auteur: string; op: string } {
-  const org = db.select({ naam: t.organisatie.naam }).from(t.organisatie).where(eq(t.organisatie.id, r.organisatieId)).get();
+  const org = db
+    .select({ naam: t.organisatie.naam })
+    .from(t.organisatie)
+    .where(eq(t.organisatie.id, r.organisatieId ?? 0))
+    .get();
   const auteur = r.auteurId
     ? db.select({ naam: t.account.naam }).from(t.account).where(eq(t.account.id, r.auteurId)).get()
     : undefined;

@@ -15,6 +15,11 @@ import { voegSamen } from './samenvoegen.ts';
 
 export type Soort = 'organisatie' | 'activiteit';
 export type Revisie = typeof t.revisie.$inferSelect;
+/** A revision of an organisation or activity; a kernondersteuner's card (ondersteunerkaart.ts) is not one. */
+export type LijstRevisie = Revisie & { soort: Soort; organisatieId: number };
+export function isLijstRevisie(r: Revisie): r is LijstRevisie {
+  return r.soort !== 'kernondersteuner' && r.organisatieId !== null;
+}
 
 /** The other person's change that makes ours a conflict; theirs stays, ours is not saved. */
 export class WijzigingsConflict extends Error {
@@ -251,7 +256,8 @@ export function laatsteWijziging(db: DbOfTx, soort: Soort, entiteitId: number): 
 export function keurGoed(db: DbOfTx, revisieId: number, beoordelaarId: number): Revisie {
   return db.transaction((tx) => {
     const r = leesRevisie(tx, revisieId);
-    if (r?.status !== 'wacht') throw new WijzigingsConflict('Deze wijziging is al beoordeeld of vervangen.');
+    if (r?.status !== 'wacht' || !isLijstRevisie(r))
+      throw new WijzigingsConflict('Deze wijziging is al beoordeeld of vervangen.');
     let data = { ...(r.data as OrganisatieData | ActiviteitData), gecontroleerdOp: nu().slice(0, 10) };
     let entiteitId = r.entiteitId;
     if (entiteitId === null) {
@@ -298,9 +304,10 @@ export function wijsAf(db: DbOfTx, revisieId: number, beoordelaarId: number, red
 export function legVast(
   db: DbOfTx,
   r: {
-    soort: Soort;
+    soort: Revisie['soort'];
     entiteitId: number;
-    organisatieId: number;
+    /** Null only for a kernondersteuner's card. */
+    organisatieId: number | null;
     actie: Revisie['actie'];
     data: Record<string, unknown> | null;
     auteurId: number;
@@ -385,7 +392,8 @@ export function versieVoor(db: DbOfTx, r: Revisie): Record<string, unknown> | un
 export function zetTerug(db: DbOfTx, revisieId: number, beheerderId: number): Revisie {
   return db.transaction((tx) => {
     const oud = leesRevisie(tx, revisieId);
-    if (!oud?.data || !oud.entiteitId) throw new WijzigingsConflict('Van deze wijziging is geen versie om terug te zetten.');
+    if (!oud?.data || !oud.entiteitId || !isLijstRevisie(oud))
+      throw new WijzigingsConflict('Van deze wijziging is geen versie om terug te zetten.');
     const data = oud.data as OrganisatieData | ActiviteitData;
     const huidig = live(tx, oud.soort, oud.entiteitId);
     if (huidig) pasToe(tx, oud.soort, oud.entiteitId, data, huidig.versie);
@@ -427,6 +435,7 @@ export function verandertToegang(soort: Soort, live: unknown, voorstel: unknown)
  * proposing a kern. A new activity counts only with a kern its organisation serves now.
  */
 export function kernenVan(db: DbOfTx, r: Revisie): number[] {
+  if (!isLijstRevisie(r)) return [];
   const kernen = kernIdMap(db);
   const ids = (slugs: string[]) => slugs.map((k) => kernen.get(k)!).filter(Boolean);
   if (r.soort === 'organisatie') return ids((r.entiteitId && leesOrganisatie(db, r.entiteitId)?.kernen) || []);
@@ -441,6 +450,7 @@ export function kernenVan(db: DbOfTx, r: Revisie): number[] {
 
 /** What magBeoordelen needs to know about a waiting revision, all from the current state. */
 export function beoordelingVan(db: DbOfTx, r: Revisie) {
+  if (!isLijstRevisie(r)) return { kernIds: [], auteurId: r.auteurId, toegang: true };
   const huidig = r.entiteitId !== null ? live(db, r.soort, r.entiteitId) : undefined;
   return { kernIds: kernenVan(db, r), auteurId: r.auteurId, toegang: verandertToegang(r.soort, huidig?.data, r.data) };
 }

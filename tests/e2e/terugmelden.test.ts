@@ -106,7 +106,18 @@ describe('Klopt er iets niet?', () => {
       partner.setDefaultTimeout(30_000);
       await logIn(partner, PARTNER);
       await partner.getByRole('link', { name: /1 melding van inwoners/ }).click();
-      await partner.getByText(`"${TEKST}"`).waitFor();
+      await partner
+        .getByText(`"${TEKST}"`)
+        .waitFor()
+        .catch(async (e: Error) => {
+          // Say why: the page the partner got, and what the database holds for the report and the organisation.
+          const melding = db.select().from(t.terugmelding).where(eq(t.terugmelding.organisatieId, org.id)).all();
+          const revisies = db.select().from(t.revisie).where(eq(t.revisie.organisatieId, org.id)).all();
+          const kop = await partner.locator('h1').first().textContent();
+          throw new Error(
+            `${e.message}\npagina: ${partner.url()} (${kop})\nmeldingen: ${JSON.stringify(melding)}\nrevisies: ${JSON.stringify(revisies.map(({ data: _d, ...r }) => r))}`,
+          );
+        });
       expect(await axeFouten(partner)).toEqual([]);
       // A partner cannot dismiss a report; only a reviewer can.
       expect(await partner.getByRole('button', { name: 'Afsluiten zonder wijziging' }).count()).toBe(0);

@@ -28,6 +28,12 @@ function alleenVoorEigenaar(pad: string) {
   for (const bestand of [pad, `${pad}-wal`, `${pad}-shm`]) if (existsSync(bestand)) chmodSync(bestand, 0o600);
 }
 
+/** How many migrations the database has had (drizzle's own table; 0 for a new database). */
+function toegepast(sqlite: Database.Database): number {
+  const tabel = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  return tabel ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n : 0;
+}
+
 /**
  * Opens the database and brings its schema up to date. WAL lets the public build read while
  * the portal writes; the busy timeout makes concurrent writers wait instead of failing.
@@ -48,9 +54,13 @@ export function openDb(pad = databasePath(), opties: { readonly?: boolean } = {}
   sqlite.pragma('foreign_keys = OFF');
   const db = drizzle(sqlite, { schema }) as Db;
   if (!opties.readonly) {
+    const voor = toegepast(sqlite);
     migrate(db, { migrationsFolder: migrationsFolder() });
-    const fout = sqlite.pragma('foreign_key_check') as unknown[];
-    if (fout.length > 0) throw new Error(`Database: ${fout.length} verwijzingen kloppen niet na het bijwerken`);
+    // Only after a migration ran: the check reads every table, and an open without changes needs none.
+    if (toegepast(sqlite) !== voor) {
+      const fout = sqlite.pragma('foreign_key_check') as unknown[];
+      if (fout.length > 0) throw new Error(`Database: ${fout.length} verwijzingen kloppen niet na het bijwerken`);
+    }
   }
   sqlite.pragma('foreign_keys = ON');
   // Deleted data (a referral's contact detail, session hashes) is overwritten, not left in free pages.

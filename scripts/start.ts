@@ -68,11 +68,22 @@ async function main() {
   // Reminders for listings unchecked for six months: at start and then every six hours.
   const portaalUrl = portaalAdres(`http://${host}:${port}`);
   // Also "Gaat het weer door?" before a season starts, and this month's freshness figures per kern.
-  const herinner = () =>
-    stuurHerinneringen(db, lokaal(new Date()).datum, portaalUrl)
-      .then(() => vraagSeizoenen(db, config, lokaal(new Date()).datum, portaalUrl))
-      .then(() => meetVersheid(db, lokaal(new Date()).datum))
-      .catch((e) => console.error('Herinneringen mislukt:', e));
+  // Each step on its own: a mail server that is down must not stop the freshness figures.
+  const herinner = async () => {
+    const vandaag = lokaal(new Date()).datum;
+    const stappen: [string, () => unknown][] = [
+      ['Herinneringen', () => stuurHerinneringen(db, vandaag, portaalUrl)],
+      ['Gaat het weer door?', () => vraagSeizoenen(db, config, vandaag, portaalUrl)],
+      ['Versheid meten', () => meetVersheid(db, vandaag)],
+    ];
+    for (const [naam, stap] of stappen) {
+      try {
+        await stap();
+      } catch (e) {
+        console.error(`${naam} mislukt:`, e);
+      }
+    }
+  };
   setTimeout(herinner, 60_000).unref();
   setInterval(herinner, 6 * 3_600_000).unref();
   // Referrals: forget contact details after six weeks, flag what waits too long, count and delete after a year.

@@ -26,8 +26,11 @@ export class Publiceerder {
     private readonly db: DbOfTx,
     private readonly bouw: (opties: { volledig: boolean }) => Promise<ReleaseInfo> = ({ volledig }) =>
       bouwRelease({ log: () => {}, volledig }),
-    /** A short wait so that a burst of approvals becomes one build. */
-    private readonly wachtMs = 300,
+    /**
+     * A short wait so that approvals given together (one form, an import) become one build;
+     * those that come while a build runs are combined into the next one anyway.
+     */
+    private readonly wachtMs = 100,
     private readonly opnieuwNaMs = OPNIEUW_NA_MS,
   ) {
     const onderbroken = db

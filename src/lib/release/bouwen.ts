@@ -30,7 +30,7 @@ import {
   type ReleaseInfo,
 } from './paden.ts';
 import { leesKop } from './renderer.ts';
-import type { RenderOpdracht, RenderUitkomst } from './render-stap.ts';
+import { RenderFout, render, type RenderOpdracht, type RenderUitkomst, stopRenderWerker } from './renderwerker.ts';
 
 export class BouwFout extends Error {
   constructor(
@@ -46,12 +46,12 @@ export type Log = (regel: string) => void;
 
 const WAAKHOND = fileURLToPath(new URL('./waakhond.mjs', import.meta.url));
 const CSP_STAP = fileURLToPath(new URL('./csp-stap.ts', import.meta.url));
-const RENDER_STAP = fileURLToPath(new URL('./render-stap.ts', import.meta.url));
 
 /** The build running in this process, so stopping the server stops it too. */
 let lopend: BouwSlot | undefined;
 export function stopBouwen(): void {
   lopend?.stop();
+  stopRenderWerker();
 }
 
 /**
@@ -205,15 +205,21 @@ function bruikbareRenderer(live: string | undefined, bron: string): string | und
 type Bouw = { dir: string; tijdelijk: string; live?: string; env: NodeJS.ProcessEnv; log: Log; slot: BouwSlot };
 type Gebouwd = Omit<ReleaseInfo, 'id' | 'gebouwdOp' | 'paginas'>;
 
-/** Runs the render step (render-stap.ts) and returns its summary. */
-async function renderStap(b: Bouw, opdracht: Omit<RenderOpdracht, 'uitkomst' | 'doel'>): Promise<RenderUitkomst> {
-  const uitkomst = `${b.tijdelijk}.uitkomst.json`;
-  const volledig: RenderOpdracht = { ...opdracht, doel: b.tijdelijk, uitkomst };
-  await stap('render', ['--import', 'tsx', RENDER_STAP, JSON.stringify(volledig)], b.env, b.log, b.slot);
+/** Runs a job in the resident render process (renderwerker.ts) and returns its summary. */
+async function renderStap(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'>): Promise<RenderUitkomst> {
+  let pid: number | undefined;
   try {
-    return JSON.parse(readFileSync(uitkomst, 'utf8')) as RenderUitkomst;
+    return await render({ ...opdracht, doel: b.tijdelijk }, b.env, (p) => {
+      pid = p;
+      b.slot.voegToe(p);
+    });
+  } catch (e) {
+    if (!(e instanceof RenderFout)) throw e;
+    const [eerste, ...rest] = e.message.split('\n');
+    throw new BouwFout(eerste.replace(/:$/, ''), rest.join('\n'));
   } finally {
-    rmSync(uitkomst, { force: true });
+    // Resident: it outlives this build, so the lock must not end it with the build.
+    if (pid) b.slot.verwijder(pid);
   }
 }
 
@@ -246,9 +252,13 @@ async function incrementeel(b: Bouw, renderer: string): Promise<Gebouwd> {
   const start = performance.now();
   const uitkomst = await renderStap(b, { modus: 'incrementeel', renderer: rendererDir(renderer), live: b.live });
   const gebouwd = performance.now();
-  const pagefindMb = await stap('pagefind', pagefindArgs(b.tijdelijk), b.env, b.log, b.slot);
+  // Indexing and compressing the new pages each use a core.
+  const [pagefindMb] = await Promise.all([
+    stap('pagefind', pagefindArgs(b.tijdelijk), b.env, b.log, b.slot),
+    comprimeerRelease(b.tijdelijk, b.live, uitkomst.gerenderd),
+  ]);
   const zoekindex = readdirSync(path.join(b.tijdelijk, 'pagefind'), { recursive: true }).map((f) => `pagefind/${f}`);
-  await comprimeerRelease(b.tijdelijk, b.live, [...uitkomst.gerenderd, ...zoekindex]);
+  await comprimeerRelease(b.tijdelijk, b.live, zoekindex);
   return {
     soort: 'incrementeel',
     renderer,

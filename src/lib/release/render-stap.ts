@@ -2,24 +2,19 @@
  * Build step (own process, like astro and pagefind): with the renderer kept from the last full
  * build, either records the paths and fingerprints of a freshly built release ("vastleggen"), or
  * makes a new release from the live one ("incrementeel"): unchanged files are hard-linked, only
- * the pages whose records changed are rendered. Writes a summary to the file given as `uitkomst`.
+ * the pages whose records changed are rendered.
+ *
+ * Resident: started by renderwerker.ts, it does one job per message and stays, so a publish does
+ * not pay again for starting Node, loading the renderer and Astro's first calls (about 1.5 s).
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteData } from '../site/laden.ts';
 import { AFHANKELIJK_BESTAND, type Afhankelijkheden, paginaAfdrukken, teRenderen } from './afhankelijk.ts';
 import { CSP_BESTAND, schrijfCspManifestVanaf } from './csp.ts';
-import { laadRenderer, type Pad } from './renderer.ts';
-
-export type RenderOpdracht = {
-  modus: 'vastleggen' | 'incrementeel';
-  renderer: string;
-  doel: string;
-  live?: string;
-  uitkomst: string;
-};
-
-export type RenderUitkomst = { paden: number; gerenderd: string[]; verwijderd: number };
+import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
+import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
+import { pauzeerAlsGevraagd } from './waakhond.mjs';
 
 /** Files of a release that a publish always makes anew. */
 const METADATA = new Set(['release.json', CSP_BESTAND, AFHANKELIJK_BESTAND]);
@@ -48,8 +43,17 @@ function linkVasteBestanden(live: string, doel: string, paginaBestanden: Set<str
   }
 }
 
+/** The renderer of this process: a resident process keeps it between jobs. */
+let geladen: { dir: string; renderer: Promise<Renderer> } | undefined;
+function rendererVan(dir: string): Promise<Renderer> {
+  if (geladen?.dir !== dir) geladen = { dir, renderer: laadRenderer(dir) };
+  return geladen.renderer;
+}
+
 async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
-  const renderer = await laadRenderer(opdracht.renderer);
+  // A full build's paths are recorded by a process that renders next: have every route's code loaded.
+  if (opdracht.modus === 'vastleggen') await warmOp(opdracht.renderer);
+  const renderer = await rendererVan(opdracht.renderer);
   const paden = await renderer.paden();
   const site = siteData();
   const afdrukken = paginaAfdrukken(site);
@@ -98,7 +102,33 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
   return { paden: paden.length, gerenderd, verwijderd: [...vorigeBestanden].filter((b) => !nu.has(b)).length };
 }
 
-const opdracht = JSON.parse(process.argv[2] ?? '{}') as RenderOpdracht;
-if (!opdracht.renderer || !opdracht.doel || !opdracht.uitkomst) throw new Error('Gebruik: render-stap.ts <opdracht als JSON>');
-const uitkomst = await voerUit(opdracht);
-writeFileSync(opdracht.uitkomst, JSON.stringify(uitkomst));
+/** Loads every route's code (Astro imports a page's module on first use) by rendering one path of each route. */
+async function warmOp(dir: string): Promise<void> {
+  const r = await rendererVan(dir);
+  const gezien = new Set<string>();
+  for (const p of await r.paden()) {
+    if (gezien.has(p.route.route)) continue;
+    gezien.add(p.route.route);
+    await r.render(p);
+  }
+}
+
+async function werk(bericht: WerkerOpdracht): Promise<WerkerAntwoord> {
+  // This publish's snapshot, moment and configuration (siteData keys its cache on them).
+  for (const [k, v] of Object.entries(bericht.env)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  try {
+    await pauzeerAlsGevraagd('render');
+    return { ok: true, uitkomst: await voerUit(bericht.opdracht) };
+  } catch (e) {
+    return { ok: false, fout: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+}
+
+if (!process.send) throw new Error('render-stap.ts wordt gestart door renderwerker.ts.');
+// One job at a time: renderwerker.ts sends the next only after this one answered.
+process.on('message', (bericht: WerkerOpdracht) => {
+  void werk(bericht).then((antwoord) => process.send!(antwoord));
+});

@@ -23,6 +23,7 @@ export type Kop = {
 type RouteData = { route: string; type: string; prerender: boolean };
 type PrerenderApp = {
   manifest: { routes: { routeData: RouteData }[] };
+  routeCache: { clearAll(): void };
   setInternals(i: unknown): void;
   setOptions(o: unknown): void;
   render(request: Request, opties: { routeData: RouteData }): Promise<Response>;
@@ -31,6 +32,7 @@ type PrerenderApp = {
 export type Pad = { pad: string; bestand: string; route: RouteData };
 
 export type Renderer = {
+  /** Every path of the site with the data as it is now (call it first for every release). */
   paden(): Promise<Pad[]>;
   render(pad: Pad): Promise<Buffer>;
 };
@@ -60,6 +62,9 @@ export async function laadRenderer(dir: string): Promise<Renderer> {
   const { StaticPaths } = await import('astro/runtime/prerender/static-paths.js');
   return {
     async paden() {
+      // Astro keeps each route's getStaticPaths (and the props a page renders) for the life of
+      // the process; the resident render process needs this publish's data.
+      app.routeCache.clearAll();
       // The bundle's app is Astro's own BuildApp; our type names only what we use.
       const alle = (await new StaticPaths(app as unknown as ConstructorParameters<typeof StaticPaths>[0]).getAll()) as {
         pathname: string;

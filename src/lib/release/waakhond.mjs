@@ -21,9 +21,11 @@ setInterval(waak, 500).unref();
 
 // Tests only: with SK_TEST_BOUW_HAAK set and a file `pauzeer` there naming this step, the step
 // writes its PID to `<stap>.pid` and waits for a file `door`, so a test can act exactly during it.
-const haak = process.env.SK_TEST_BOUW_HAAK;
-const stap = process.env.SK_BOUW_STAP;
-if (haak && stap && existsSync(path.join(haak, 'pauzeer')) && readFileSync(path.join(haak, 'pauzeer'), 'utf8').trim() === stap) {
+// A one-off step pauses as it starts; the resident render process (render-stap.ts) at every job.
+export async function pauzeerAlsGevraagd(stap) {
+  const haak = process.env.SK_TEST_BOUW_HAAK;
+  if (!haak || !stap || !existsSync(path.join(haak, 'pauzeer'))) return;
+  if (readFileSync(path.join(haak, 'pauzeer'), 'utf8').trim() !== stap) return;
   await new Promise((verder) => {
     const kijker = watch(haak, () => {
       if (existsSync(path.join(haak, 'door'))) {
@@ -38,3 +40,5 @@ if (haak && stap && existsSync(path.join(haak, 'pauzeer')) && readFileSync(path.
     }
   });
 }
+
+await pauzeerAlsGevraagd(process.env.SK_BOUW_STAP);

@@ -4,7 +4,7 @@ import { databasePath, openDb } from '../db/client.ts';
 import { lokaal } from '../rooster/kalender.ts';
 import { maakSiteData, type SiteData } from './sitedata.ts';
 
-let cache: { data: SiteData; geladen: number } | undefined;
+let cache: { data: SiteData; geladen: number; bron: string } | undefined;
 
 /** The moment the site is built; SK_BUILD_TIME fixes it for reproducible builds and tests. */
 export function bouwMoment(): Date {
@@ -12,16 +12,19 @@ export function bouwMoment(): Date {
 }
 
 /**
- * All data for the public pages. A release build reads the database once; in `astro dev` and
- * in portal previews the data is re-read after a few seconds so edits show up.
+ * All data for the public pages. A release build reads its database snapshot once; the resident
+ * render process (release/render-stap.ts) gets a new snapshot and moment per publish, so those
+ * are part of the key. In `astro dev` and in portal previews the data is re-read after a few
+ * seconds so edits show up.
  */
 export function siteData(): SiteData {
   const vast = process.env.SK_DOEL === 'publiek';
-  if (cache && (vast || Date.now() - cache.geladen < 2000)) return cache.data;
+  const bron = [databasePath(), process.env.SK_BUILD_TIME, process.env.GEMEENTE_CONFIG].join('\n');
+  if (cache?.bron === bron && (vast || Date.now() - cache.geladen < 2000)) return cache.data;
   const db = openDb(databasePath());
   try {
     const data = maakSiteData(loadConfig(), laadKaart(db), lokaal(bouwMoment()));
-    cache = { data, geladen: Date.now() };
+    cache = { data, geladen: Date.now(), bron };
     return data;
   } finally {
     db.$client.close();

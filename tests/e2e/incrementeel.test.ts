@@ -82,7 +82,16 @@ function willekeurig(zaad: number) {
   };
 }
 
-type Wijziging = 'nieuw' | 'tekst' | 'pauze' | 'weg' | 'andere-kern' | 'organisatie';
+type Wijziging = 'nieuw' | 'tekst' | 'pauze' | 'weg' | 'andere-kern' | 'organisatie' | 'woord';
+
+/** New words for compounds (see 'woord'), and the compounds placed so far. */
+const SAMENSTELLINGEN = [
+  ['fladder', 'plofkoek'],
+  ['snurkel', 'wobbeltaart'],
+  ['krinkel', 'zoefbal'],
+  ['tjirp', 'moezelbrood'],
+];
+const woorden: { id: number; links: string; rechts: string }[] = [];
 
 /** Applies one change to a random activity (or its organisation) and says what it did. */
 function wijzig(soort: Wijziging, kies: () => number, n: number): string {
@@ -115,6 +124,25 @@ function wijzig(soort: Wijziging, kies: () => number, n: number): string {
       db.update(t.activiteit).set({ kernId: kern.id }).where(eq(t.activiteit.id, a.id)).run();
       return `andere kern ${a.slug} → ${kern.slug}`;
     }
+    case 'woord': {
+      // A compound on one page is split for search once other pages have both parts: that page's
+      // search data changes in a later publish without any change to its own record.
+      const [links, rechts] = SAMENSTELLINGEN[woorden.length % SAMENSTELLINGEN.length];
+      const vorige = woorden.at(-1);
+      if (vorige) {
+        const b = acts.find((x) => x.id !== vorige.id && x.id !== a.id)!;
+        db.update(t.activiteit)
+          .set({ omschrijving: `${b.omschrijving} ${vorige.links} en ${vorige.rechts}.` })
+          .where(eq(t.activiteit.id, b.id))
+          .run();
+      }
+      db.update(t.activiteit)
+        .set({ omschrijving: `${a.omschrijving} Met ${links}${rechts}.` })
+        .where(eq(t.activiteit.id, a.id))
+        .run();
+      woorden.push({ id: a.id, links, rechts });
+      return `woord ${links}${rechts} bij ${a.slug}${vorige ? `, delen van ${vorige.links}${vorige.rechts} elders` : ''}`;
+    }
     case 'organisatie':
       db.update(t.organisatie)
         .set({ naam: `Vereniging ${n}` })
@@ -127,7 +155,7 @@ function wijzig(soort: Wijziging, kies: () => number, n: number): string {
 describe('incremental publishing', () => {
   it('gives the same release as a full build after a series of random changes', async () => {
     const kies = willekeurig(20261202);
-    const soorten: Wijziging[] = ['nieuw', 'tekst', 'pauze', 'weg', 'andere-kern', 'organisatie'];
+    const soorten: Wijziging[] = ['nieuw', 'tekst', 'pauze', 'weg', 'andere-kern', 'organisatie', 'woord'];
     const gedaan: string[] = [];
     for (let ronde = 0; ronde < 3; ronde++) {
       // Every kind of change in every round, in a random order, on random records.

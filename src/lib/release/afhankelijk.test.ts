@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { maakSiteData } from '../site/sitedata.ts';
 import { act, config, kaart, org } from '../site/testdata.ts';
 import type { Kaart } from '../data/kaart.ts';
-import { type Afhankelijkheden, detailAfhankelijkheden, paginaAfdrukken, teRenderen, uitvoerBestand } from './afhankelijk.ts';
+import { type Afhankelijkheden, paginaAfhankelijkheden, paginaAfdrukken, teRenderen, uitvoerBestand } from './afhankelijk.ts';
 
 const nu = { datum: '2026-11-22', tijd: '12:00' };
 const site = (k: Kaart) => maakSiteData(config, k, nu);
 const met = (wijzig: (k: Kaart) => Kaart) => site(wijzig(structuredClone(kaart)));
 
 /** The detail paths an incremental publish renders after a change of the demo-like data set. */
-function gewijzigd(na: Kaart): string[] {
-  const voor = site(kaart);
+function gewijzigd(na: Kaart, van: Kaart = kaart): string[] {
+  const voor = site(van);
   const vorige: Afhankelijkheden = {
     datum: nu.datum,
     paden: Object.fromEntries([...paginaAfdrukken(voor)].map(([pad, afdruk]) => [pad, { bestand: '', afdruk }])),
@@ -21,9 +21,11 @@ function gewijzigd(na: Kaart): string[] {
 }
 
 describe('which pages depend on which records', () => {
-  it('names the records of every detail page', () => {
-    const paden = detailAfhankelijkheden(site(kaart));
+  it('names the records of every page it models', () => {
+    const paden = paginaAfhankelijkheden(site(kaart));
     expect(paden.get('/aanbod/koffie')).toEqual(['a:koffie', 'o:club', 'k:sibculo']);
+    expect(paden.get('/kernen/kloosterhaar')).toEqual(['k:kloosterhaar', 'a:spreekuur', 'o:club']);
+    expect(paden.get('/themas/ontmoeting')).toEqual(['t:ontmoeting', 'a:koffie', 'a:markt', 'a:pauze', 'o:club']);
     expect(paden.get('/organisaties/club')).toEqual([
       'o:club',
       'a:koffie',
@@ -40,10 +42,18 @@ describe('which pages depend on which records', () => {
     {
       naam: 'an activity text changed',
       wijzig: (k) => ({ ...k, activiteiten: k.activiteiten.map((a) => (a.slug === 'koffie' ? { ...a, titel: 'Koffie!' } : a)) }),
-      verwacht: ['/aanbod/koffie', '/agenda/aanbod/koffie.ics', '/agenda/organisaties/club.ics', '/organisaties/club'],
+      verwacht: [
+        '/aanbod/koffie',
+        '/agenda/aanbod/koffie.ics',
+        '/agenda/kernen/sibculo.ics',
+        '/agenda/organisaties/club.ics',
+        '/kernen/sibculo',
+        '/organisaties/club',
+        '/themas/ontmoeting',
+      ],
     },
     {
-      naam: 'an organisation changed: its page and all its activities',
+      naam: 'an organisation changed: its page, its activities and the kern and thema pages listing them',
       wijzig: (k) => ({ ...k, organisaties: k.organisaties.map((o) => ({ ...o, naam: 'De Club' })) }),
       verwacht: [
         '/aanbod/koffie',
@@ -54,8 +64,15 @@ describe('which pages depend on which records', () => {
         '/agenda/aanbod/markt.ics',
         '/agenda/aanbod/pauze.ics',
         '/agenda/aanbod/spreekuur.ics',
+        '/agenda/kernen/kloosterhaar.ics',
+        '/agenda/kernen/sibculo.ics',
         '/agenda/organisaties/club.ics',
+        '/kernen/kloosterhaar',
+        '/kernen/sibculo',
         '/organisaties/club',
+        '/themas/cultuur-en-hobby',
+        '/themas/geldzaken',
+        '/themas/ontmoeting',
       ],
     },
     {
@@ -68,16 +85,45 @@ describe('which pages depend on which records', () => {
       verwacht: [
         '/aanbod/markt',
         '/agenda/aanbod/markt.ics',
+        '/agenda/kernen/sibculo.ics',
         '/agenda/organisaties/buren.ics',
         '/agenda/organisaties/club.ics',
+        '/kernen/sibculo',
         '/organisaties/buren',
         '/organisaties/club',
+        '/themas/ontmoeting',
       ],
     },
     {
-      naam: 'a new activity: its page and its organisation',
+      naam: 'an activity moved to another kern: the kern pages it left and joined',
+      wijzig: (k) => ({
+        ...k,
+        activiteiten: k.activiteiten.map((a) => (a.slug === 'koffie' ? { ...a, kern: 'kloosterhaar' } : a)),
+      }),
+      verwacht: [
+        '/aanbod/koffie',
+        '/agenda/aanbod/koffie.ics',
+        '/agenda/kernen/kloosterhaar.ics',
+        '/agenda/kernen/sibculo.ics',
+        '/agenda/organisaties/club.ics',
+        '/kernen/kloosterhaar',
+        '/kernen/sibculo',
+        '/organisaties/club',
+        '/themas/ontmoeting',
+      ],
+    },
+    {
+      naam: 'a new activity: its page, its organisation, its kern and thema',
       wijzig: (k) => ({ ...k, activiteiten: [...k.activiteiten, act('nieuw', 'sibculo', { opAfspraak: true })] }),
-      verwacht: ['/aanbod/nieuw', '/agenda/aanbod/nieuw.ics', '/agenda/organisaties/club.ics', '/organisaties/club'],
+      verwacht: [
+        '/aanbod/nieuw',
+        '/agenda/aanbod/nieuw.ics',
+        '/agenda/kernen/sibculo.ics',
+        '/agenda/organisaties/club.ics',
+        '/kernen/sibculo',
+        '/organisaties/club',
+        '/themas/ontmoeting',
+      ],
     },
     {
       naam: 'a kernondersteuner changed: the pages in that kern',
@@ -87,24 +133,35 @@ describe('which pages depend on which records', () => {
           { kern: 'kloosterhaar', naam: 'Anna', telefoon: '0546 000000' } as Kaart['kernondersteuners'][number],
         ],
       }),
-      verwacht: ['/aanbod/spreekuur', '/organisaties/club'],
+      verwacht: ['/aanbod/spreekuur', '/agenda/kernen/kloosterhaar.ics', '/kernen/kloosterhaar', '/organisaties/club'],
     },
   ];
   for (const geval of gevallen) {
-    it(`renders exactly the affected detail pages when ${geval.naam}`, () => {
+    it(`renders exactly the affected pages when ${geval.naam}`, () => {
       expect(gewijzigd(geval.wijzig(structuredClone(kaart))), geval.naam).toEqual(geval.verwacht);
     });
   }
 
-  it('renders everything on another day, and every page that is not a detail page', () => {
+  it('renders a page whose search words change because another page brought a new word', () => {
+    // "klaverjasavond" is split for search once "klaverjas" and "avond" are words of the site.
+    const tekst = (k: Kaart, slug: string, omschrijving: string) => ({
+      ...k,
+      activiteiten: k.activiteiten.map((a) => (a.slug === slug ? { ...a, omschrijving } : a)),
+    });
+    const voor = tekst(structuredClone(kaart), 'koffie', 'Een gezellige klaverjasavond.');
+    const na = tekst(structuredClone(voor), 'spreekuur', 'Klaverjas op de avond.');
+    expect(gewijzigd(na, voor)).toContain('/aanbod/koffie');
+  });
+
+  it('renders everything on another day, and every page not named in the model', () => {
     const afdrukken = paginaAfdrukken(met((k) => k));
     const vorige: Afhankelijkheden = {
       datum: nu.datum,
       paden: Object.fromEntries([...afdrukken].map(([pad, afdruk]) => [pad, { bestand: '', afdruk }])),
     };
-    const alle = [...afdrukken.keys(), '/kernen/sibculo', '/'];
+    const alle = [...afdrukken.keys(), '/kernen', '/'];
     expect([...teRenderen(alle, vorige, '2026-11-23', afdrukken)]).toEqual(alle);
-    expect([...teRenderen(alle, vorige, nu.datum, afdrukken)]).toEqual(['/kernen/sibculo', '/']);
+    expect([...teRenderen(alle, vorige, nu.datum, afdrukken)]).toEqual(['/kernen', '/']);
     expect([...teRenderen(alle, undefined, nu.datum, afdrukken)]).toEqual(alle);
   });
 

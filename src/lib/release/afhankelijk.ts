@@ -1,22 +1,28 @@
 import { createHash } from 'node:crypto';
 import type { SiteData } from '../site/sitedata.ts';
+import { zoekindex } from '../zoeken/paginas.ts';
 
 /**
  * Which pages of a release depend on which records: the one place that decides what an
  * incremental publish renders again.
  *
- * A detail page (one activity, one organisation, or its calendar feed) depends only on the records named below, so it
- * is rendered again only when one of them changed. Every other page (home, kernen, thema's, A–Z,
- * search, open data, sitemap, feeds) lists many records and is rendered on every publish: those
- * are few (about 70 of 600 on the demo), and a route added later is safe by default.
- * A different day, configuration or code means a full render (see `teRenderen`).
+ * A page named here (one activity or organisation, a kern or thema page, or their calendar feeds)
+ * depends only on the records listed for it, so it is rendered again only when one of them
+ * changed, or one came or went. Every other page (home, overviews, A–Z, search, open data,
+ * sitemap) lists all records and is rendered on every publish: those are few (about 60), and a
+ * route added later is safe by default. A different day, configuration or code means a full
+ * render (see `teRenderen`).
+ *
+ * A record's fingerprint includes its search data (src/lib/zoeken/paginas.ts): the words a page
+ * gives search depend on the vocabulary of the whole site (compound words are split by it), so a
+ * new word on one page can change another page that shows no record that changed.
  */
 
 /** What the previous release recorded, stored in it as AFHANKELIJK_BESTAND. */
 export type Afhankelijkheden = {
   /** The day the pages were rendered for (Europe/Amsterdam): next dates and "vandaag" depend on it. */
   datum: string;
-  /** Every path of the release with its output file and, for a detail page, its fingerprint. */
+  /** Every path of the release with its output file and, for a page named here, its fingerprint. */
   paden: Record<string, { bestand: string; afdruk?: string }>;
 };
 
@@ -24,36 +30,78 @@ export const AFHANKELIJK_BESTAND = '.afhankelijk.json';
 
 const hash = (tekst: string) => createHash('sha256').update(tekst).digest('base64url').slice(0, 22);
 
-/** The records a detail path depends on, as keys `a:<activiteit>`, `o:<organisatie>`, `k:<kern>` (its kernondersteuner). */
-export function detailAfhankelijkheden(site: SiteData): Map<string, string[]> {
+/**
+ * Records as keys `a:<activiteit>`, `o:<organisatie>`, `k:<kern>` (its kernondersteuner),
+ * `t:<thema>` (its search data), each once, in the data's order.
+ */
+const sleutels = (...lijsten: string[][]) => [...new Set(lijsten.flat())];
+
+/** The records each page named here depends on. */
+export function paginaAfhankelijkheden(site: SiteData): Map<string, string[]> {
   const paden = new Map<string, string[]>();
-  for (const a of site.kaart.activiteiten) {
+  const { activiteiten, organisaties } = site.kaart;
+  for (const a of activiteiten) {
     paden.set(`/aanbod/${a.slug}`, [`a:${a.slug}`, `o:${a.organisatie}`, `k:${a.kern}`]);
     // Its calendar feed (src/lib/agenda/feeds.ts) names the organisation too.
     paden.set(`/agenda/aanbod/${a.slug}.ics`, [`a:${a.slug}`, `o:${a.organisatie}`]);
   }
-  for (const o of site.kaart.organisaties) {
-    const activiteiten = site.activiteitenVan(o.slug).map((a) => `a:${a.slug}`);
-    paden.set(`/organisaties/${o.slug}`, [`o:${o.slug}`, ...activiteiten, ...o.kernen.map((k) => `k:${k}`)]);
-    paden.set(`/agenda/organisaties/${o.slug}.ics`, [`o:${o.slug}`, ...activiteiten]);
+  for (const o of organisaties) {
+    const eigen = site.activiteitenVan(o.slug).map((a) => `a:${a.slug}`);
+    paden.set(
+      `/organisaties/${o.slug}`,
+      sleutels(
+        [`o:${o.slug}`],
+        eigen,
+        o.kernen.map((k) => `k:${k}`),
+      ),
+    );
+    paden.set(`/agenda/organisaties/${o.slug}.ics`, sleutels([`o:${o.slug}`], eigen));
+  }
+  // Every activity there in any state (one paused or moved away changes the list), the
+  // organisations of those, and the organisations that name the kern or thema themselves.
+  for (const k of site.kernen) {
+    const hier = activiteiten.filter((a) => a.kern === k.slug);
+    const lijst = sleutels(
+      [`k:${k.slug}`],
+      hier.map((a) => `a:${a.slug}`),
+      hier.map((a) => `o:${a.organisatie}`),
+      organisaties.filter((o) => o.kernen.includes(k.slug)).map((o) => `o:${o.slug}`),
+    );
+    paden.set(`/kernen/${k.slug}`, lijst);
+    paden.set(`/agenda/kernen/${k.slug}.ics`, lijst);
+  }
+  for (const t of site.config.themas) {
+    const hier = activiteiten.filter((a) => a.themas.includes(t.slug));
+    paden.set(
+      `/themas/${t.slug}`,
+      sleutels(
+        [`t:${t.slug}`],
+        hier.map((a) => `a:${a.slug}`),
+        hier.map((a) => `o:${a.organisatie}`),
+        organisaties.filter((o) => o.themas.includes(t.slug)).map((o) => `o:${o.slug}`),
+      ),
+    );
   }
   return paden;
 }
 
-/** A hash of every record a detail page can depend on. */
+/** A hash of every record a page named here can depend on, with the search data it gives. */
 export function recordAfdrukken(site: SiteData): Map<string, string> {
+  const zoek = zoekindex(site);
   const afdrukken = new Map<string, string>();
-  for (const a of site.kaart.activiteiten) afdrukken.set(`a:${a.slug}`, hash(JSON.stringify(a)));
-  for (const o of site.kaart.organisaties) afdrukken.set(`o:${o.slug}`, hash(JSON.stringify(o)));
-  for (const k of site.kernen) afdrukken.set(`k:${k.slug}`, hash(JSON.stringify(site.ondersteuner(k.slug) ?? null)));
+  const afdruk = (...delen: unknown[]) => hash(JSON.stringify(delen));
+  for (const a of site.kaart.activiteiten) afdrukken.set(`a:${a.slug}`, afdruk(a, zoek.activiteit(a)));
+  for (const o of site.kaart.organisaties) afdrukken.set(`o:${o.slug}`, afdruk(o, zoek.organisatie(o)));
+  for (const k of site.kernen) afdrukken.set(`k:${k.slug}`, afdruk(site.ondersteuner(k.slug) ?? null, zoek.kern(k)));
+  for (const t of site.config.themas) afdrukken.set(`t:${t.slug}`, afdruk(zoek.thema(t)));
   return afdrukken;
 }
 
-/** Per detail path: one fingerprint of the records it shows (a record moving away changes it too). */
+/** Per page named here: one fingerprint of the records it shows (a record moving away changes it too). */
 export function paginaAfdrukken(site: SiteData): Map<string, string> {
   const records = recordAfdrukken(site);
   const uit = new Map<string, string>();
-  for (const [pad, sleutels] of detailAfhankelijkheden(site)) {
+  for (const [pad, sleutels] of paginaAfhankelijkheden(site)) {
     uit.set(pad, hash(sleutels.map((s) => `${s}=${records.get(s) ?? '-'}`).join('\n')));
   }
   return uit;

@@ -201,6 +201,27 @@ describe('incremental publishing', () => {
     expect(ontbreekt.map((a) => a.slug)).toEqual([]);
   });
 
+  it('on a large site, makes an approval live first and the open-data files in the publish right after', async () => {
+    process.env.SK_NALEVEREN_VANAF = '1';
+    try {
+      const a = db.select().from(t.activiteit).where(eq(t.activiteit.status, 'gepubliceerd')).get()!;
+      db.update(t.activiteit).set({ titel: 'Eerst de pagina, dan de open data' }).where(eq(t.activiteit.id, a.id)).run();
+      const publiceerder = new Publiceerder(db);
+      publiceerder.vraagAan('Goedgekeurd: groot');
+      await publiceerder.klaar();
+      const [snel, daarna] = db.select().from(t.publicatie).all().slice(-2);
+      expect([snel.reden, daarna.reden]).toEqual(['Goedgekeurd: groot', 'Open data bijwerken na de vorige publicatie']);
+      const bestand = (release: string, naam: string) =>
+        readFileSync(path.join(omgeving.RELEASES_DIR, release, naam), 'utf8').includes('Eerst de pagina, dan de open data');
+      expect(bestand(snel.releaseId!, `aanbod/${a.slug}/index.html`)).toBe(true);
+      expect(bestand(snel.releaseId!, 'open-data/sociale-kaart.json')).toBe(false);
+      expect(bestand(daarna.releaseId!, 'open-data/sociale-kaart.json')).toBe(true);
+      expect(releaseInfo()?.id).toBe(daarna.releaseId);
+    } finally {
+      delete process.env.SK_NALEVEREN_VANAF;
+    }
+  });
+
   it('leaves the previous release live when an incremental publish is killed, and the next one succeeds', async () => {
     const voor = realpathSync(huidigeRelease()!);
     const haak = bouwHaak(dir);

@@ -19,12 +19,15 @@ const OPNIEUW = [60_000, 300_000];
 let dir: string;
 let db: Db;
 
-type Lopend = { klaar: (id: string) => void; faal: (melding: string) => void };
+type Opties = { volledig: boolean; naleveren: boolean };
+type Lopend = { opties: Opties; klaar: (id: string, uitgesteld?: number) => void; faal: (melding: string) => void };
 let lopend: Lopend[];
-const bouw = () =>
+const bouw = (opties: Opties) =>
   new Promise<ReleaseInfo>((resolve, reject) => {
     lopend.push({
-      klaar: (id) => resolve({ id, gebouwdOp: new Date().toISOString(), paginas: 1, bouwSeconden: 0, zoekindexSeconden: 0 }),
+      opties,
+      klaar: (id, uitgesteld) =>
+        resolve({ id, gebouwdOp: new Date().toISOString(), paginas: 1, bouwSeconden: 0, zoekindexSeconden: 0, uitgesteld }),
       faal: (melding) => reject(new BouwFout(melding, 'uitvoer van de stap')),
     });
   });
@@ -65,6 +68,24 @@ describe('Publiceerder', () => {
     lopend[1].klaar('r2');
     await p.klaar();
     expect(rijen().map((r) => r.releaseId)).toEqual(['r1', 'r2', 'r2', 'r2']);
+  });
+
+  it('makes the open-data files right after a publish that left them for later, once', async () => {
+    const p = new Publiceerder(db, bouw, WACHT, OPNIEUW);
+    p.vraagAan('Goedgekeurd: wijziging 1');
+    await vi.advanceTimersByTimeAsync(WACHT);
+    expect(lopend[0].opties.naleveren).toBe(true);
+    lopend[0].klaar('r1', 26);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(lopend).toHaveLength(2);
+    expect(lopend[1].opties.naleveren).toBe(false);
+    lopend[1].klaar('r2', 0);
+    await p.klaar();
+    expect(lopend).toHaveLength(2);
+    expect(rijen().map((r) => [r.reden, r.releaseId])).toEqual([
+      ['Goedgekeurd: wijziging 1', 'r1'],
+      ['Open data bijwerken na de vorige publicatie', 'r2'],
+    ]);
   });
 
   it('recovers a build interrupted by a crash: closes it as failed and publishes once more', async () => {

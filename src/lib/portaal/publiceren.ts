@@ -21,11 +21,13 @@ export class Publiceerder {
   private mislukt = 0;
   /** The next build is a full one (asked for, or after a failure). */
   private volledig = process.env.SK_PUBLICEER_VOLLEDIG === '1';
+  /** The next build makes the open-data files too (a large site leaves them for a follow-up). */
+  private metOpenData = false;
 
   constructor(
     private readonly db: DbOfTx,
-    private readonly bouw: (opties: { volledig: boolean }) => Promise<ReleaseInfo> = ({ volledig }) =>
-      bouwRelease({ log: () => {}, volledig }),
+    private readonly bouw: (opties: { volledig: boolean; naleveren: boolean }) => Promise<ReleaseInfo> = (opties) =>
+      bouwRelease({ log: () => {}, ...opties }),
     /**
      * A short wait so that approvals given together (one form, an import) become one build;
      * those that come while a build runs are combined into the next one anyway.
@@ -48,8 +50,9 @@ export class Publiceerder {
    * Asks for a new release. It re-renders only what changed, unless `volledig`: then Astro builds
    * every page (the beheerder's "Nu opnieuw publiceren", or to be sure after a failure).
    */
-  vraagAan(reden: string, opties: { volledig?: boolean } = {}): void {
+  vraagAan(reden: string, opties: { volledig?: boolean; metOpenData?: boolean } = {}): void {
     if (opties.volledig) this.volledig = true;
+    if (opties.metOpenData) this.metOpenData = true;
     this.db.insert(t.publicatie).values({ status: 'wacht', reden, aangevraagdOp: new Date().toISOString() }).run();
     if (this.bezig) {
       this.opnieuw = true;
@@ -113,10 +116,14 @@ export class Publiceerder {
       .where(inArray(t.publicatie.id, ids))
       .run();
     const volledig = this.volledig;
+    const naleveren = !this.metOpenData;
     this.volledig = process.env.SK_PUBLICEER_VOLLEDIG === '1';
+    this.metOpenData = false;
     try {
-      const info = await this.bouw({ volledig });
+      const info = await this.bouw({ volledig, naleveren });
       this.mislukt = 0;
+      // Right after: the open-data files this publish left as they were (a large site).
+      if (info.uitgesteld) this.vraagAan('Open data bijwerken na de vorige publicatie', { metOpenData: true });
       this.db
         .update(t.publicatie)
         .set({ status: 'klaar', releaseId: info.id, klaarOp: new Date().toISOString() })

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { maakSiteData } from '../site/sitedata.ts';
 import { act, config, kaart, org } from '../site/testdata.ts';
 import type { Kaart } from '../data/kaart.ts';
-import { type Afhankelijkheden, paginaAfhankelijkheden, paginaAfdrukken, teRenderen, uitvoerBestand } from './afhankelijk.ts';
+import {
+  type Afhankelijkheden,
+  isNaleverbaar,
+  paginaAfhankelijkheden,
+  paginaAfdrukken,
+  teRenderen,
+  uitvoerBestand,
+} from './afhankelijk.ts';
 
 const nu = { datum: '2026-11-22', tijd: '12:00' };
 const site = (k: Kaart) => maakSiteData(config, k, nu);
@@ -163,6 +170,17 @@ describe('which pages depend on which records', () => {
     expect([...teRenderen(alle, vorige, '2026-11-23', afdrukken)]).toEqual(alle);
     expect([...teRenderen(alle, vorige, nu.datum, afdrukken)]).toEqual(['/kernen', '/']);
     expect([...teRenderen(alle, undefined, nu.datum, afdrukken)]).toEqual(alle);
+  });
+
+  it('leaves existing open-data files for a follow-up publish when asked, but makes new ones', () => {
+    const afdrukken = paginaAfdrukken(met((k) => k));
+    const vorige: Afhankelijkheden = {
+      datum: nu.datum,
+      paden: { '/open-data/hsds/services.json': { bestand: 'open-data/hsds/services.json' }, '/': { bestand: 'index.html' } },
+    };
+    const paden = ['/', '/open-data/hsds/services.json', '/open-data/activiteiten.csv'];
+    expect([...teRenderen(paden, vorige, nu.datum, afdrukken, isNaleverbaar)]).toEqual(['/', '/open-data/activiteiten.csv']);
+    expect([...teRenderen(paden, vorige, nu.datum, afdrukken)]).toEqual(paden);
   });
 
   it('writes each path to the file Astro writes it to', () => {

@@ -122,21 +122,32 @@ export function uitvoerBestand(pad: string, soort: 'page' | 'endpoint' | string)
 }
 
 /**
+ * The open-data downloads and their page: on a large site (tens of megabytes, seconds to make
+ * and compress) a publish can leave them for a follow-up publish, so the changed pages and
+ * search are live first (see `bouwRelease`'s `naleveren`).
+ */
+export const isNaleverbaar = (pad: string) => pad === '/open-data' || pad.startsWith('/open-data/');
+
+/**
  * The paths to render again. Everything when there is no previous record or it was made for
- * another day; otherwise new paths, non-detail paths and detail paths whose fingerprint changed.
+ * another day; otherwise new paths, paths not modelled here and modelled paths whose fingerprint
+ * changed. `uitstellen` leaves such paths that exist already for a follow-up publish.
  */
 export function teRenderen(
   paden: string[],
   vorige: Afhankelijkheden | undefined,
   datum: string,
   afdrukken: Map<string, string>,
+  uitstellen: (pad: string) => boolean = () => false,
 ): Set<string> {
   if (!vorige || vorige.datum !== datum) return new Set(paden);
   return new Set(
     paden.filter((pad) => {
       const afdruk = afdrukken.get(pad);
       const oud = vorige.paden[pad];
-      return afdruk === undefined || oud === undefined || oud.afdruk !== afdruk;
+      if (oud === undefined) return true;
+      if (afdruk === undefined) return !uitstellen(pad);
+      return oud.afdruk !== afdruk;
     }),
   );
 }

@@ -247,10 +247,19 @@ async function volledig(b: Bouw, id: string, bron: string): Promise<Gebouwd> {
   };
 }
 
+/** From this many pages the open-data files may follow in a later publish (they take seconds there). */
+const naleverenVanaf = () => Number(process.env.SK_NALEVEREN_VANAF) || 5000;
+
 /** A release made from the live one: only the pages whose records changed are rendered again. */
-async function incrementeel(b: Bouw, renderer: string): Promise<Gebouwd> {
+async function incrementeel(b: Bouw, renderer: string, naleveren: boolean): Promise<Gebouwd> {
   const start = performance.now();
-  const uitkomst = await renderStap(b, { modus: 'incrementeel', renderer: rendererDir(renderer), live: b.live });
+  const groot = (releaseInfo(b.live!)?.paginas ?? 0) >= naleverenVanaf();
+  const uitkomst = await renderStap(b, {
+    modus: 'incrementeel',
+    renderer: rendererDir(renderer),
+    live: b.live,
+    naleveren: naleveren && groot,
+  });
   const gebouwd = performance.now();
   // Indexing and compressing the new pages each use a core.
   const [pagefindMb] = await Promise.all([
@@ -263,6 +272,7 @@ async function incrementeel(b: Bouw, renderer: string): Promise<Gebouwd> {
     soort: 'incrementeel',
     renderer,
     gerenderd: uitkomst.gerenderd.length,
+    uitgesteld: uitkomst.uitgesteld,
     bouwSeconden: Math.round(gebouwd - start) / 1000,
     zoekindexSeconden: Math.round(performance.now() - gebouwd) / 1000,
     piekGeheugenMb: { pagefind: pagefindMb },
@@ -278,7 +288,17 @@ async function incrementeel(b: Bouw, renderer: string): Promise<Gebouwd> {
  * last full build (incrementeel); a full build by Astro runs when asked (`volledig`), when there
  * is no live release or its renderer does not match the code, content or configuration.
  */
-export async function bouwRelease(opties: { log?: Log; volledig?: boolean } = {}): Promise<ReleaseInfo> {
+export async function bouwRelease(
+  opties: {
+    log?: Log;
+    volledig?: boolean;
+    /**
+     * On a large site, leave the open-data files for a follow-up publish (info.uitgesteld says how
+     * many): an approval is then live on its pages and in search in seconds.
+     */
+    naleveren?: boolean;
+  } = {},
+): Promise<ReleaseInfo> {
   const log = opties.log ?? ((r: string) => console.log(r));
   const dir = releasesDir();
   mkdirSync(dir, { recursive: true });
@@ -310,7 +330,7 @@ export async function bouwRelease(opties: { log?: Log; volledig?: boolean } = {}
     const b: Bouw = { dir, tijdelijk, live, env, log, slot };
     const bron = rendererBron();
     const renderer = opties.volledig ? undefined : bruikbareRenderer(live, bron);
-    const gebouwd = renderer ? await incrementeel(b, renderer) : await volledig(b, id, bron);
+    const gebouwd = renderer ? await incrementeel(b, renderer, opties.naleveren ?? false) : await volledig(b, id, bron);
     const info: ReleaseInfo = {
       id,
       gebouwdOp: new Date().toISOString(),

@@ -132,6 +132,8 @@ export type ReleaseInfo = {
   renderer?: string;
   /** Pages and files rendered anew (an incremental release). */
   gerenderd?: number;
+  /** Open-data files left as they were, for a follow-up publish (a large site; see bouwRelease). */
+  uitgesteld?: number;
 };
 
 /** Renderers kept from full builds (renderer-bewaren.ts), beside the releases but never served. */

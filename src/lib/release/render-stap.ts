@@ -10,7 +10,7 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteData } from '../site/laden.ts';
-import { AFHANKELIJK_BESTAND, type Afhankelijkheden, paginaAfdrukken, teRenderen } from './afhankelijk.ts';
+import { AFHANKELIJK_BESTAND, type Afhankelijkheden, isNaleverbaar, paginaAfdrukken, teRenderen } from './afhankelijk.ts';
 import { CSP_BESTAND, schrijfCspManifestVanaf } from './csp.ts';
 import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
 import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
@@ -63,7 +63,7 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
   };
   if (opdracht.modus === 'vastleggen') {
     writeFileSync(path.join(opdracht.doel, AFHANKELIJK_BESTAND), JSON.stringify(nieuw));
-    return { paden: paden.length, gerenderd: [], verwijderd: 0 };
+    return { paden: paden.length, gerenderd: [], verwijderd: 0, uitgesteld: 0 };
   }
   const live = opdracht.live!;
   const vorige = leesAfhankelijk(live);
@@ -72,6 +72,7 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
     vorige,
     nieuw.datum,
     afdrukken,
+    opdracht.naleveren ? isNaleverbaar : undefined,
   );
   const vorigeBestanden = new Set(Object.values(vorige?.paden ?? {}).map((p) => p.bestand));
   linkVasteBestanden(live, opdracht.doel, vorigeBestanden);
@@ -99,7 +100,8 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
   schrijfCspManifestVanaf(opdracht.doel, live, behouden, html);
   writeFileSync(path.join(opdracht.doel, AFHANKELIJK_BESTAND), JSON.stringify(nieuw));
   const nu = new Set(paden.map((p) => p.bestand));
-  return { paden: paden.length, gerenderd, verwijderd: [...vorigeBestanden].filter((b) => !nu.has(b)).length };
+  const uitgesteld = opdracht.naleveren ? paden.filter((p) => isNaleverbaar(p.pad) && !render.has(p.pad)).length : 0;
+  return { paden: paden.length, gerenderd, verwijderd: [...vorigeBestanden].filter((b) => !nu.has(b)).length, uitgesteld };
 }
 
 /** Loads every route's code (Astro imports a page's module on first use) by rendering one path of each route. */

@@ -15,9 +15,11 @@ export type RenderOpdracht = {
   renderer: string;
   doel: string;
   live?: string;
+  /** Leave the open-data files as they are in the live release, for a follow-up publish. */
+  naleveren?: boolean;
 };
 
-export type RenderUitkomst = { paden: number; gerenderd: string[]; verwijderd: number };
+export type RenderUitkomst = { paden: number; gerenderd: string[]; verwijderd: number; uitgesteld: number };
 
 /** A job with the environment it needs: this publish's snapshot, moment and configuration. */
 export type WerkerOpdracht = { opdracht: RenderOpdracht; env: Record<string, string | undefined> };

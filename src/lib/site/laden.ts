@@ -4,7 +4,12 @@ import { databasePath, openDb } from '../db/client.ts';
 import { lokaal } from '../rooster/kalender.ts';
 import { maakSiteData, type SiteData } from './sitedata.ts';
 
-let cache: { data: SiteData; geladen: number; bron: string } | undefined;
+/**
+ * Kept on globalThis: the resident render process has two copies of this module (its own and
+ * the one in Astro's bundle, same sources), and the fingerprints of a publish (release/afhankelijk.ts)
+ * and its pages must be computed from one SiteData, once.
+ */
+const g = globalThis as typeof globalThis & { __socialeKaartSite?: { data: SiteData; geladen: number; bron: string } };
 
 /** The moment the site is built; SK_BUILD_TIME fixes it for reproducible builds and tests. */
 export function bouwMoment(): Date {
@@ -20,11 +25,12 @@ export function bouwMoment(): Date {
 export function siteData(): SiteData {
   const vast = process.env.SK_DOEL === 'publiek';
   const bron = [databasePath(), process.env.SK_BUILD_TIME, process.env.GEMEENTE_CONFIG].join('\n');
+  const cache = g.__socialeKaartSite;
   if (cache?.bron === bron && (vast || Date.now() - cache.geladen < 2000)) return cache.data;
   const db = openDb(databasePath());
   try {
     const data = maakSiteData(loadConfig(), laadKaart(db), lokaal(bouwMoment()));
-    cache = { data, geladen: Date.now(), bron };
+    g.__socialeKaartSite = { data, geladen: Date.now(), bron };
     return data;
   } finally {
     db.$client.close();

@@ -83,25 +83,37 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
     ),
   ];
 
+  /** Each record's Bron and search words once per index: the pages and search without JavaScript share them. */
+  const eenmaal = <T extends object, U>(maak: (x: T) => U) => {
+    const gezien = new WeakMap<T, U>();
+    return (x: T): U => {
+      if (!gezien.has(x)) gezien.set(x, maak(x));
+      return gezien.get(x)!;
+    };
+  };
   const bronnen = {
-    organisatie: (o: Organisatie): Bron => {
+    organisatie: eenmaal((o: Organisatie): Bron => {
       const themas = site.themasVan(o);
       return { tekst: [o.naam, o.omschrijving], labels: [site.soortLabel(o.soort)], themas };
-    },
-    activiteit: (a: Activiteit): Bron => ({
-      tekst: [a.titel, a.omschrijving, site.organisatie(a.organisatie)?.naam ?? '', a.toegankelijkheid ?? ''],
-      labels: labels(config.doelgroepen, a.doelgroepen),
-      themas: a.themas,
     }),
-    kern: (k: Kern): Bron => ({
-      tekst: [k.naam, k.omschrijving, site.woorden.ondersteuner, site.ondersteuner(k.slug)?.naam ?? ''],
-      labels: [],
-      themas: [],
-    }),
-    thema: (t: LijstItem): Bron => ({ tekst: [t.label, t.omschrijving ?? ''], labels: [], themas: [t.slug] }),
+    activiteit: eenmaal(
+      (a: Activiteit): Bron => ({
+        tekst: [a.titel, a.omschrijving, site.organisatie(a.organisatie)?.naam ?? '', a.toegankelijkheid ?? ''],
+        labels: labels(config.doelgroepen, a.doelgroepen),
+        themas: a.themas,
+      }),
+    ),
+    kern: eenmaal(
+      (k: Kern): Bron => ({
+        tekst: [k.naam, k.omschrijving, site.woorden.ondersteuner, site.ondersteuner(k.slug)?.naam ?? ''],
+        labels: [],
+        themas: [],
+      }),
+    ),
+    thema: eenmaal((t: LijstItem): Bron => ({ tekst: [t.label, t.omschrijving ?? ''], labels: [], themas: [t.slug] })),
   };
 
-  const paginaWoorden = (b: Bron) => woorden([...b.tekst, ...b.labels, ...labels(config.themas, b.themas)].join(' '));
+  const paginaWoorden = eenmaal((b: Bron) => woorden([...b.tekst, ...b.labels, ...labels(config.themas, b.themas)].join(' ')));
   const alleBronnen = [
     ...site.zichtbareOrganisaties.map(bronnen.organisatie),
     ...site.kaart.activiteiten.filter(site.isActueel).map(bronnen.activiteit),
@@ -110,7 +122,7 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
   ];
   const synoniemWoorden = [...synoniemen.themas.values(), ...synoniemen.groepen.map((g) => g.alle)].flat(2);
   const boek = new Woordenboek([...alleBronnen.map(paginaWoorden), synoniemWoorden]);
-  const woordenVan = (b: Bron) => {
+  const woordenVan = eenmaal((b: Bron) => {
     const w = trefwoorden(
       {
         tekst: woorden(b.tekst.join(' ')),
@@ -122,7 +134,7 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
       boek,
     );
     return { eigen: w.eigen.join(' '), thema: w.thema.join(' ') };
-  };
+  });
 
   return {
     boek,
@@ -232,7 +244,9 @@ export function maakZoekindex(site: SiteData, synoniemen: Synoniemen = laadSynon
 
 export type Zoekindex = ReturnType<typeof maakZoekindex>;
 
-const cache = new WeakMap<SiteData, Zoekindex>();
+/** On globalThis for the same reason as siteData's cache (src/lib/site/laden.ts): one per SiteData in a process. */
+const g = globalThis as typeof globalThis & { __socialeKaartZoekindex?: WeakMap<SiteData, Zoekindex> };
+const cache = (g.__socialeKaartZoekindex ??= new WeakMap());
 
 /** One index per build (per SiteData), shared by all pages. */
 export function zoekindex(site: SiteData): Zoekindex {

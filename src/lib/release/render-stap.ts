@@ -7,12 +7,12 @@
  * Resident: started by renderwerker.ts, it does one job per message and stays, so a publish does
  * not pay again for starting Node, loading the renderer and Astro's first calls (about 1.5 s).
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteData } from '../site/laden.ts';
 import { AFHANKELIJK_BESTAND, type Afhankelijkheden, isNaleverbaar, paginaAfdrukken, teRenderen } from './afhankelijk.ts';
 import { CSP_BESTAND, schrijfCspManifestVanaf } from './csp.ts';
-import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
+import { laadRenderer, type Renderer } from './renderer.ts';
 import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
 import { pauzeerAlsGevraagd } from './waakhond.mjs';
 
@@ -27,20 +27,36 @@ function leesAfhankelijk(dir: string): Afhankelijkheden | undefined {
   }
 }
 
-function link(van: string, naar: string) {
-  mkdirSync(path.dirname(naar), { recursive: true });
-  linkSync(van, naar);
+/** Hard-links a file into the new release; made folders are remembered (tens of thousands of links). */
+function linker() {
+  const mappen = new Set<string>();
+  return (van: string, naar: string) => {
+    const map = path.dirname(naar);
+    if (!mappen.has(map)) {
+      mkdirSync(map, { recursive: true });
+      mappen.add(map);
+    }
+    linkSync(van, naar);
+  };
 }
 
-/** Links every file of the live release that is not a page, the search index or metadata. */
-function linkVasteBestanden(live: string, doel: string, paginaBestanden: Set<string>) {
+/**
+ * Links every file of the live release that stays as it is: all but the metadata, the search
+ * index and the files of paths that are rendered anew or gone. Returns the plain files it
+ * linked (without .br and .gz).
+ */
+function linkOngewijzigd(live: string, doel: string, weg: (bestand: string) => boolean): Set<string> {
+  const link = linker();
+  const gelinkt = new Set<string>();
   for (const d of readdirSync(live, { recursive: true, withFileTypes: true })) {
     if (!d.isFile()) continue;
     const naam = path.relative(live, path.join(d.parentPath, d.name)).split(path.sep).join('/');
     const basis = naam.replace(/\.(br|gz)$/, '');
-    if (METADATA.has(basis) || naam.startsWith('pagefind/') || paginaBestanden.has(basis)) continue;
+    if (METADATA.has(basis) || naam.startsWith('pagefind/') || weg(basis)) continue;
     link(path.join(live, naam), path.join(doel, naam));
+    if (basis === naam) gelinkt.add(naam);
   }
+  return gelinkt;
 }
 
 /** The renderer of this process: a resident process keeps it between jobs. */
@@ -75,28 +91,21 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
     opdracht.naleveren ? isNaleverbaar : undefined,
   );
   const vorigeBestanden = new Set(Object.values(vorige?.paden ?? {}).map((p) => p.bestand));
-  linkVasteBestanden(live, opdracht.doel, vorigeBestanden);
+  const blijft = new Set(paden.filter((p) => !render.has(p.pad)).map((p) => p.bestand));
+  const gelinkt = linkOngewijzigd(live, opdracht.doel, (b) => vorigeBestanden.has(b) && !blijft.has(b));
   const html = new Map<string, string>();
   const gerenderd: string[] = [];
-  const schrijf = async (p: Pad) => {
-    const doel = path.join(opdracht.doel, p.bestand);
-    if (!render.has(p.pad) && existsSync(path.join(live, p.bestand))) {
-      for (const ext of ['', '.br', '.gz']) {
-        if (existsSync(path.join(live, p.bestand + ext))) link(path.join(live, p.bestand + ext), doel + ext);
-      }
-      return;
-    }
+  for (const p of paden) {
+    // A path left as it is, unless its file is missing from the live release.
+    if (!render.has(p.pad) && gelinkt.has(p.bestand)) continue;
     const inhoud = await renderer.render(p);
+    const doel = path.join(opdracht.doel, p.bestand);
     mkdirSync(path.dirname(doel), { recursive: true });
     writeFileSync(doel, inhoud);
     gerenderd.push(p.bestand);
     if (p.bestand.endsWith('.html')) html.set(p.bestand, inhoud.toString('utf8'));
-  };
-  for (const p of paden) await schrijf(p);
-  const behouden = readdirSync(opdracht.doel, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.html'))
-    .map((d) => path.relative(opdracht.doel, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
-    .filter((naam) => !html.has(naam));
+  }
+  const behouden = [...gelinkt].filter((naam) => naam.endsWith('.html') && !html.has(naam));
   schrijfCspManifestVanaf(opdracht.doel, live, behouden, html);
   writeFileSync(path.join(opdracht.doel, AFHANKELIJK_BESTAND), JSON.stringify(nieuw));
   const nu = new Set(paden.map((p) => p.bestand));

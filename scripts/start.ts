@@ -6,7 +6,7 @@ import { loadConfig, ConfigError } from '../src/lib/config/load.ts';
 import { openDb } from '../src/lib/db/client.ts';
 import { demoAan, isLeeg, seedDemo } from '../src/lib/data/seed.ts';
 import { legEersteVersiesVast } from '../src/lib/portaal/revisies.ts';
-import { bouwRelease, stopBouwen } from '../src/lib/release/bouwen.ts';
+import { bouwRelease, stopBouwen, warmRendererOp } from '../src/lib/release/bouwen.ts';
 import { herstelHuidigeLink, huidigeRelease, releaseInfo, releasesDir } from '../src/lib/release/paden.ts';
 import { ruimRestenOp } from '../src/lib/release/slot.ts';
 import { publiceerder } from '../src/lib/portaal/omgeving.ts';
@@ -54,6 +54,8 @@ async function main() {
   }
   // Publications a crash left unfinished are closed, and published again once.
   publiceerder();
+  // The first approval after a start publishes as quickly as the rest.
+  warmRendererOp().catch((e) => console.error(`Renderer opwarmen mislukt (de eerste publicatie duurt wat langer): ${e}`));
   // Pages show the next dates from the day they were rendered: each new day, all are made anew.
   const nieuweDag = () => {
     const datum = releaseInfo()?.datum;

@@ -202,6 +202,24 @@ function bruikbareRenderer(live: string | undefined, bron: string): string | und
   }
 }
 
+/**
+ * Loads the live release's renderer in the resident render process, so the first publish after a
+ * server start is as quick as the ones after it. Reads a snapshot of the database; writes nothing.
+ */
+export async function warmRendererOp(): Promise<void> {
+  const live = huidigeRelease();
+  const renderer = bruikbareRenderer(live, rendererBron());
+  if (!renderer) return;
+  const momentopname = path.join(releasesDir(), `.opwarmen-${process.pid}.sqlite`);
+  await maakMomentopname(momentopname);
+  try {
+    const env = { ...process.env, SK_DOEL: 'publiek', DATABASE_PATH: momentopname, SK_BUILD_TIME: new Date().toISOString() };
+    await render({ modus: 'opwarmen', renderer: rendererDir(renderer), doel: '' }, env, () => {});
+  } finally {
+    rmSync(momentopname, { force: true });
+  }
+}
+
 type Bouw = { dir: string; tijdelijk: string; live?: string; env: NodeJS.ProcessEnv; log: Log; slot: BouwSlot };
 type Gebouwd = Omit<ReleaseInfo, 'id' | 'gebouwdOp' | 'paginas'>;
 

@@ -131,6 +131,10 @@ async function werk(bericht: WerkerOpdracht): Promise<WerkerAntwoord> {
     else process.env[k] = v;
   }
   try {
+    if (bericht.opdracht.modus === 'opwarmen') {
+      await warmOp(bericht.opdracht.renderer);
+      return { ok: true, uitkomst: { paden: 0, gerenderd: [], verwijderd: 0, uitgesteld: 0 } };
+    }
     await pauzeerAlsGevraagd('render');
     return { ok: true, uitkomst: await voerUit(bericht.opdracht) };
   } catch (e) {

@@ -11,7 +11,8 @@ import { projectRoot } from '../config/load.ts';
  */
 
 export type RenderOpdracht = {
-  modus: 'vastleggen' | 'incrementeel';
+  /** 'opwarmen': only load the renderer and every route's code (after a server start). */
+  modus: 'vastleggen' | 'incrementeel' | 'opwarmen';
   renderer: string;
   doel: string;
   live?: string;
@@ -70,6 +71,17 @@ function rust(w: Werker, rustig: boolean) {
  * records it, so a server that dies mid-publish leaves nothing running).
  */
 export function render(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, pid: (pid: number) => void): Promise<RenderUitkomst> {
+  // One job at a time: a warm-up runs outside the build lock.
+  const beurt = rij.then(() => eenJob(opdracht, env, pid));
+  rij = beurt.then(
+    () => undefined,
+    () => undefined,
+  );
+  return beurt;
+}
+let rij: Promise<void> = Promise.resolve();
+
+function eenJob(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, pid: (pid: number) => void): Promise<RenderUitkomst> {
   if (werker && werker.renderer !== opdracht.renderer) stopRenderWerker();
   werker ??= start(opdracht.renderer, env);
   const w = werker;

@@ -17,6 +17,7 @@ import { databasePath, openDb } from '../db/client.ts';
 import { lokaal } from '../rooster/kalender.ts';
 import { comprimeerRelease } from './comprimeren.ts';
 import { BouwSlot, SlotBezet } from './slot.ts';
+import { zoekindexArgs } from './zoekindex.ts';
 import { rendererBron } from './bron.ts';
 import {
   astroBin,
@@ -150,21 +151,6 @@ function ruimOp(dir: string, live: string) {
 }
 
 /**
- * One language for the whole site, so Dutch stemming applies everywhere ("schulden" finds
- * "schuld"); which parts of a page count is marked in the templates (data-pagefind-*).
- */
-export function pagefindArgs(site: string): string[] {
-  return [
-    path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'),
-    '--site',
-    site,
-    '--force-language',
-    'nl',
-    '--silent',
-  ];
-}
-
-/**
  * While the config file is wrong (changed while the server runs), a publish builds with the last
  * good configuration, as the portal does; the beheerder sees the problem in the portal.
  */
@@ -227,7 +213,7 @@ async function volledig(b: Bouw, id: string, bron: string): Promise<Gebouwd> {
   const bewaard = existsSync(path.join(renderer, 'kop.json'));
   // All three only read the pages: the CSP hashes and the paths are found while Pagefind indexes.
   const [pagefindMb] = await Promise.all([
-    stap('pagefind', pagefindArgs(b.tijdelijk), b.env, b.log, b.slot),
+    stap('pagefind', zoekindexArgs({ doel: b.tijdelijk }), b.env, b.log, b.slot),
     stap('csp', ['--import', 'tsx', CSP_STAP, b.tijdelijk], b.env, b.log, b.slot),
     bewaard ? renderStap(b, { modus: 'vastleggen', renderer }) : undefined,
   ]);
@@ -246,7 +232,8 @@ async function incrementeel(b: Bouw, renderer: string): Promise<Gebouwd> {
   const start = performance.now();
   const uitkomst = await renderStap(b, { modus: 'incrementeel', renderer: rendererDir(renderer), live: b.live });
   const gebouwd = performance.now();
-  const pagefindMb = await stap('pagefind', pagefindArgs(b.tijdelijk), b.env, b.log, b.slot);
+  const zoekOpdracht = { doel: b.tijdelijk, vorige: b.live, gewijzigd: uitkomst.gerenderd };
+  const pagefindMb = await stap('pagefind', zoekindexArgs(zoekOpdracht), b.env, b.log, b.slot);
   const zoekindex = readdirSync(path.join(b.tijdelijk, 'pagefind'), { recursive: true }).map((f) => `pagefind/${f}`);
   await comprimeerRelease(b.tijdelijk, b.live, [...uitkomst.gerenderd, ...zoekindex]);
   return {

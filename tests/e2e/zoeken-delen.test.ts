@@ -1,0 +1,74 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { urlVan } from '../../src/lib/release/zoekindex.ts';
+import { nieuwePagina, startBrowser } from './browser.ts';
+import { startKaart, stopKaart } from './opzet.ts';
+
+/**
+ * A large site's search index comes in parts (src/lib/release/zoekindex.ts) that the browser
+ * merges. Here the demo is split on purpose (SK_ZOEKINDEX_DEEL), on a server of its own, and a
+ * word that only a page in another part than the first holds must be found.
+ */
+
+let kaart: { kind: ChildProcess; baseUrl: string };
+let dataDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  // Inside the project, so this build keeps its bundle next to its output (as tests/e2e-gemeente).
+  mkdirSync('data', { recursive: true });
+  dataDir = mkdtempSync(path.join(process.cwd(), 'data', 'e2e-zoekdelen-'));
+  [kaart, browser] = await Promise.all([startKaart(dataDir, { SK_ZOEKINDEX_DEEL: '150' }), startBrowser()]);
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  if (kaart) await stopKaart(kaart.kind, dataDir);
+});
+
+const release = () => path.join(dataDir, 'releases/current');
+const lees = (bestand: string) => readFileSync(path.join(release(), bestand), 'utf8');
+
+/** A page of a later part with a word in its title that no page of the first part has anywhere. */
+function eigenWoord(delen: string[][]): { pagina: string; woord: string } {
+  const eerste = delen[0].map((p) => lees(p).toLowerCase());
+  for (const pagina of delen
+    .slice(1)
+    .flat()
+    .filter((p) => p.startsWith('organisaties/'))) {
+    const titel = lees(pagina).match(/<h1[^>]*>([^<]+)</)?.[1] ?? '';
+    const woord = titel
+      .toLowerCase()
+      .split(/[^a-zà-ÿ]+/)
+      .find((w) => w.length >= 6 && !eerste.some((html) => html.includes(w)));
+    if (woord) return { pagina, woord };
+  }
+  throw new Error('Geen pagina met een eigen woord gevonden');
+}
+
+describe('zoeken in een index in delen', () => {
+  it('finds a word that only a page in a later part holds, and loads that part', async () => {
+    const { delen } = JSON.parse(lees('pagefind/.delen.json')) as { delen: string[][] };
+    expect(delen.length).toBe(4);
+    expect(JSON.parse(lees('pagefind/delen.json'))).toEqual({
+      delen: ['/pagefind/deel-1/', '/pagefind/deel-2/', '/pagefind/deel-3/'],
+    });
+    const { pagina, woord } = eigenWoord(delen);
+
+    const page = await nieuwePagina(browser);
+    const geladen: string[] = [];
+    page.on('request', (r) => geladen.push(new URL(r.url()).pathname));
+    await page.goto(`${kaart.baseUrl}/zoeken/`);
+    // Typed, not submitted: the results come from Pagefind in the browser, not from the server.
+    await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).pressSequentially(woord, { delay: 30 });
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/resultaten? voor/);
+    const gevonden = page.locator('#resultatenlijst > li h3 a');
+    await expect
+      .poll(() => gevonden.evaluateAll((a) => a.map((l) => l.getAttribute('href'))), { timeout: 30_000 })
+      .toContain(urlVan(pagina));
+    expect(geladen).toEqual(expect.arrayContaining(['/pagefind/delen.json', '/pagefind/deel-3/pagefind-entry.json']));
+    expect(page.fouten).toEqual([]);
+  });
+});

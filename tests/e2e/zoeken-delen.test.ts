@@ -31,18 +31,23 @@ afterAll(async () => {
 const release = () => path.join(dataDir, 'releases/current');
 const lees = (bestand: string) => readFileSync(path.join(release(), bestand), 'utf8');
 
-/** A page of a later part with a word in its title that no page of the first part has anywhere. */
+/**
+ * A page of a later part with a word that no page of the first part has anywhere: a word of its
+ * description (meta), which the page also shows in its indexed text.
+ */
 function eigenWoord(delen: string[][]): { pagina: string; woord: string } {
   const eerste = delen[0].map((p) => lees(p).toLowerCase());
-  for (const pagina of delen
+  const kandidaten = delen
     .slice(1)
     .flat()
-    .filter((p) => p.startsWith('organisaties/'))) {
-    const titel = lees(pagina).match(/<h1[^>]*>([^<]+)</)?.[1] ?? '';
-    const woord = titel
-      .toLowerCase()
-      .split(/[^a-zà-ÿ]+/)
-      .find((w) => w.length >= 6 && !eerste.some((html) => html.includes(w)));
+    .filter((p) => /^(organisaties|aanbod)\//.test(p));
+  for (const pagina of kandidaten) {
+    const html = lees(pagina).toLowerCase();
+    const beschrijving = html.match(/<meta name="description" content="([^"]*)"/)?.[1] ?? '';
+    const tekst = (html.match(/<main[^>]*data-pagefind-body[^>]*>([\s\S]*)<\/main>/)?.[1] ?? '')
+      .replace(/<(\w+)[^>]*data-pagefind-ignore[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ');
+    const woord = beschrijving.match(/[a-z]{8,}/g)?.find((w) => tekst.includes(w) && !eerste.some((h) => h.includes(w)));
     if (woord) return { pagina, woord };
   }
   throw new Error('Geen pagina met een eigen woord gevonden');

@@ -9,5 +9,7 @@ const bestand = process.argv[2];
 if (!bestand) throw new Error('Gebruik: zoekindex-stap.ts <opdracht.json>');
 const opdracht = JSON.parse(readFileSync(bestand, 'utf8')) as ZoekindexOpdracht;
 rmSync(bestand, { force: true });
+const start = performance.now();
 const { delen, opnieuw } = await maakZoekindex(opdracht.doel, opdracht);
-console.log(`Zoekindex in ${delen} delen, ${opnieuw} opnieuw gemaakt.`);
+const seconden = ((performance.now() - start) / 1000).toFixed(1);
+console.log(`Zoekindex in ${delen} delen, ${opnieuw} opnieuw gemaakt in ${seconden} s.`);

@@ -56,8 +56,16 @@ export function aantalDelen(paginas: number, perDeel = paginasPerDeel()): number
   return 2 ** Math.ceil(Math.log2(paginas / perDeel));
 }
 
-/** The part of a page: a stable hash of its path, the same on every machine and in every release. */
+/** A page of one organisation or activity; the rest (home, kernen, themas, lists) are few. */
+const RECORDPAGINA = /^(organisaties|aanbod)\/[^/]+\/index\.html$/;
+
+/**
+ * The part of a page: a stable hash of its path, the same on every machine and in every release.
+ * The few overview pages that almost every publish renders again (home, kern and thema pages, the
+ * lists) all go in part 0, so a publish touches that part and the parts of the changed records only.
+ */
 export function deelVan(bestand: string, aantal: number): number {
+  if (!RECORDPAGINA.test(bestand)) return 0;
   return createHash('sha256').update(bestand).digest().readUInt32BE(0) % aantal;
 }
 
@@ -108,8 +116,16 @@ function schrijf(doel: string, bestand: string, inhoud: unknown) {
   writeFileSync(pad, JSON.stringify(inhoud));
 }
 
-function schrijfDelen(doel: string, aantal: number) {
-  schrijf(doel, DELEN_BESTAND, { delen: Array.from({ length: aantal - 1 }, (_, i) => `/${deelMap(i + 1)}/`) });
+/** The parts besides part 0 that hold pages (a tiny site split on purpose may leave one empty). */
+function schrijfDelen(doel: string, delen: number[]) {
+  schrijf(doel, DELEN_BESTAND, { delen: delen.filter((d) => d > 0).map((d) => `/${deelMap(d)}/`) });
+}
+
+function heeftPaginas(doel: string, deel: number): boolean {
+  const entry = JSON.parse(readFileSync(path.join(doel, deelMap(deel), 'pagefind-entry.json'), 'utf8')) as {
+    languages?: Record<string, { page_count?: number }>;
+  };
+  return Object.values(entry.languages ?? {}).some((taal) => (taal.page_count ?? 0) > 0);
 }
 
 function leesVerslag(release: string): Verslag | undefined {
@@ -127,7 +143,7 @@ function leesVerslag(release: string): Verslag | undefined {
  */
 export function zoekindexArgs(opdracht: ZoekindexOpdracht): string[] {
   if (aantalDelen(htmlPaginas(opdracht.doel).length) === 1) {
-    schrijfDelen(opdracht.doel, 1);
+    schrijfDelen(opdracht.doel, []);
     return pagefindArgs(opdracht.doel);
   }
   const bestand = `${opdracht.doel}.zoekindex.json`;
@@ -195,7 +211,7 @@ export async function maakZoekindex(
   const aantal = aantalDelen(paginas.length);
   if (aantal === 1) {
     eenIndex(doel);
-    schrijfDelen(doel, 1);
+    schrijfDelen(doel, []);
     return { delen: 1, opnieuw: 1 };
   }
   const delen = verdeel(paginas, aantal);
@@ -217,6 +233,9 @@ export async function maakZoekindex(
     }
   }
   schrijf(doel, VERSLAG_BESTAND, { delen } satisfies Verslag);
-  schrijfDelen(doel, aantal);
+  schrijfDelen(
+    doel,
+    delen.map((_, d) => d).filter((d) => heeftPaginas(doel, d)),
+  );
   return { delen: aantal, opnieuw };
 }

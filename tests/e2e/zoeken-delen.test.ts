@@ -1,9 +1,13 @@
+import { eq } from 'drizzle-orm';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { urlVan } from '../../src/lib/release/zoekindex.ts';
+import * as t from '../../db/schema.ts';
+import { openDb } from '../../src/lib/db/client.ts';
+import { bouwRelease } from '../../src/lib/release/bouwen.ts';
+import { deelMap, deelVan, urlVan } from '../../src/lib/release/zoekindex.ts';
 import { nieuwePagina, startBrowser } from './browser.ts';
 import { startKaart, stopKaart } from './opzet.ts';
 
@@ -28,7 +32,7 @@ afterAll(async () => {
   if (kaart) await stopKaart(kaart.kind, dataDir);
 });
 
-const release = () => path.join(dataDir, 'releases/current');
+const release = () => realpathSync(path.join(dataDir, 'releases/current'));
 const lees = (bestand: string) => readFileSync(path.join(release(), bestand), 'utf8');
 
 /**
@@ -76,4 +80,42 @@ describe('zoeken in een index in delen', () => {
     expect(geladen).toEqual(expect.arrayContaining(['/pagefind/delen.json', '/pagefind/deel-3/pagefind-entry.json']));
     expect(page.fouten).toEqual([]);
   });
+
+  it('a publish indexes only the parts with changed pages again and links the others', async () => {
+    const db = openDb(path.join(dataDir, 'sociale-kaart.sqlite'));
+    let slug: string;
+    try {
+      const act = db.select().from(t.activiteit).where(eq(t.activiteit.status, 'gepubliceerd')).all().at(-1)!;
+      slug = act.slug;
+      db.update(t.activiteit)
+        .set({ omschrijving: `${act.omschrijving} Ook xylofoonles voor wie wil.` })
+        .where(eq(t.activiteit.id, act.id))
+        .run();
+    } finally {
+      db.$client.close();
+    }
+    const vorige = release();
+    // A publish as the portal starts one, against this test's own server's data.
+    Object.assign(process.env, {
+      DATABASE_PATH: path.join(dataDir, 'sociale-kaart.sqlite'),
+      RELEASES_DIR: path.join(dataDir, 'releases'),
+      SK_ZOEKINDEX_DEEL: '150',
+    });
+    const info = await bouwRelease({ log: () => undefined });
+    expect(info.soort).toBe('incrementeel');
+    const nieuw = release();
+    const entry = (r: string, deel: number) => statSync(path.join(r, deelMap(deel), 'pagefind-entry.json')).ino;
+    const geraakt = [0, 1, 2, 3].filter((d) => entry(nieuw, d) !== entry(vorige, d));
+    expect(geraakt).toContain(deelVan(`aanbod/${slug}/index.html`, 4));
+    expect(geraakt.length).toBeLessThan(4);
+
+    const page = await nieuwePagina(browser);
+    await page.goto(`${kaart.baseUrl}/zoeken/`);
+    await page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' }).pressSequentially('xylofoonles', { delay: 30 });
+    const gevonden = page.locator('#resultatenlijst > li h3 a');
+    await expect
+      .poll(() => gevonden.evaluateAll((a) => a.map((l) => l.getAttribute('href'))), { timeout: 30_000 })
+      .toEqual([`/aanbod/${slug}/`]);
+    expect(page.fouten).toEqual([]);
+  }, 300_000);
 });

@@ -11,23 +11,41 @@ export type Pagefind = PagefindApi & {
   options: (opties: object) => Promise<void>;
   init: () => Promise<void>;
   preload: (term: string, opties?: object) => Promise<void>;
+  mergeIndex: (pad: string, opties?: object) => Promise<void>;
 };
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** The other parts of a large site's index (src/lib/release/zoekindex.ts). */
+const DELEN_URL = '/pagefind/delen.json';
 
 /** Tuned with the relevance suite (tests/zoeken/relevantie.yaml, `npm run bench -- zoeken`). */
 export const RANGSCHIKKING = {
   metaWeights: { title: 10, trefwoorden: 2, themawoorden: 0.5 },
 };
 
+/** For every part: Pagefind's options() only reach the first index, mergeIndex takes its own. */
+const INSTELLINGEN = { ranking: RANGSCHIKKING, excerptLength: 26 };
+
 let pagefind: Promise<Pagefind> | undefined;
 let woordenlijst: Promise<Woordenlijst> | undefined;
 
+/** The parts besides /pagefind/ itself; none for one index or a release from before the split. */
+async function laadDelen(): Promise<string[]> {
+  const r = await fetch(DELEN_URL);
+  if (!r.ok) return [];
+  const { delen } = (await r.json()) as { delen?: unknown };
+  return Array.isArray(delen) ? delen.filter((d): d is string => typeof d === 'string' && d.startsWith('/pagefind/')) : [];
+}
+
 export function laadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
+    // Fetched while Pagefind loads; a failure fails the whole load (tried again on the next search).
+    const delen = laadDelen();
+    delen.catch(() => undefined);
     const pf = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
-    await pf.options({ ranking: RANGSCHIKKING, excerptLength: 26 });
+    await pf.options(INSTELLINGEN);
     await pf.init();
+    await Promise.all((await delen).map((deel) => pf.mergeIndex(deel, INSTELLINGEN)));
     return pf;
   })();
   pagefind.catch(() => (pagefind = undefined));

@@ -17,6 +17,7 @@ import { databasePath, openDb } from '../db/client.ts';
 import { lokaal } from '../rooster/kalender.ts';
 import { comprimeerRelease } from './comprimeren.ts';
 import { BouwSlot, SlotBezet } from './slot.ts';
+import { zoekindexArgs } from './zoekindex.ts';
 import { rendererBron } from './bron.ts';
 import {
   astroBin,
@@ -150,21 +151,6 @@ function ruimOp(dir: string, live: string) {
 }
 
 /**
- * One language for the whole site, so Dutch stemming applies everywhere ("schulden" finds
- * "schuld"); which parts of a page count is marked in the templates (data-pagefind-*).
- */
-export function pagefindArgs(site: string): string[] {
-  return [
-    path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'),
-    '--site',
-    site,
-    '--force-language',
-    'nl',
-    '--silent',
-  ];
-}
-
-/**
  * While the config file is wrong (changed while the server runs), a publish builds with the last
  * good configuration, as the portal does; the beheerder sees the problem in the portal.
  */
@@ -241,6 +227,11 @@ async function renderStap(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'>): Prom
   }
 }
 
+/** The files of a release's search index, relative to the release. */
+function zoekindexBestanden(dir: string): string[] {
+  return readdirSync(path.join(dir, 'pagefind'), { recursive: true }).map((f) => `pagefind/${f}`);
+}
+
 /** A full build by Astro, which also keeps its renderer for the publishes after it. */
 async function volledig(b: Bouw, id: string, bron: string): Promise<Gebouwd> {
   const renderer = rendererDir(id);
@@ -249,13 +240,18 @@ async function volledig(b: Bouw, id: string, bron: string): Promise<Gebouwd> {
   const astroMb = await stap('astro', [astroBin(), 'build', '--silent'], env, b.log, b.slot);
   const gebouwd = performance.now();
   const bewaard = existsSync(path.join(renderer, 'kop.json'));
-  // All three only read the pages: the CSP hashes and the paths are found while Pagefind indexes.
+  // All four only read the pages: the CSP hashes, the paths and the compressed copies are made while
+  // Pagefind indexes (the search index is compressed after it).
+  const pagina = readdirSync(b.tijdelijk, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(b.tijdelijk, path.join(d.parentPath, d.name)));
   const [pagefindMb] = await Promise.all([
-    stap('pagefind', pagefindArgs(b.tijdelijk), b.env, b.log, b.slot),
+    stap('pagefind', zoekindexArgs({ doel: b.tijdelijk }), b.env, b.log, b.slot),
     stap('csp', ['--import', 'tsx', CSP_STAP, b.tijdelijk], b.env, b.log, b.slot),
     bewaard ? renderStap(b, { modus: 'vastleggen', renderer }) : undefined,
+    comprimeerRelease(b.tijdelijk, b.live, pagina),
   ]);
-  await comprimeerRelease(b.tijdelijk, b.live);
+  await comprimeerRelease(b.tijdelijk, b.live, zoekindexBestanden(b.tijdelijk));
   return {
     soort: 'volledig',
     renderer: bewaard ? id : undefined,
@@ -280,12 +276,12 @@ async function incrementeel(b: Bouw, renderer: string, naleveren: boolean): Prom
   });
   const gebouwd = performance.now();
   // Indexing and compressing the new pages each use a core.
+  const zoekOpdracht = { doel: b.tijdelijk, vorige: b.live, gewijzigd: uitkomst.gerenderd };
   const [pagefindMb] = await Promise.all([
-    stap('pagefind', pagefindArgs(b.tijdelijk), b.env, b.log, b.slot),
+    stap('pagefind', zoekindexArgs(zoekOpdracht), b.env, b.log, b.slot),
     comprimeerRelease(b.tijdelijk, b.live, uitkomst.gerenderd),
   ]);
-  const zoekindex = readdirSync(path.join(b.tijdelijk, 'pagefind'), { recursive: true }).map((f) => `pagefind/${f}`);
-  await comprimeerRelease(b.tijdelijk, b.live, zoekindex);
+  await comprimeerRelease(b.tijdelijk, b.live, zoekindexBestanden(b.tijdelijk));
   return {
     soort: 'incrementeel',
     renderer,

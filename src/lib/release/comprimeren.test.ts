@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { comprimeerRelease } from './comprimeren.ts';
+import { brotliKwaliteit, comprimeerMetAlleKernen, comprimeerRelease } from './comprimeren.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-compr-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,5 +63,33 @@ describe('comprimeerRelease', () => {
     const origineel = readFileSync(path.join(nieuw, 'pagefind/pagefind.js'));
     expect(brotliDecompressSync(readFileSync(path.join(nieuw, 'pagefind/pagefind.js.br')))).toEqual(origineel);
     expect(gunzipSync(readFileSync(path.join(nieuw, 'pagefind/pagefind.js.gz')))).toEqual(origineel);
+  });
+
+  it('chooses brotli quality by size: 10 for pages, lower for large scripts and open-data files', () => {
+    expect(brotliKwaliteit(11 * 1024)).toBe(10);
+    expect(brotliKwaliteit(256 * 1024)).toBe(10);
+    expect(brotliKwaliteit(600 * 1024)).toBe(9);
+    expect(brotliKwaliteit(2.2 * 1024 * 1024)).toBe(5);
+  });
+
+  it('compresses a large file at the quality for its size', async () => {
+    const rijen = Array.from({ length: 50_000 }, (_, i) => `{"id":"dienst-${i}","naam":"Dienst ${(i * 7919) % 10007}"}`);
+    const r = release('groot', { 'open-data/hsds/services.json': `[${rijen.join(',')}]` });
+    await comprimeerRelease(r);
+    const origineel = readFileSync(path.join(r, 'open-data/hsds/services.json'));
+    expect(origineel.length).toBeGreaterThan(2 * 1024 * 1024);
+    const params = { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: origineel.length };
+    expect(readFileSync(path.join(r, 'open-data/hsds/services.json.br'))).toEqual(brotliCompressSync(origineel, { params }));
+    expect(gunzipSync(readFileSync(path.join(r, 'open-data/hsds/services.json.gz')))).toEqual(origineel);
+  });
+
+  it('with every core (a build from the command line) compresses each file once, as with two', async () => {
+    comprimeerMetAlleKernen();
+    const bestanden = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`p${i}/index.html`, pagina(`Pagina ${i}. `)]));
+    const r = release('veel', bestanden);
+    expect(await comprimeerRelease(r)).toEqual({ bestanden: 25, hergebruikt: 0 });
+    for (const f of Object.keys(bestanden)) {
+      expect(brotliDecompressSync(readFileSync(path.join(r, `${f}.br`)))).toEqual(readFileSync(path.join(r, f)));
+    }
   });
 });

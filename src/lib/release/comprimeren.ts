@@ -1,4 +1,5 @@
 import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
@@ -13,6 +14,28 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const COMPRIMEERBAAR = /\.(html|css|js|mjs|json|svg|xml|csv|txt|webmanifest|geojson)$/;
 /** Below this size compression costs more than it saves (headers, CPU). */
 const MINIMAAL = 512;
+
+/**
+ * Brotli quality by size, measured on a 20,000-page build: a page (11 KB) takes 5 ms at quality 10
+ * and is 7 % smaller than at 5 to 9 (which are all the same size there); 11 saves 1 % more for
+ * three times the time. Above 256 KB quality 10 costs about 1 ms per KB (a 1.1 MB script: 0.9 s,
+ * against 0.1 s at 9 for 7 % more bytes), and very large open-data files take quality 5 (services.json,
+ * 2.2 MB: 56 ms instead of 1.7 s, 16 % more bytes).
+ */
+export function brotliKwaliteit(bytes: number): number {
+  if (bytes <= 256 * 1024) return 10;
+  if (bytes <= 2 * 1024 * 1024) return 9;
+  return 5;
+}
+
+/**
+ * Files compressed at once. The live server publishes with two, enough to use both cores without
+ * starving the requests being served; a build from the command line has the machine to itself.
+ */
+let tegelijk = 2;
+export function comprimeerMetAlleKernen(): void {
+  tegelijk = Math.max(2, os.availableParallelism()) * 2;
+}
 
 async function leesOfNiets(pad: string): Promise<Buffer | undefined> {
   try {
@@ -52,8 +75,8 @@ async function hergebruik(vorig: string, pad: string, inhoud: Buffer): Promise<b
 
 /**
  * Writes .br and .gz next to every text file once per release, so the server sends compressed
- * files without compressing on every request. Brotli at quality 10: 6 % smaller pages than the
- * fast levels, for every visitor, at a cost paid once per build. Files unchanged since the
+ * files without compressing on every request. Brotli at a quality by size (brotliKwaliteit): 7 %
+ * smaller pages than the fast levels, for every visitor, at a cost paid once per build. Files unchanged since the
  * previous release reuse its compressed copies, so a publish only compresses what changed.
  * Asynchronous (zlib's thread pool), because the portal publishes from the live server process.
  */
@@ -91,11 +114,18 @@ export async function comprimeerRelease(
         return;
       }
     }
-    const params = { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: inhoud.length };
+    const params = {
+      [constants.BROTLI_PARAM_QUALITY]: brotliKwaliteit(inhoud.length),
+      [constants.BROTLI_PARAM_SIZE_HINT]: inhoud.length,
+    };
     const [br, gzipt] = await Promise.all([brotli(inhoud, { params }), gz(inhoud, { level: 9 })]);
     await Promise.all([writeFile(`${pad}.br`, br), writeFile(`${pad}.gz`, gzipt)]);
   };
-  // Two at a time: enough to use both cores, without starving the requests being served.
-  for (let i = 0; i < paden.length; i += 2) await Promise.all(paden.slice(i, i + 2).map(werk));
+  // A few workers take the next file as soon as they are free, so one large file holds up no other.
+  let volgende = 0;
+  const werker = async () => {
+    while (volgende < paden.length) await werk(paden[volgende++]);
+  };
+  await Promise.all(Array.from({ length: tegelijk }, werker));
   return { bestanden, hergebruikt };
 }

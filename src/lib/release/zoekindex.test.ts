@@ -1,0 +1,114 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { aantalDelen, DELEN_BESTAND, deelMap, deelVan, maakZoekindex, paginasPerDeel, urlVan, verdeel } from './zoekindex.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-zoekindex-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  delete process.env.SK_ZOEKINDEX_DEEL;
+});
+
+describe('the parts of the search index', () => {
+  it('keeps one index for the demo (about 600 pages) and splits large sites in a power of two', () => {
+    expect(aantalDelen(600)).toBe(1);
+    expect(aantalDelen(2500)).toBe(1);
+    expect(aantalDelen(5_050)).toBe(4);
+    expect(aantalDelen(20_000)).toBe(8);
+    expect(aantalDelen(600, 200)).toBe(4);
+  });
+
+  it('takes the pages per part from SK_ZOEKINDEX_DEEL, and ignores a value that is no positive number', () => {
+    expect(paginasPerDeel({ SK_ZOEKINDEX_DEEL: '150' })).toBe(150);
+    expect(paginasPerDeel({ SK_ZOEKINDEX_DEEL: 'veel' })).toBe(2500);
+    expect(paginasPerDeel({ SK_ZOEKINDEX_DEEL: '0' })).toBe(2500);
+    expect(paginasPerDeel({})).toBe(2500);
+  });
+
+  it('puts a page in the same part every time, by its path, and spreads the pages evenly', () => {
+    const paginas = Array.from({ length: 20_000 }, (_, i) => `organisaties/org-${i}/index.html`);
+    expect(deelVan('organisaties/buurtzorg/index.html', 8)).toBe(deelVan('organisaties/buurtzorg/index.html', 8));
+    const delen = verdeel(paginas, 8);
+    expect(delen.flat().sort()).toEqual([...paginas].sort());
+    // Each part a sample of the whole: within 5 % of the mean, so scores merge fairly.
+    for (const deel of delen) expect(Math.abs(deel.length - 2500)).toBeLessThan(125);
+    // Pages of one kern or kind are not clustered in one part.
+    const activiteiten = paginas.slice(0, 1000);
+    for (const d of verdeel(activiteiten, 8)) expect(d.length).toBeGreaterThan(90);
+  });
+
+  it('puts the overview pages a publish almost always renders again in part 0, with the rest of part 0', () => {
+    for (const p of ['index.html', 'kernen/vroomshoop/index.html', 'themas/geldzaken/index.html', 'organisaties/index.html']) {
+      expect(deelVan(p, 8)).toBe(0);
+    }
+    const records = Array.from({ length: 64 }, (_, i) => `aanbod/koffie-${i}/index.html`);
+    expect(new Set(records.map((p) => deelVan(p, 8))).size).toBe(8);
+  });
+
+  it('gives the URL Pagefind gives the page', () => {
+    expect(urlVan('index.html')).toBe('/');
+    expect(urlVan('organisaties/buurtzorg/index.html')).toBe('/organisaties/buurtzorg/');
+    expect(urlVan('404.html')).toBe('/404.html');
+  });
+});
+
+function pagina(titel: string, tekst: string) {
+  return `<!doctype html><html lang="nl"><head><title>${titel}</title></head><body><main data-pagefind-body><h1>${titel}</h1><p>${tekst}</p></main></body></html>`;
+}
+
+function site(naam: string, aantal: number): string {
+  const r = path.join(dir, naam);
+  for (let i = 0; i < aantal; i++) {
+    mkdirSync(path.join(r, `aanbod/p${i}`), { recursive: true });
+    writeFileSync(path.join(r, `aanbod/p${i}/index.html`), pagina(`Pagina ${i}`, `woord${i} koffie ochtend`));
+  }
+  return r;
+}
+
+const paginasIn = (release: string, deel: number): number =>
+  JSON.parse(readFileSync(path.join(release, deelMap(deel), 'pagefind-entry.json'), 'utf8')).languages.nl?.page_count ?? 0;
+
+describe('maakZoekindex', () => {
+  it('indexes a large site in parts that together hold every page, and lists them for the browser', async () => {
+    process.env.SK_ZOEKINDEX_DEEL = '3';
+    const r = site('groot', 10);
+    expect(await maakZoekindex(r)).toEqual({ delen: 4, opnieuw: 4 });
+    const verwacht = verdeel(Array.from({ length: 10 }, (_, i) => `aanbod/p${i}/index.html`).sort(), 4).map((d) => d.length);
+    const per = [0, 1, 2, 3].map((d) => paginasIn(r, d));
+    expect(per).toEqual(verwacht);
+    expect(per.reduce((a, b) => a + b)).toBe(10);
+    // Only parts with pages are merged; an empty one (possible on a tiny site split on purpose) is left out.
+    expect(JSON.parse(readFileSync(path.join(r, DELEN_BESTAND), 'utf8'))).toEqual({
+      delen: [1, 2, 3].filter((d) => verwacht[d] > 0).map((d) => `/pagefind/deel-${d}/`),
+    });
+  }, 60_000);
+
+  it('a publish makes only the parts with a changed or removed page anew and links the others', async () => {
+    process.env.SK_ZOEKINDEX_DEEL = '3';
+    const vorige = site('vorige', 10);
+    await maakZoekindex(vorige);
+    const nieuw = path.join(dir, 'nieuw');
+    cpSync(vorige, nieuw, { recursive: true, filter: (p) => !p.includes(`${path.sep}pagefind`) });
+    writeFileSync(path.join(nieuw, 'aanbod/p3/index.html'), pagina('Pagina 3', 'nu met thee'));
+    rmSync(path.join(nieuw, 'aanbod/p7'), { recursive: true });
+    const geraakt = new Set([deelVan('aanbod/p3/index.html', 4), deelVan('aanbod/p7/index.html', 4)]);
+    expect(await maakZoekindex(nieuw, { vorige, gewijzigd: ['aanbod/p3/index.html'] })).toEqual({
+      delen: 4,
+      opnieuw: geraakt.size,
+    });
+    for (const deel of [0, 1, 2, 3]) {
+      const entry = (r: string) => statSync(path.join(r, deelMap(deel), 'pagefind-entry.json')).ino;
+      if (geraakt.has(deel)) expect(entry(nieuw)).not.toBe(entry(vorige));
+      else expect(entry(nieuw)).toBe(entry(vorige));
+    }
+    expect([0, 1, 2, 3].map((d) => paginasIn(nieuw, d)).reduce((a, b) => a + b)).toBe(9);
+  }, 60_000);
+
+  it('keeps one index made by Pagefind over the whole site when the site is small', async () => {
+    const r = site('klein', 4);
+    expect(await maakZoekindex(r)).toEqual({ delen: 1, opnieuw: 1 });
+    expect(paginasIn(r, 0)).toBe(4);
+    expect(JSON.parse(readFileSync(path.join(r, DELEN_BESTAND), 'utf8'))).toEqual({ delen: [] });
+  }, 60_000);
+});

@@ -1,0 +1,241 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { projectRoot } from '../config/load.ts';
+
+/**
+ * The release's search index (Pagefind). A small site gets ONE index, made by Pagefind's command
+ * line over the whole site, exactly as before. A large site is indexed in parts, one after another,
+ * so Pagefind's memory stays that of one part (at 20,000 pages one index took 2.5 GB). The browser
+ * merges the parts (src/scripts/pagefind.ts, Pagefind's mergeIndex) and sorts all results by score.
+ *
+ * A page's part follows from a hash of its path, not from its kern or thema: every part is then a
+ * random sample of the site, so word frequencies and page lengths (BM25) look like the whole and
+ * scores from different parts compare fairly. A publish re-indexes only the parts that hold a
+ * changed, new or removed page; the other parts are hard-linked from the live release.
+ */
+
+/** Pages per part above which the site is split; SK_ZOEKINDEX_DEEL overrides it (tests force splitting on the demo). */
+export const PAGINAS_PER_DEEL = 2500;
+/** Public: the parts the browser merges besides /pagefind/ itself (always written, so an older release's list is never used). */
+export const DELEN_BESTAND = 'pagefind/delen.json';
+/** Hidden (never served): which pages each part holds, to know which parts a publish must make anew. */
+const VERSLAG_BESTAND = 'pagefind/.delen.json';
+const STAP = fileURLToPath(new URL('./zoekindex-stap.ts', import.meta.url));
+
+const verslagSchema = z.object({ delen: z.array(z.array(z.string())).min(1) });
+type Verslag = z.infer<typeof verslagSchema>;
+
+export type ZoekindexOpdracht = {
+  doel: string;
+  /** The live release, whose unchanged parts are linked (a publish). */
+  vorige?: string;
+  /** Files rendered anew (relative to doel); without this list every part is made anew. */
+  gewijzigd?: string[];
+};
+
+export function paginasPerDeel(env: NodeJS.ProcessEnv = process.env): number {
+  const r = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .safeParse(env.SK_ZOEKINDEX_DEEL || undefined);
+  return r.success ? r.data : PAGINAS_PER_DEEL;
+}
+
+/**
+ * How many parts: a power of two, so the count (and with it every page's part) stays the same
+ * while the site grows or shrinks a little, and a publish can keep the other parts.
+ */
+export function aantalDelen(paginas: number, perDeel = paginasPerDeel()): number {
+  if (paginas <= perDeel) return 1;
+  return 2 ** Math.ceil(Math.log2(paginas / perDeel));
+}
+
+/** A page of one organisation or activity; the rest (home, kernen, themas, lists) are few. */
+const RECORDPAGINA = /^(organisaties|aanbod)\/[^/]+\/index\.html$/;
+
+/**
+ * The part of a page: a stable hash of its path, the same on every machine and in every release.
+ * The few overview pages that almost every publish renders again (home, kern and thema pages, the
+ * lists) all go in part 0, so a publish touches that part and the parts of the changed records only.
+ */
+export function deelVan(bestand: string, aantal: number): number {
+  if (!RECORDPAGINA.test(bestand)) return 0;
+  return createHash('sha256').update(bestand).digest().readUInt32BE(0) % aantal;
+}
+
+export function verdeel(paginas: string[], aantal: number): string[][] {
+  const delen: string[][] = Array.from({ length: aantal }, () => []);
+  for (const p of paginas) delen[deelVan(p, aantal)].push(p);
+  return delen;
+}
+
+/** Part 0 is Pagefind's usual /pagefind/ (the page loads its pagefind.js); the others sit beneath it. */
+export function deelMap(deel: number): string {
+  return deel === 0 ? 'pagefind' : `pagefind/deel-${deel}`;
+}
+
+/** The URL Pagefind's command line gives a page: without index.html, as the site links it. */
+export function urlVan(bestand: string): string {
+  return `/${bestand.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** Every HTML page of the release (relative, with /), without hidden files and the index itself. */
+export function htmlPaginas(doel: string): string[] {
+  return readdirSync(doel, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.split('/').some((d) => d.startsWith('.')))
+    .sort();
+}
+
+/**
+ * One language for the whole site, so Dutch stemming applies everywhere ("schulden" finds
+ * "schuld"); which parts of a page count is marked in the templates (data-pagefind-*).
+ */
+export function pagefindArgs(site: string): string[] {
+  return [
+    path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'),
+    '--site',
+    site,
+    '--force-language',
+    'nl',
+    '--silent',
+  ];
+}
+
+/** Written anew, never through a link into the previous release. */
+function schrijf(doel: string, bestand: string, inhoud: unknown) {
+  const pad = path.join(doel, bestand);
+  mkdirSync(path.dirname(pad), { recursive: true });
+  rmSync(pad, { force: true });
+  writeFileSync(pad, JSON.stringify(inhoud));
+}
+
+/** The parts besides part 0 that hold pages (a tiny site split on purpose may leave one empty). */
+function schrijfDelen(doel: string, delen: number[]) {
+  schrijf(doel, DELEN_BESTAND, { delen: delen.filter((d) => d > 0).map((d) => `/${deelMap(d)}/`) });
+}
+
+function heeftPaginas(doel: string, deel: number): boolean {
+  const entry = JSON.parse(readFileSync(path.join(doel, deelMap(deel), 'pagefind-entry.json'), 'utf8')) as {
+    languages?: Record<string, { page_count?: number }>;
+  };
+  return Object.values(entry.languages ?? {}).some((taal) => (taal.page_count ?? 0) > 0);
+}
+
+function leesVerslag(release: string): Verslag | undefined {
+  try {
+    return verslagSchema.parse(JSON.parse(readFileSync(path.join(release, VERSLAG_BESTAND), 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The arguments of the build step (bouwen.ts `stap`) that indexes the release: Pagefind's command
+ * line itself for one index (no extra process start on a small site's publish), else
+ * zoekindex-stap.ts, which gets the opdracht through a file beside the release folder.
+ */
+export function zoekindexArgs(opdracht: ZoekindexOpdracht): string[] {
+  if (aantalDelen(htmlPaginas(opdracht.doel).length) === 1) {
+    schrijfDelen(opdracht.doel, []);
+    return pagefindArgs(opdracht.doel);
+  }
+  const bestand = `${opdracht.doel}.zoekindex.json`;
+  writeFileSync(bestand, JSON.stringify(opdracht));
+  return ['--import', 'tsx', STAP, bestand];
+}
+
+/** The files of one part in a release: part 0 leaves out the other parts and the lists. */
+function deelBestanden(release: string, deel: number): string[] {
+  const map = path.join(release, deelMap(deel));
+  return readdirSync(map, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && !/\.(br|gz)$/.test(d.name))
+    .map((d) => path.relative(map, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
+    .filter((f) => deel !== 0 || !(f.startsWith('deel-') || f === 'delen.json' || f === '.delen.json'));
+}
+
+/** Links an unchanged part from the previous release (compression links its .br and .gz later). */
+function linkDeel(vorige: string, doel: string, deel: number) {
+  for (const f of deelBestanden(vorige, deel)) {
+    const naar = path.join(doel, deelMap(deel), f);
+    mkdirSync(path.dirname(naar), { recursive: true });
+    linkSync(path.join(vorige, deelMap(deel), f), naar);
+  }
+}
+
+/** Indexes one part with Pagefind's Node API, then stops Pagefind so its memory is returned. */
+async function indexeerDeel(doel: string, deel: number, paginas: string[]) {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  try {
+    // A few at a time: Pagefind parses while the next files are read.
+    for (let i = 0; i < paginas.length; i += 16) {
+      const uitkomsten = await Promise.all(
+        paginas
+          .slice(i, i + 16)
+          .map((p) => index.addHTMLFile({ url: urlVan(p), content: readFileSync(path.join(doel, p), 'utf8') })),
+      );
+      const fout = uitkomsten.find((u) => u.errors.length > 0);
+      if (fout) throw new Error(`Pagefind: ${fout.errors.join('; ')}`);
+    }
+    const geschreven = await index.writeFiles({ outputPath: path.join(doel, deelMap(deel)) });
+    if (geschreven.errors.length > 0) throw new Error(`Pagefind: ${geschreven.errors.join('; ')}`);
+  } finally {
+    await index.deleteIndex();
+    await pagefind.close();
+  }
+}
+
+function eenIndex(doel: string) {
+  const r = spawnSync(process.execPath, pagefindArgs(doel), { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`Pagefind is mislukt (${r.signal ?? `code ${r.status}`})`);
+}
+
+/**
+ * Indexes the release in `opdracht.doel` (runs in the build step's own process). With `vorige`
+ * and `gewijzigd`, a part whose pages are the same as in `vorige` and none of them changed is
+ * linked from there. Returns how many parts there are and how many were made anew.
+ */
+export async function maakZoekindex(
+  doel: string,
+  opties: Omit<ZoekindexOpdracht, 'doel'> = {},
+): Promise<{ delen: number; opnieuw: number }> {
+  const paginas = htmlPaginas(doel);
+  const aantal = aantalDelen(paginas.length);
+  if (aantal === 1) {
+    eenIndex(doel);
+    schrijfDelen(doel, []);
+    return { delen: 1, opnieuw: 1 };
+  }
+  const delen = verdeel(paginas, aantal);
+  const oud = opties.vorige && opties.gewijzigd ? leesVerslag(opties.vorige) : undefined;
+  const gewijzigd = new Set(opties.gewijzigd);
+  let opnieuw = 0;
+  // Part 0 first: it is the folder the other parts sit in.
+  for (const [deel, leden] of delen.entries()) {
+    const zelfde =
+      oud?.delen.length === aantal &&
+      oud.delen[deel].join('\n') === leden.join('\n') &&
+      !leden.some((p) => gewijzigd.has(p)) &&
+      existsSync(path.join(opties.vorige!, deelMap(deel), 'pagefind-entry.json'));
+    if (zelfde) {
+      linkDeel(opties.vorige!, doel, deel);
+    } else {
+      await indexeerDeel(doel, deel, leden);
+      opnieuw++;
+    }
+  }
+  schrijf(doel, VERSLAG_BESTAND, { delen } satisfies Verslag);
+  schrijfDelen(
+    doel,
+    delen.map((_, d) => d).filter((d) => heeftPaginas(doel, d)),
+  );
+  return { delen: aantal, opnieuw };
+}

@@ -12,7 +12,7 @@ import { meetLighthouse } from './bench/lighthouse.ts';
 import { machine, type Meting } from './bench/context.ts';
 import { meetPaginagewicht } from './bench/paginagewicht.ts';
 import { meetPortaal } from './bench/portaal.ts';
-import { meetPubliceren } from './bench/publiceren.ts';
+import { meetPubliceren, meetPublicerenGroot } from './bench/publiceren.ts';
 import { meetPrivacy } from './bench/privacy.ts';
 import { meetVersheid } from './bench/versheid.ts';
 import { meetVerwijzen } from './bench/verwijzen.ts';
@@ -24,6 +24,7 @@ const SECTIES: Record<string, () => Promise<Meting[]>> = {
   gewicht: meetPaginagewicht,
   portaal: meetPortaal,
   publiceren: meetPubliceren,
+  'publiceren-groot': meetPublicerenGroot,
   import: meetImport,
   kaart: meetKaart,
   zoeken: meetZoeken,

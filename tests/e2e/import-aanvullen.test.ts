@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { laadKaart } from '../../src/lib/data/kaart.ts';
 import { axeFouten, nieuwePagina, startBrowser, type Pagina } from './browser.ts';
-import { basis, logIn, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
+import { basis, logIn, MET_PUBLICATIE, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
 
 /**
  * Another system's HSDS records imported with `npm run import -- … --apply` come in as concepts;
@@ -36,7 +36,7 @@ beforeAll(async () => {
     encoding: 'utf8',
   });
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/create-beheerder.ts', BEHEERDER, 'Gemeente', 'Import'], { env });
-});
+}, MET_PUBLICATIE.timeout);
 afterAll(async () => {
   await browser?.close();
   await geefSlotVrij?.();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PDOK_STIJL } from '../../src/lib/config/schema.ts';
 import { nieuwePagina, startBrowser } from './browser.ts';
 import { getekendAandeel, wachtOpKaart, WEBGL_ARGS, zonderAutomatischLaden } from './kaarthulp.ts';
-import { neemPublicatieSlot } from './portaal-hulp.ts';
+import { MET_PUBLICATIE, neemPublicatieSlot } from './portaal-hulp.ts';
 import { legePng, mvtTegel, pmtilesArchief } from './tegels.ts';
 
 /**
@@ -52,7 +52,7 @@ beforeAll(async () => {
     attributie: '© OpenStreetMap-bijdragers',
   });
   pagina('test-pdok', { ondergrond: 'pdok', stijl: PDOK_STIJL });
-});
+}, MET_PUBLICATIE.timeout);
 afterAll(async () => {
   await browser?.close();
   await geefVrij?.();

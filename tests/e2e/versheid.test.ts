@@ -8,7 +8,7 @@ import { stuurHerinneringen } from '../../src/lib/portaal/versheid.ts';
 import { lokaal, plusDagen } from '../../src/lib/rooster/kalender.ts';
 import { datumTekst } from '../../src/lib/rooster/tekst.ts';
 import { axeFouten, nieuwePagina, type Pagina, startBrowser } from './browser.ts';
-import { basis, logIn, mails, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
+import { basis, logIn, MET_PUBLICATIE, mails, neemPublicatieSlot, testDb, wachtTotZichtbaar } from './portaal-hulp.ts';
 
 /**
  * Issue 15, one click from the reminder: a listing seven months unchecked, its partner's reminder
@@ -177,49 +177,53 @@ describe('one click from the reminder', () => {
     await ander.getByText('Deze inloglink is al gebruikt.', { exact: false }).waitFor();
   });
 
-  it("a listing without partner is on the kernondersteuner's call list; confirmed on its behalf with a note in the history", async () => {
-    // The stale page tells who gets a reminder and who is called, with the share per kern.
-    const beheer = await nieuwePagina(browser);
-    await logIn(beheer, BEHEERDER);
-    await beheer.goto(`${basis}/partners/beheer/verouderd/`);
-    await beheer.getByRole('heading', { name: /^Gecontroleerd in het laatste half jaar: \d+ %$/ }).waitFor();
-    await beheer.getByRole('rowheader', { name: 'Bruinehaar' }).waitFor();
-    const regel = beheer.getByRole('listitem').filter({ has: beheer.getByRole('link', { name: teOud.naam, exact: true }) });
-    expect(await regel.first().textContent()).toContain('geen partner · op de bellijst van Kees Kern');
-    expect(await axeFouten(beheer)).toEqual([]);
-    await foto(beheer, 'verouderd');
+  it(
+    "a listing without partner is on the kernondersteuner's call list; confirmed on its behalf with a note in the history",
+    MET_PUBLICATIE,
+    async () => {
+      // The stale page tells who gets a reminder and who is called, with the share per kern.
+      const beheer = await nieuwePagina(browser);
+      await logIn(beheer, BEHEERDER);
+      await beheer.goto(`${basis}/partners/beheer/verouderd/`);
+      await beheer.getByRole('heading', { name: /^Gecontroleerd in het laatste half jaar: \d+ %$/ }).waitFor();
+      await beheer.getByRole('rowheader', { name: 'Bruinehaar' }).waitFor();
+      const regel = beheer.getByRole('listitem').filter({ has: beheer.getByRole('link', { name: teOud.naam, exact: true }) });
+      expect(await regel.first().textContent()).toContain('geen partner · op de bellijst van Kees Kern');
+      expect(await axeFouten(beheer)).toEqual([]);
+      await foto(beheer, 'verouderd');
 
-    const ko = await nieuwePagina(browser);
-    await logIn(ko, KO);
-    await ko.getByRole('link', { name: /zonder partner om na te bellen/ }).click();
-    await ko.getByRole('heading', { level: 1, name: 'Bellijst: gegevens zonder partner' }).waitFor();
-    await ko.getByRole('heading', { name: jaarOud.naam, exact: true }).waitFor();
-    await foto(ko, 'bellijst');
-    expect(await ko.getByRole('heading', { name: org.naam, exact: true }).count()).toBe(0);
-    expect(await axeFouten(ko)).toEqual([]);
+      const ko = await nieuwePagina(browser);
+      await logIn(ko, KO);
+      await ko.getByRole('link', { name: /zonder partner om na te bellen/ }).click();
+      await ko.getByRole('heading', { level: 1, name: 'Bellijst: gegevens zonder partner' }).waitFor();
+      await ko.getByRole('heading', { name: jaarOud.naam, exact: true }).waitFor();
+      await foto(ko, 'bellijst');
+      expect(await ko.getByRole('heading', { name: org.naam, exact: true }).count()).toBe(0);
+      expect(await axeFouten(ko)).toEqual([]);
 
-    const notitie = ko.getByLabel(`Hoe weet u dat het klopt? (${jaarOud.naam})`);
-    await notitie.fill('gebeld met mevrouw Jansen');
-    await ko.getByRole('button', { name: `Klopt nog, namens ${jaarOud.naam}` }).click();
-    await ko
-      .getByText(/Dit lijkt een naam.*Noem de rol, niet de naam/)
-      .first()
-      .waitFor();
-    expect(await ko.getByLabel(`Hoe weet u dat het klopt? (${jaarOud.naam})`).inputValue()).toBe('gebeld met mevrouw Jansen');
-
-    const geefVrij = await neemPublicatieSlot();
-    try {
-      await ko.getByLabel(`Hoe weet u dat het klopt? (${jaarOud.naam})`).fill('gebeld met de secretaris');
+      const notitie = ko.getByLabel(`Hoe weet u dat het klopt? (${jaarOud.naam})`);
+      await notitie.fill('gebeld met mevrouw Jansen');
       await ko.getByRole('button', { name: `Klopt nog, namens ${jaarOud.naam}` }).click();
-      await ko.getByText('Genoteerd: alles klopt nog, namens de organisatie.', { exact: false }).waitFor();
-      expect(await ko.getByRole('heading', { name: jaarOud.naam, exact: true }).count()).toBe(0);
-      expect(db.select().from(t.organisatie).where(eq(t.organisatie.id, jaarOud.id)).get()!.gecontroleerdOp).toBe(vandaag);
-    } finally {
-      await geefVrij();
-    }
-    // The beheerder reads it in the history of the listing.
-    await beheer.goto(`${basis}/partners/geschiedenis/organisatie/${jaarOud.id}/`);
-    await beheer.getByText('Gecontroleerd namens de organisatie: gebeld met de secretaris').waitFor();
-    await beheer.getByText(/alles klopt nog door Kees Kern/).waitFor();
-  });
+      await ko
+        .getByText(/Dit lijkt een naam.*Noem de rol, niet de naam/)
+        .first()
+        .waitFor();
+      expect(await ko.getByLabel(`Hoe weet u dat het klopt? (${jaarOud.naam})`).inputValue()).toBe('gebeld met mevrouw Jansen');
+
+      const geefVrij = await neemPublicatieSlot();
+      try {
+        await ko.getByLabel(`Hoe weet u dat het klopt? (${jaarOud.naam})`).fill('gebeld met de secretaris');
+        await ko.getByRole('button', { name: `Klopt nog, namens ${jaarOud.naam}` }).click();
+        await ko.getByText('Genoteerd: alles klopt nog, namens de organisatie.', { exact: false }).waitFor();
+        expect(await ko.getByRole('heading', { name: jaarOud.naam, exact: true }).count()).toBe(0);
+        expect(db.select().from(t.organisatie).where(eq(t.organisatie.id, jaarOud.id)).get()!.gecontroleerdOp).toBe(vandaag);
+      } finally {
+        await geefVrij();
+      }
+      // The beheerder reads it in the history of the listing.
+      await beheer.goto(`${basis}/partners/geschiedenis/organisatie/${jaarOud.id}/`);
+      await beheer.getByText('Gecontroleerd namens de organisatie: gebeld met de secretaris').waitFor();
+      await beheer.getByText(/alles klopt nog door Kees Kern/).waitFor();
+    },
+  );
 });

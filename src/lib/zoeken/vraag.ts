@@ -155,11 +155,21 @@ export class Vraagmaker {
     return t.length < 4 || this.bevat(t) || this.isBegin(t);
   }
 
+  /** Whether a typed word is searched as it is, whatever site word lies near it (the cheap part of correctieVoor). */
+  laatStaan(t: string): boolean {
+    return (
+      /^\d+$/.test(t) ||
+      STOPWOORDEN.has(t) ||
+      LEEFTIJD_RUIS.has(t) ||
+      this.blijft(t) ||
+      this.splits(t) !== undefined ||
+      this.vindKern([t]) !== undefined
+    );
+  }
+
   /** The site word a single typed word would be corrected to (the rule of analyseer); undefined when it is kept. */
   correctieVoor(t: string): string | undefined {
-    if (/^\d+$/.test(t) || STOPWOORDEN.has(t) || LEEFTIJD_RUIS.has(t) || this.blijft(t) || this.splits(t)) return undefined;
-    if (this.vindKern([t])) return undefined;
-    return this.dichtstbij(t);
+    return this.laatStaan(t) ? undefined : this.dichtstbij(t);
   }
 
   analyseer(vraag: string, beschermd: ReadonlySet<string> = new Set()): Analyse {

@@ -65,10 +65,11 @@ describe('comprimeerRelease', () => {
     expect(gunzipSync(readFileSync(path.join(nieuw, 'pagefind/pagefind.js.gz')))).toEqual(origineel);
   });
 
-  it('chooses brotli quality by size: 10 for pages, lower for large scripts and open-data files', () => {
+  it('chooses brotli quality by size: 10 for pages, lower for large pages, scripts and open-data files', () => {
     expect(brotliKwaliteit(11 * 1024)).toBe(10);
-    expect(brotliKwaliteit(256 * 1024)).toBe(10);
-    expect(brotliKwaliteit(600 * 1024)).toBe(9);
+    expect(brotliKwaliteit(64 * 1024)).toBe(10);
+    expect(brotliKwaliteit(164 * 1024)).toBe(6);
+    expect(brotliKwaliteit(600 * 1024)).toBe(6);
     expect(brotliKwaliteit(2.2 * 1024 * 1024)).toBe(5);
   });
 

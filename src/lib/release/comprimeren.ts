@@ -16,15 +16,16 @@ const COMPRIMEERBAAR = /\.(html|css|js|mjs|json|svg|xml|csv|txt|webmanifest|geoj
 const MINIMAAL = 512;
 
 /**
- * Brotli quality by size, measured on a 20,000-page build: a page (11 KB) takes 5 ms at quality 10
- * and is 7 % smaller than at 5 to 9 (which are all the same size there); 11 saves 1 % more for
- * three times the time. Above 256 KB quality 10 costs about 1 ms per KB (a 1.1 MB script: 0.9 s,
- * against 0.1 s at 9 for 7 % more bytes), and very large open-data files take quality 5 (services.json,
- * 2.2 MB: 56 ms instead of 1.7 s, 16 % more bytes).
+ * Brotli quality by size. A page (11 KB) takes 5 ms at quality 10 and is 7 % smaller than at 5 to 9;
+ * 11 saves 1 % more for three times the time. Quality 10's time grows faster than the file: a kern
+ * page of 164 KB takes 77 ms at 10 and 3 ms at 6 for 9 % more bytes, the open-data files of the demo
+ * (0.2 to 0.7 MB, made anew by every publish) 0.15 to 0.37 s each at 10 and 7 to 14 ms at 6 for
+ * 5 % more. Above 64 KB quality 6 keeps a publish within its second; very large files take 5
+ * (services.json, 2.2 MB: 50 ms instead of 1.7 s at 10, 16 % more bytes).
  */
 export function brotliKwaliteit(bytes: number): number {
-  if (bytes <= 256 * 1024) return 10;
-  if (bytes <= 2 * 1024 * 1024) return 9;
+  if (bytes <= 64 * 1024) return 10;
+  if (bytes <= 2 * 1024 * 1024) return 6;
   return 5;
 }
 

@@ -29,10 +29,10 @@ export class Publiceerder {
     private readonly bouw: (opties: { volledig: boolean; naleveren: boolean }) => Promise<ReleaseInfo> = (opties) =>
       bouwRelease({ log: () => {}, ...opties }),
     /**
-     * A short wait so that approvals given together (one form, an import) become one build;
-     * those that come while a build runs are combined into the next one anyway.
+     * No wait beyond the current turn of the event loop: approvals given together (one form, an
+     * import) become one build, those that come while a build runs are combined into the next.
      */
-    private readonly wachtMs = 100,
+    private readonly wachtMs = 0,
     private readonly opnieuwNaMs = OPNIEUW_NA_MS,
   ) {
     const onderbroken = db

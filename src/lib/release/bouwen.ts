@@ -200,7 +200,7 @@ export async function warmRendererOp(): Promise<void> {
   await maakMomentopname(momentopname);
   try {
     const env = { ...process.env, SK_DOEL: 'publiek', DATABASE_PATH: momentopname, SK_BUILD_TIME: new Date().toISOString() };
-    await render({ modus: 'opwarmen', renderer: rendererDir(renderer), doel: '' }, env, () => {});
+    await render({ modus: 'opwarmen', renderer: rendererDir(renderer), doel: '' }, env, { pid: () => {} });
   } finally {
     rmSync(momentopname, { force: true });
   }
@@ -210,13 +210,18 @@ type Bouw = { dir: string; tijdelijk: string; live?: string; env: NodeJS.Process
 type Gebouwd = Omit<ReleaseInfo, 'id' | 'gebouwdOp' | 'paginas'>;
 
 /** Runs a job in the resident render process (renderwerker.ts) and returns its summary. */
-async function renderStap(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'>): Promise<RenderUitkomst> {
+async function renderStap(
+  b: Bouw,
+  opdracht: Omit<RenderOpdracht, 'doel'>,
+  paginasKlaar?: (paginas: string[]) => void,
+): Promise<RenderUitkomst> {
   let pid: number | undefined;
+  const metPid = (p: number) => {
+    pid = p;
+    b.slot.voegToe(p);
+  };
   try {
-    return await render({ ...opdracht, doel: b.tijdelijk }, b.env, (p) => {
-      pid = p;
-      b.slot.voegToe(p);
-    });
+    return await render({ ...opdracht, doel: b.tijdelijk }, b.env, { pid: metPid, paginasKlaar });
   } catch (e) {
     if (!(e instanceof RenderFout)) throw e;
     const [eerste, ...rest] = e.message.split('\n');
@@ -268,18 +273,40 @@ const naleverenVanaf = () => Number(process.env.SK_NALEVEREN_VANAF) || 5000;
 async function incrementeel(b: Bouw, renderer: string, naleveren: boolean): Promise<Gebouwd> {
   const start = performance.now();
   const groot = (releaseInfo(b.live!)?.paginas ?? 0) >= naleverenVanaf();
-  const uitkomst = await renderStap(b, {
+  // Search indexes the pages, and their compressed copies are made, as soon as every page is
+  // written: the render process meanwhile renders the feeds and downloads (a third of its work).
+  let paginas: Promise<[number | undefined, unknown]> | undefined;
+  const paginasKlaar = (gewijzigd: string[]) => {
+    paginas = Promise.all([
+      stap('pagefind', zoekindexArgs({ doel: b.tijdelijk, vorige: b.live, gewijzigd }), b.env, b.log, b.slot),
+      comprimeerRelease(b.tijdelijk, b.live, gewijzigd),
+    ]);
+    // Awaited below, also when rendering fails: never an unhandled rejection in the server.
+    paginas.catch(() => {});
+  };
+  const opdracht = {
     modus: 'incrementeel',
     renderer: rendererDir(renderer),
     live: b.live,
     naleveren: naleveren && groot,
-  });
+  } as const;
+  let uitkomst: RenderUitkomst;
+  try {
+    uitkomst = await renderStap(b, opdracht, paginasKlaar);
+  } catch (e) {
+    // The failed release folder is removed by the next build: nothing may still write into it then.
+    await paginas?.catch(() => {});
+    throw e;
+  }
   const gebouwd = performance.now();
-  // Indexing and compressing the new pages each use a core.
-  const zoekOpdracht = { doel: b.tijdelijk, vorige: b.live, gewijzigd: uitkomst.gerenderd };
-  const [pagefindMb] = await Promise.all([
-    stap('pagefind', zoekindexArgs(zoekOpdracht), b.env, b.log, b.slot),
-    comprimeerRelease(b.tijdelijk, b.live, uitkomst.gerenderd),
+  if (!paginas) paginasKlaar(uitkomst.gerenderd.filter((f) => f.endsWith('.html')));
+  const [[pagefindMb]] = await Promise.all([
+    paginas!,
+    comprimeerRelease(
+      b.tijdelijk,
+      b.live,
+      uitkomst.gerenderd.filter((f) => !f.endsWith('.html')),
+    ),
   ]);
   await comprimeerRelease(b.tijdelijk, b.live, zoekindexBestanden(b.tijdelijk));
   return {

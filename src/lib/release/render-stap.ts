@@ -12,7 +12,7 @@ import path from 'node:path';
 import { siteData } from '../site/laden.ts';
 import { AFHANKELIJK_BESTAND, type Afhankelijkheden, isNaleverbaar, paginaAfdrukken, teRenderen } from './afhankelijk.ts';
 import { CSP_BESTAND, schrijfCspManifestVanaf } from './csp.ts';
-import { laadRenderer, type Renderer } from './renderer.ts';
+import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
 import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
 import { pauzeerAlsGevraagd } from './waakhond.mjs';
 
@@ -95,16 +95,25 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
   const gelinkt = linkOngewijzigd(live, opdracht.doel, (b) => vorigeBestanden.has(b) && !blijft.has(b));
   const html = new Map<string, string>();
   const gerenderd: string[] = [];
-  for (const p of paden) {
-    // A path left as it is, unless its file is missing from the live release.
-    if (!render.has(p.pad) && gelinkt.has(p.bestand)) continue;
+  // A path left as it is, unless its file is missing from the live release.
+  const opnieuw = paden.filter((p) => render.has(p.pad) || !gelinkt.has(p.bestand));
+  const isPagina = (p: Pad) => p.bestand.endsWith('.html');
+  let gemeld = false;
+  const meldPaginas = () => {
+    if (!gemeld) process.send?.({ paginas: [...html.keys()] } satisfies WerkerAntwoord);
+    gemeld = true;
+  };
+  // Pages first: search indexes them while the feeds and downloads are rendered.
+  for (const p of [...opnieuw.filter(isPagina), ...opnieuw.filter((p) => !isPagina(p))]) {
+    if (!isPagina(p)) meldPaginas();
     const inhoud = await renderer.render(p);
     const doel = path.join(opdracht.doel, p.bestand);
     mkdirSync(path.dirname(doel), { recursive: true });
     writeFileSync(doel, inhoud);
     gerenderd.push(p.bestand);
-    if (p.bestand.endsWith('.html')) html.set(p.bestand, inhoud.toString('utf8'));
+    if (isPagina(p)) html.set(p.bestand, inhoud.toString('utf8'));
   }
+  meldPaginas();
   const behouden = [...gelinkt].filter((naam) => naam.endsWith('.html') && !html.has(naam));
   schrijfCspManifestVanaf(opdracht.doel, live, behouden, html);
   writeFileSync(path.join(opdracht.doel, AFHANKELIJK_BESTAND), JSON.stringify(nieuw));

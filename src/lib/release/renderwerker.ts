@@ -24,7 +24,11 @@ export type RenderUitkomst = { paden: number; gerenderd: string[]; verwijderd: n
 
 /** A job with the environment it needs: this publish's snapshot, moment and configuration. */
 export type WerkerOpdracht = { opdracht: RenderOpdracht; env: Record<string, string | undefined> };
-export type WerkerAntwoord = { ok: true; uitkomst: RenderUitkomst } | { ok: false; fout: string };
+export type WerkerAntwoord =
+  | { ok: true; uitkomst: RenderUitkomst }
+  | { ok: false; fout: string }
+  /** Sent during an incremental job: every page (HTML) of the new release is in place, the other files follow. */
+  | { paginas: string[] };
 
 /** Variables that differ per publish; the rest of the environment is the one it started with. */
 const PER_PUBLICATIE = ['DATABASE_PATH', 'SK_OUT', 'SK_BUILD_TIME', 'GEMEENTE_CONFIG'] as const;
@@ -66,13 +70,17 @@ function rust(w: Werker, rustig: boolean) {
   }
 }
 
-/**
- * Runs one render job. `pid` gets the process group as soon as it is known (the build lock
- * records it, so a server that dies mid-publish leaves nothing running).
- */
-export function render(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, pid: (pid: number) => void): Promise<RenderUitkomst> {
+type Meldingen = {
+  /** The process group, as soon as it is known (the build lock records it, so a server that dies mid-publish leaves nothing running). */
+  pid: (pid: number) => void;
+  /** Every HTML page is written (incremental jobs): search can be indexed while the rest is rendered. */
+  paginasKlaar?: (paginas: string[]) => void;
+};
+
+/** Runs one render job. */
+export function render(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, meldingen: Meldingen): Promise<RenderUitkomst> {
   // One job at a time: a warm-up runs outside the build lock.
-  const beurt = rij.then(() => eenJob(opdracht, env, pid));
+  const beurt = rij.then(() => eenJob(opdracht, env, meldingen));
   rij = beurt.then(
     () => undefined,
     () => undefined,
@@ -81,7 +89,7 @@ export function render(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, pid: (p
 }
 let rij: Promise<void> = Promise.resolve();
 
-function eenJob(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, pid: (pid: number) => void): Promise<RenderUitkomst> {
+function eenJob(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, { pid, paginasKlaar }: Meldingen): Promise<RenderUitkomst> {
   if (werker && werker.renderer !== opdracht.renderer) stopRenderWerker();
   werker ??= start(opdracht.renderer, env);
   const w = werker;
@@ -89,6 +97,11 @@ function eenJob(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, pid: (pid: num
   if (w.kind.pid) pid(w.kind.pid);
   return new Promise<RenderUitkomst>((resolve, reject) => {
     const klaar = (antwoord: WerkerAntwoord) => {
+      if ('paginas' in antwoord) {
+        paginasKlaar?.(antwoord.paginas);
+        return;
+      }
+      w.kind.off('message', klaar);
       w.kind.off('exit', weg);
       if (antwoord.ok) {
         rust(w, true);
@@ -103,7 +116,7 @@ function eenJob(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, pid: (pid: num
       w.kind.off('message', klaar);
       reject(new RenderFout(`render is mislukt (${signaal ?? `code ${code}`})`));
     };
-    w.kind.once('message', klaar);
+    w.kind.on('message', klaar);
     w.kind.once('exit', weg);
     w.kind.send({ opdracht, env: Object.fromEntries(PER_PUBLICATIE.map((k) => [k, env[k]])) } satisfies WerkerOpdracht);
   });

@@ -31,10 +31,11 @@ describe('which pages depend on which records', () => {
   it('names the records of every page it models', () => {
     const paden = paginaAfhankelijkheden(site(kaart));
     expect(paden.get('/aanbod/koffie')).toEqual(['a:koffie', 'o:club', 'k:sibculo']);
-    expect(paden.get('/kernen/kloosterhaar')).toEqual(['k:kloosterhaar', 'a:spreekuur', 'o:club']);
+    expect(paden.get('/kernen/kloosterhaar')).toEqual(['k:kloosterhaar', 'a:spreekuur', 'o:club', 'zk:kloosterhaar']);
     expect(paden.get('/themas/ontmoeting')).toEqual(['t:ontmoeting', 'a:koffie', 'a:markt', 'a:pauze', 'o:club']);
     expect(paden.get('/organisaties/club')).toEqual([
       'o:club',
+      'zo:club',
       'a:koffie',
       'a:markt',
       'a:pauze',
@@ -158,6 +159,22 @@ describe('which pages depend on which records', () => {
     const voor = tekst(structuredClone(kaart), 'koffie', 'Een gezellige klaverjasavond.');
     const na = tekst(structuredClone(voor), 'spreekuur', 'Klaverjas op de avond.');
     expect(gewijzigd(na, voor)).toContain('/aanbod/koffie');
+  });
+
+  it("renders an organisation's page, not its other activities, when a new word changes its search words", () => {
+    const voor: Kaart = {
+      ...structuredClone(kaart),
+      organisaties: kaart.organisaties.map((o) =>
+        o.slug === 'club' ? { ...o, omschrijving: 'Elke week een klaverjasavond.' } : o,
+      ),
+    };
+    const na: Kaart = {
+      ...structuredClone(voor),
+      activiteiten: voor.activiteiten.map((a) => (a.slug === 'spreekuur' ? { ...a, omschrijving: 'Klaverjas op de avond.' } : a)),
+    };
+    const paden = gewijzigd(na, voor);
+    expect(paden).toContain('/organisaties/club');
+    expect(paden.filter((p) => p.startsWith('/aanbod/'))).toEqual(['/aanbod/spreekuur']);
   });
 
   it('renders everything on another day, and every page not named in the model', () => {

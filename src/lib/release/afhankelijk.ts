@@ -31,8 +31,10 @@ export const AFHANKELIJK_BESTAND = '.afhankelijk.json';
 const hash = (tekst: string) => createHash('sha256').update(tekst).digest('base64url').slice(0, 22);
 
 /**
- * Records as keys `a:<activiteit>`, `o:<organisatie>`, `k:<kern>` (its kernondersteuner),
- * `t:<thema>` (its search data), each once, in the data's order.
+ * Records as keys `a:<activiteit>` (with its search data), `o:<organisatie>`, `k:<kern>` (its
+ * kernondersteuner), `t:<thema>` (its search data), each once, in the data's order. The search
+ * data of an organisation (`zo:`) and a kern (`zk:`) is shown on its own page only: a new word that
+ * changes them must not render every activity of a large organisation or a kern again.
  */
 const sleutels = (...lijsten: string[][]) => [...new Set(lijsten.flat())];
 
@@ -50,7 +52,7 @@ export function paginaAfhankelijkheden(site: SiteData): Map<string, string[]> {
     paden.set(
       `/organisaties/${o.slug}`,
       sleutels(
-        [`o:${o.slug}`],
+        [`o:${o.slug}`, `zo:${o.slug}`],
         eigen,
         o.kernen.map((k) => `k:${k}`),
       ),
@@ -67,7 +69,7 @@ export function paginaAfhankelijkheden(site: SiteData): Map<string, string[]> {
       hier.map((a) => `o:${a.organisatie}`),
       organisaties.filter((o) => o.kernen.includes(k.slug)).map((o) => `o:${o.slug}`),
     );
-    paden.set(`/kernen/${k.slug}`, lijst);
+    paden.set(`/kernen/${k.slug}`, [...lijst, `zk:${k.slug}`]);
     paden.set(`/agenda/kernen/${k.slug}.ics`, lijst);
   }
   for (const t of site.config.themas) {
@@ -91,8 +93,14 @@ export function recordAfdrukken(site: SiteData): Map<string, string> {
   const afdrukken = new Map<string, string>();
   const afdruk = (...delen: unknown[]) => hash(JSON.stringify(delen));
   for (const a of site.kaart.activiteiten) afdrukken.set(`a:${a.slug}`, afdruk(a, zoek.activiteit(a)));
-  for (const o of site.kaart.organisaties) afdrukken.set(`o:${o.slug}`, afdruk(o, zoek.organisatie(o)));
-  for (const k of site.kernen) afdrukken.set(`k:${k.slug}`, afdruk(site.ondersteuner(k.slug) ?? null, zoek.kern(k)));
+  for (const o of site.kaart.organisaties) {
+    afdrukken.set(`o:${o.slug}`, afdruk(o));
+    afdrukken.set(`zo:${o.slug}`, afdruk(zoek.organisatie(o)));
+  }
+  for (const k of site.kernen) {
+    afdrukken.set(`k:${k.slug}`, afdruk(site.ondersteuner(k.slug) ?? null));
+    afdrukken.set(`zk:${k.slug}`, afdruk(zoek.kern(k)));
+  }
   for (const t of site.config.themas) afdrukken.set(`t:${t.slug}`, afdruk(zoek.thema(t)));
   return afdrukken;
 }

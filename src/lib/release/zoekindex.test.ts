@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -66,15 +66,18 @@ function site(naam: string, aantal: number): string {
   return r;
 }
 
-const paginasIn = (release: string, deel: number): number =>
-  JSON.parse(readFileSync(path.join(release, deelMap(deel), 'pagefind-entry.json'), 'utf8')).languages.nl?.page_count ?? 0;
+/** An empty part (a tiny site split on purpose) has no index at all. */
+const paginasIn = (release: string, deel: number): number => {
+  const entry = path.join(release, deelMap(deel), 'pagefind-entry.json');
+  return existsSync(entry) ? (JSON.parse(readFileSync(entry, 'utf8')).languages.nl?.page_count ?? 0) : 0;
+};
 
 describe('maakZoekindex', () => {
   it('indexes a large site in parts that together hold every page, and lists them for the browser', async () => {
     process.env.SK_ZOEKINDEX_DEEL = '3';
     const r = site('groot', 10);
-    expect(await maakZoekindex(r)).toEqual({ delen: 4, opnieuw: 4 });
     const verwacht = verdeel(Array.from({ length: 10 }, (_, i) => `aanbod/p${i}/index.html`).sort(), 4).map((d) => d.length);
+    expect(await maakZoekindex(r)).toEqual({ delen: 4, opnieuw: verwacht.filter((n) => n > 0).length });
     const per = [0, 1, 2, 3].map((d) => paginasIn(r, d));
     expect(per).toEqual(verwacht);
     expect(per.reduce((a, b) => a + b)).toBe(10);
@@ -98,6 +101,7 @@ describe('maakZoekindex', () => {
       opnieuw: geraakt.size,
     });
     for (const deel of [0, 1, 2, 3]) {
+      if (paginasIn(vorige, deel) + paginasIn(nieuw, deel) === 0) continue;
       const entry = (r: string) => statSync(path.join(r, deelMap(deel), 'pagefind-entry.json')).ino;
       if (geraakt.has(deel)) expect(entry(nieuw)).not.toBe(entry(vorige));
       else expect(entry(nieuw)).toBe(entry(vorige));

@@ -201,12 +201,13 @@ describe('incremental publishing', () => {
     expect(ontbreekt.map((a) => a.slug)).toEqual([]);
   });
 
-  it('on a large site, makes an approval live first and the open-data files in the publish right after', async () => {
+  it('on a large site, makes an approval live first and the open-data files in a follow-up publish', async () => {
     process.env.SK_NALEVEREN_VANAF = '1';
     try {
       const a = db.select().from(t.activiteit).where(eq(t.activiteit.status, 'gepubliceerd')).get()!;
       db.update(t.activiteit).set({ titel: 'Eerst de pagina, dan de open data' }).where(eq(t.activiteit.id, a.id)).run();
-      const publiceerder = new Publiceerder(db);
+      // The follow-up after no quiet spell (on the server: NALEVEREN_NA_MS).
+      const publiceerder = new Publiceerder(db, undefined, undefined, undefined, 0);
       publiceerder.vraagAan('Goedgekeurd: groot');
       await publiceerder.klaar();
       const [snel, daarna] = db.select().from(t.publicatie).all().slice(-2);

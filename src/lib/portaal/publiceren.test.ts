@@ -6,7 +6,7 @@ import * as t from '../../../db/schema.ts';
 import { openDb, type Db } from '../db/client.ts';
 import { BouwFout } from '../release/bouwen.ts';
 import type { ReleaseInfo } from '../release/paden.ts';
-import { openstaandeFout, Publiceerder } from './publiceren.ts';
+import { NALEVEREN_NA_MS, openstaandeFout, Publiceerder } from './publiceren.ts';
 
 /**
  * The publisher's scheduling, with a build the test finishes by hand: each call to `bouw`
@@ -70,22 +70,49 @@ describe('Publiceerder', () => {
     expect(rijen().map((r) => r.releaseId)).toEqual(['r1', 'r2', 'r2', 'r2']);
   });
 
-  it('makes the open-data files right after a publish that left them for later, once', async () => {
+  it('makes the open-data files after a quiet spell following publishes that left them for later, once', async () => {
     const p = new Publiceerder(db, bouw, WACHT, OPNIEUW);
     p.vraagAan('Goedgekeurd: wijziging 1');
     await vi.advanceTimersByTimeAsync(WACHT);
     expect(lopend[0].opties.naleveren).toBe(true);
     lopend[0].klaar('r1', 26);
-    await vi.advanceTimersByTimeAsync(0);
+    // A second approval within the quiet spell: live at once, and it postpones the follow-up.
+    await vi.advanceTimersByTimeAsync(NALEVEREN_NA_MS - 1000);
+    p.vraagAan('Goedgekeurd: wijziging 2');
+    await vi.advanceTimersByTimeAsync(WACHT);
     expect(lopend).toHaveLength(2);
-    expect(lopend[1].opties.naleveren).toBe(false);
-    lopend[1].klaar('r2', 0);
+    expect(lopend[1].opties.naleveren).toBe(true);
+    lopend[1].klaar('r2', 26);
+    await vi.advanceTimersByTimeAsync(NALEVEREN_NA_MS - 1000);
+    expect(lopend).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000 + WACHT);
+    expect(lopend).toHaveLength(3);
+    expect(lopend[2].opties.naleveren).toBe(false);
+    lopend[2].klaar('r3', 0);
     await p.klaar();
-    expect(lopend).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(10 * NALEVEREN_NA_MS);
+    expect(lopend).toHaveLength(3);
     expect(rijen().map((r) => [r.reden, r.releaseId])).toEqual([
       ['Goedgekeurd: wijziging 1', 'r1'],
-      ['Open data bijwerken na de vorige publicatie', 'r2'],
+      ['Goedgekeurd: wijziging 2', 'r2'],
+      ['Open data bijwerken na de vorige publicatie', 'r3'],
     ]);
+  });
+
+  it('makes the open-data files at the latest five minutes after the first publish that left them, however busy', async () => {
+    const p = new Publiceerder(db, bouw, WACHT, OPNIEUW);
+    for (let i = 0; i < 12; i++) {
+      p.vraagAan(`Goedgekeurd: wijziging ${i}`);
+      await vi.advanceTimersByTimeAsync(WACHT);
+      const laatste = lopend.at(-1)!;
+      if (!laatste.opties.naleveren) break;
+      laatste.klaar(`r${i}`, 26);
+      await vi.advanceTimersByTimeAsync(NALEVEREN_NA_MS - 1000 - WACHT);
+    }
+    const nalevering = lopend.findIndex((l) => !l.opties.naleveren);
+    // One approval every 29 s: the follow-up comes after at most 5 minutes, not never.
+    expect(nalevering).toBeGreaterThan(0);
+    expect(nalevering).toBeLessThanOrEqual(11);
   });
 
   it('recovers a build interrupted by a crash: closes it as failed and publishes once more', async () => {

@@ -8,6 +8,14 @@ import type { ReleaseInfo } from '../release/paden.ts';
 export const OPNIEUW_NA_MS = [60_000, 300_000, 900_000, 3_600_000, 3_600_000, 3_600_000];
 
 /**
+ * A large site's open-data files follow after this many quiet milliseconds, and at the latest
+ * NALEVEREN_UITERLIJK_MS after the first publish that left them: making them takes as long as the
+ * approval's own publish, and a beheerder approving a series should not wait behind it each time.
+ */
+export const NALEVEREN_NA_MS = 30_000;
+const NALEVEREN_UITERLIJK_MS = 5 * 60_000;
+
+/**
  * Rebuilds the public site after changes. Requests that arrive while a build runs are
  * combined into one next build; a failed build leaves the previous release live, is shown to
  * the beheerder with its error and is tried again later (OPNIEUW_NA_MS). Made once at start-up,
@@ -23,6 +31,8 @@ export class Publiceerder {
   private volledig = process.env.SK_PUBLICEER_VOLLEDIG === '1';
   /** The next build makes the open-data files too (a large site leaves them for a follow-up). */
   private metOpenData = false;
+  /** The follow-up that makes them, planned after a quiet spell. */
+  private nalevering: { timer: NodeJS.Timeout; sinds: number } | undefined;
 
   constructor(
     private readonly db: DbOfTx,
@@ -34,6 +44,7 @@ export class Publiceerder {
      */
     private readonly wachtMs = 0,
     private readonly opnieuwNaMs = OPNIEUW_NA_MS,
+    private readonly naleverenNaMs = NALEVEREN_NA_MS,
   ) {
     const onderbroken = db
       .update(t.publicatie)
@@ -67,11 +78,11 @@ export class Publiceerder {
     return this.herstel?.op;
   }
 
-  /** Resolves when no build is running or waiting (for tests and the benchmark). */
+  /** Resolves when no build is running or waiting, the planned open-data follow-up included (for tests). */
   async klaar(): Promise<void> {
-    while (this.timer || this.bezig) {
+    while (this.timer || this.bezig || this.nalevering) {
       if (this.bezig) await this.bezig;
-      else await new Promise((r) => setTimeout(r, this.wachtMs));
+      else await new Promise((r) => setTimeout(r, 10));
     }
   }
 
@@ -85,6 +96,19 @@ export class Publiceerder {
       }
     });
     return this.bezig;
+  }
+
+  /** Plans the open-data follow-up after a quiet spell; another publish that leaves them postpones it. */
+  private planNalevering(): void {
+    const sinds = this.nalevering?.sinds ?? Date.now();
+    clearTimeout(this.nalevering?.timer);
+    const wacht = Math.max(0, Math.min(this.naleverenNaMs, sinds + NALEVEREN_UITERLIJK_MS - Date.now()));
+    const timer = setTimeout(() => {
+      this.nalevering = undefined;
+      this.vraagAan('Open data bijwerken na de vorige publicatie', { metOpenData: true });
+    }, wacht);
+    timer.unref();
+    this.nalevering = { timer, sinds };
   }
 
   /** After a failure: try again later, unless a new request already came in. */
@@ -117,13 +141,18 @@ export class Publiceerder {
       .run();
     const volledig = this.volledig;
     const naleveren = !this.metOpenData;
+    // This build makes the open-data files (unless the site is small, when every build does): no follow-up needed.
+    if (!naleveren) {
+      clearTimeout(this.nalevering?.timer);
+      this.nalevering = undefined;
+    }
     this.volledig = process.env.SK_PUBLICEER_VOLLEDIG === '1';
     this.metOpenData = false;
     try {
       const info = await this.bouw({ volledig, naleveren });
       this.mislukt = 0;
-      // Right after: the open-data files this publish left as they were (a large site).
-      if (info.uitgesteld) this.vraagAan('Open data bijwerken na de vorige publicatie', { metOpenData: true });
+      // Later: the open-data files this publish left as they were (a large site).
+      if (info.uitgesteld) this.planNalevering();
       this.db
         .update(t.publicatie)
         .set({ status: 'klaar', releaseId: info.id, klaarOp: new Date().toISOString() })

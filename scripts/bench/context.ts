@@ -28,7 +28,15 @@ export function nieuweOmgeving(naam: string): BenchOmgeving {
       OUTBOX_DIR: path.join(dataDir, 'outbox'),
       ASTRO_TELEMETRY_DISABLED: '1',
     },
-    opruimen: () => rmSync(dataDir, { recursive: true, force: true }),
+    // A build step the stopped server ended may still be letting go of its files: try again a few
+    // times, and never lose the figures of a finished run over a leftover folder.
+    opruimen: () => {
+      try {
+        rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (e) {
+        console.error(`Opruimen van ${dataDir} mislukt: ${e}`);
+      }
+    },
   };
 }
 

@@ -31,6 +31,18 @@ function inZoekindex(releases: string, tekst: string): boolean {
 }
 
 /**
+ * A public page's text. A connection the server closed after its keep-alive time (the search check
+ * between runs takes seconds at 20,000 pages) can reset as it is reused: that poll is simply tried again.
+ */
+async function pagina(url: string): Promise<string> {
+  try {
+    return await (await fetch(url)).text();
+  } catch {
+    return await (await fetch(url)).text();
+  }
+}
+
+/**
  * From the beheerder's approval to the change on the public page and in search, as a partner and
  * a beheerder do it through the portal of a running server. `volledig`: every publish builds the
  * whole site with Astro, as before incremental publishing (SK_PUBLICEER_VOLLEDIG).
@@ -82,7 +94,7 @@ async function zichtbaar(site: Site, volledig: boolean): Promise<number[]> {
       ]);
       if (goed.status !== 303) throw new Error(`goedkeuren: ${goed.status}`);
       const t0 = performance.now();
-      while (!(await (await fetch(`${server.url}/aanbod/${a.slug}/`)).text()).includes(titel)) {
+      while (!(await pagina(`${server.url}/aanbod/${a.slug}/`)).includes(titel)) {
         if (performance.now() - t0 > 180_000) throw new Error('wijziging niet zichtbaar binnen 180 s');
         await new Promise((r) => setTimeout(r, 50));
       }

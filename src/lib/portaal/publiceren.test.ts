@@ -82,20 +82,30 @@ describe('Publiceerder', () => {
     await vi.advanceTimersByTimeAsync(WACHT);
     expect(lopend).toHaveLength(2);
     expect(lopend[1].opties.naleveren).toBe(true);
-    lopend[1].klaar('r2', 26);
+    // An approval during a publish postpones it too (a large site's publish takes half a minute).
+    await vi.advanceTimersByTimeAsync(NALEVEREN_NA_MS - 1000);
+    p.vraagAan('Goedgekeurd: wijziging 3');
     await vi.advanceTimersByTimeAsync(NALEVEREN_NA_MS - 1000);
     expect(lopend).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(1000 + WACHT);
+    lopend[1].klaar('r2', 26);
+    await vi.advanceTimersByTimeAsync(WACHT);
     expect(lopend).toHaveLength(3);
-    expect(lopend[2].opties.naleveren).toBe(false);
-    lopend[2].klaar('r3', 0);
+    expect(lopend[2].opties.naleveren).toBe(true);
+    lopend[2].klaar('r3', 26);
+    await vi.advanceTimersByTimeAsync(NALEVEREN_NA_MS - 1000);
+    expect(lopend).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1000 + WACHT);
+    expect(lopend).toHaveLength(4);
+    expect(lopend[3].opties.naleveren).toBe(false);
+    lopend[3].klaar('r4', 0);
     await p.klaar();
     await vi.advanceTimersByTimeAsync(10 * NALEVEREN_NA_MS);
-    expect(lopend).toHaveLength(3);
+    expect(lopend).toHaveLength(4);
     expect(rijen().map((r) => [r.reden, r.releaseId])).toEqual([
       ['Goedgekeurd: wijziging 1', 'r1'],
       ['Goedgekeurd: wijziging 2', 'r2'],
-      ['Open data bijwerken na de vorige publicatie', 'r3'],
+      ['Goedgekeurd: wijziging 3', 'r3'],
+      ['Open data bijwerken na de vorige publicatie', 'r4'],
     ]);
   });
 

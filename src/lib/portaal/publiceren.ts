@@ -64,6 +64,8 @@ export class Publiceerder {
   vraagAan(reden: string, opties: { volledig?: boolean; metOpenData?: boolean } = {}): void {
     if (opties.volledig) this.volledig = true;
     if (opties.metOpenData) this.metOpenData = true;
+    // An approval postpones a planned open-data follow-up: it waits for a quiet spell (up to its latest moment).
+    else if (this.nalevering) this.planNalevering();
     this.db.insert(t.publicatie).values({ status: 'wacht', reden, aangevraagdOp: new Date().toISOString() }).run();
     if (this.bezig) {
       this.opnieuw = true;

@@ -7,11 +7,12 @@
  * Resident: started by renderwerker.ts, it does one job per message and stays, so a publish does
  * not pay again for starting Node, loading the renderer and Astro's first calls (about 1.5 s).
  */
-import { linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteData } from '../site/laden.ts';
 import { AFHANKELIJK_BESTAND, type Afhankelijkheden, isNaleverbaar, paginaAfdrukken, teRenderen } from './afhankelijk.ts';
 import { CSP_BESTAND, schrijfCspManifestVanaf } from './csp.ts';
+import { linker } from './linken.ts';
 import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
 import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
 import { pauzeerAlsGevraagd } from './waakhond.mjs';
@@ -25,19 +26,6 @@ function leesAfhankelijk(dir: string): Afhankelijkheden | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Hard-links a file into the new release; made folders are remembered (tens of thousands of links). */
-function linker() {
-  const mappen = new Set<string>();
-  return (van: string, naar: string) => {
-    const map = path.dirname(naar);
-    if (!mappen.has(map)) {
-      mkdirSync(map, { recursive: true });
-      mappen.add(map);
-    }
-    linkSync(van, naar);
-  };
 }
 
 /**

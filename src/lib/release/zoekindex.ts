@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { projectRoot } from '../config/load.ts';
+import { linker } from './linken.ts';
 
 /**
  * The release's search index (Pagefind). A small site gets ONE index, made by Pagefind's command
@@ -163,11 +164,8 @@ function deelBestanden(release: string, deel: number): string[] {
 
 /** Links an unchanged part from the previous release (compression links its .br and .gz later). */
 function linkDeel(vorige: string, doel: string, deel: number) {
-  for (const f of deelBestanden(vorige, deel)) {
-    const naar = path.join(doel, deelMap(deel), f);
-    mkdirSync(path.dirname(naar), { recursive: true });
-    linkSync(path.join(vorige, deelMap(deel), f), naar);
-  }
+  const link = linker();
+  for (const f of deelBestanden(vorige, deel)) link(path.join(vorige, deelMap(deel), f), path.join(doel, deelMap(deel), f));
 }
 
 /**
@@ -179,14 +177,8 @@ function indexeerDeel(doel: string, deel: number, paginas: string[]) {
   const map = `${doel}.deel-${deel}`;
   rmSync(map, { recursive: true, force: true });
   try {
-    const gemaakt = new Set<string>();
-    for (const p of paginas) {
-      const naar = path.join(map, p);
-      const ouder = path.dirname(naar);
-      if (!gemaakt.has(ouder)) mkdirSync(ouder, { recursive: true });
-      gemaakt.add(ouder);
-      linkSync(path.join(doel, p), naar);
-    }
+    const link = linker();
+    for (const p of paginas) link(path.join(doel, p), path.join(map, p));
     const r = spawnSync(process.execPath, [...pagefindArgs(map), '--output-path', path.join(doel, deelMap(deel))], {
       stdio: 'inherit',
     });

@@ -69,6 +69,23 @@ function boomGeheugen(pid: number): number | undefined {
   }
 }
 
+/** Samples a process tree's memory until stopped; `piek` is the highest so far, in MB. */
+function geheugenMeter(pid: () => number | undefined) {
+  let piek: number | undefined;
+  const meter = setInterval(() => {
+    const p = pid();
+    const nu = p === undefined ? undefined : boomGeheugen(p);
+    if (nu !== undefined) piek = Math.round(Math.max(piek ?? 0, nu));
+  }, 200);
+  meter.unref();
+  return {
+    stop() {
+      clearInterval(meter);
+      return piek;
+    },
+  };
+}
+
 /**
  * Runs a build step in its own process, so a crash or a kill cannot take the server down.
  * Resolves with the step's peak memory in MB.
@@ -90,11 +107,7 @@ export function stap(
       detached: true,
     });
     if (kind.pid) slot?.voegToe(kind.pid);
-    let piek: number | undefined;
-    const meter = setInterval(() => {
-      const nu = boomGeheugen(kind.pid!);
-      if (nu !== undefined) piek = Math.round(Math.max(piek ?? 0, nu));
-    }, 200);
+    const meter = geheugenMeter(() => kind.pid);
     let uitvoer = '';
     const lees = (chunk: Buffer) => {
       const tekst = chunk.toString();
@@ -106,7 +119,7 @@ export function stap(
     kind.on('error', (e) => reject(new BouwFout(`${naam} kon niet starten: ${e.message}`, uitvoer)));
     // 'exit', not 'close': a killed step may leave a grandchild holding its output pipe open.
     kind.on('exit', (code, signaal) => {
-      clearInterval(meter);
+      const piek = meter.stop();
       if (kind.pid) slot?.verwijder(kind.pid);
       if (code === 0) {
         kind.once('close', () => resolve(piek));
@@ -214,19 +227,22 @@ async function renderStap(
   b: Bouw,
   opdracht: Omit<RenderOpdracht, 'doel'>,
   paginasKlaar?: (paginas: string[]) => void,
-): Promise<RenderUitkomst> {
+): Promise<RenderUitkomst & { piekMb?: number }> {
   let pid: number | undefined;
   const metPid = (p: number) => {
     pid = p;
     b.slot.voegToe(p);
   };
+  const meter = geheugenMeter(() => pid);
   try {
-    return await render({ ...opdracht, doel: b.tijdelijk }, b.env, { pid: metPid, paginasKlaar });
+    const uitkomst = await render({ ...opdracht, doel: b.tijdelijk }, b.env, { pid: metPid, paginasKlaar });
+    return { ...uitkomst, piekMb: meter.stop() };
   } catch (e) {
     if (!(e instanceof RenderFout)) throw e;
     const [eerste, ...rest] = e.message.split('\n');
     throw new BouwFout(eerste.replace(/:$/, ''), rest.join('\n'));
   } finally {
+    meter.stop();
     // Resident: it outlives this build, so the lock must not end it with the build.
     if (pid) b.slot.verwijder(pid);
   }
@@ -237,32 +253,87 @@ function zoekindexBestanden(dir: string): string[] {
   return readdirSync(path.join(dir, 'pagefind'), { recursive: true }).map((f) => `pagefind/${f}`);
 }
 
-/** A full build by Astro, which also keeps its renderer for the publishes after it. */
-async function volledig(b: Bouw, id: string, bron: string): Promise<Gebouwd> {
-  const renderer = rendererDir(id);
-  const env = { ...b.env, SK_RENDERER: renderer, SK_RENDERER_BRON: bron };
-  const start = performance.now();
-  const astroMb = await stap('astro', [astroBin(), 'build', '--silent'], env, b.log, b.slot);
-  const gebouwd = performance.now();
-  const bewaard = existsSync(path.join(renderer, 'kop.json'));
-  // All four only read the pages: the CSP hashes, the paths and the compressed copies are made while
-  // Pagefind indexes (the search index is compressed after it).
-  const pagina = readdirSync(b.tijdelijk, { recursive: true, withFileTypes: true })
+/** Every file of a release being built, relative to it, without its search index (being written meanwhile). */
+function alleBestanden(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
-    .map((d) => path.relative(b.tijdelijk, path.join(d.parentPath, d.name)));
-  const [pagefindMb] = await Promise.all([
-    stap('pagefind', zoekindexArgs({ doel: b.tijdelijk }), b.env, b.log, b.slot),
-    stap('csp', ['--import', 'tsx', CSP_STAP, b.tijdelijk], b.env, b.log, b.slot),
-    bewaard ? renderStap(b, { modus: 'vastleggen', renderer }) : undefined,
-    comprimeerRelease(b.tijdelijk, b.live, pagina),
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
+    .filter((f) => !f.startsWith('pagefind/'));
+}
+
+type Verloop = { gerenderd?: RenderUitkomst; renderMb?: number; pagefindMb?: number; klaar: number };
+
+/**
+ * Renders a release with the kept renderer (opdracht), or takes the pages Astro rendered (none),
+ * and indexes and compresses it. Search indexes the pages and their compressed copies are made
+ * as soon as every page is written: the render process meanwhile renders the feeds and downloads.
+ * `klaar` is the moment rendering ended.
+ */
+async function renderEnIndexeer(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'> | undefined): Promise<Verloop> {
+  const volledig = opdracht?.modus !== 'incrementeel';
+  const start = performance.now();
+  const tijd = () => `${((performance.now() - start) / 1000).toFixed(1)} s`;
+  let paginas: Promise<[number | undefined, ...unknown[]]> | undefined;
+  const paginasKlaar = (html: string[]) => {
+    const zoek = volledig ? { doel: b.tijdelijk } : { doel: b.tijdelijk, vorige: b.live, gewijzigd: html };
+    b.log(`[render] ${html.length} pagina's geschreven na ${tijd()}`);
+    paginas = Promise.all([
+      stap('pagefind', zoekindexArgs(zoek), b.env, b.log, b.slot).then((mb) => {
+        b.log(`[pagefind] klaar na ${tijd()}`);
+        return mb;
+      }),
+      comprimeerRelease(b.tijdelijk, b.live, html).then(() => b.log(`[compressie] pagina's klaar na ${tijd()}`)),
+      // A publish's render process writes the CSP hashes of its few pages itself.
+      volledig ? stap('csp', ['--import', 'tsx', CSP_STAP, b.tijdelijk], b.env, b.log, b.slot) : undefined,
+    ]);
+    // Awaited below, also when rendering fails: never an unhandled rejection in the server.
+    paginas.catch(() => {});
+  };
+  let uitkomst: (RenderUitkomst & { piekMb?: number }) | undefined;
+  try {
+    uitkomst = opdracht ? await renderStap(b, opdracht, paginasKlaar) : undefined;
+  } catch (e) {
+    // The failed release folder is removed by the next build: nothing may still write into it then.
+    await paginas?.catch(() => {});
+    throw e;
+  }
+  const klaar = performance.now();
+  if (uitkomst) b.log(`[render] ${uitkomst.gerenderd.length} bestanden klaar na ${tijd()}`);
+  const geschreven = volledig ? alleBestanden(b.tijdelijk) : uitkomst!.gerenderd;
+  if (!paginas) paginasKlaar(geschreven.filter((f) => f.endsWith('.html')));
+  const [[pagefindMb]] = await Promise.all([
+    paginas!,
+    comprimeerRelease(
+      b.tijdelijk,
+      b.live,
+      geschreven.filter((f) => !f.endsWith('.html')),
+    ),
   ]);
   await comprimeerRelease(b.tijdelijk, b.live, zoekindexBestanden(b.tijdelijk));
+  return { gerenderd: uitkomst, renderMb: uitkomst?.piekMb, pagefindMb, klaar };
+}
+
+/**
+ * A full build: Astro bundles the site and keeps its renderer, which renders every path in the
+ * resident render process (renderer-bewaren.ts); the publishes after it use the same renderer.
+ * If the renderer could not be kept, Astro renders the pages itself.
+ */
+async function volledig(b: Bouw, id: string, bron: string): Promise<Gebouwd> {
+  const renderer = rendererDir(id);
+  // SK_ASTRO_RENDERT=1: Astro renders every page itself and no renderer is kept, so every publish
+  // builds in full. For a future Astro whose bundle cannot be kept, and to compare the two.
+  const eigen = b.env.SK_ASTRO_RENDERT === '1';
+  const env = eigen ? b.env : { ...b.env, SK_RENDERER: renderer, SK_RENDERER_BRON: bron };
+  const start = performance.now();
+  const astroMb = await stap('astro', [astroBin(), 'build', '--silent'], env, b.log, b.slot);
+  const bewaard = !eigen && existsSync(path.join(renderer, 'kop.json'));
+  const v = await renderEnIndexeer(b, bewaard ? { modus: 'volledig', renderer } : undefined);
   return {
     soort: 'volledig',
     renderer: bewaard ? id : undefined,
-    bouwSeconden: Math.round(gebouwd - start) / 1000,
-    zoekindexSeconden: Math.round(performance.now() - gebouwd) / 1000,
-    piekGeheugenMb: { astro: astroMb, pagefind: pagefindMb },
+    bouwSeconden: Math.round(v.klaar - start) / 1000,
+    zoekindexSeconden: Math.round(performance.now() - v.klaar) / 1000,
+    piekGeheugenMb: { astro: astroMb, render: v.renderMb, pagefind: v.pagefindMb },
   };
 }
 
@@ -273,50 +344,20 @@ const naleverenVanaf = () => Number(process.env.SK_NALEVEREN_VANAF) || 5000;
 async function incrementeel(b: Bouw, renderer: string, naleveren: boolean): Promise<Gebouwd> {
   const start = performance.now();
   const groot = (releaseInfo(b.live!)?.paginas ?? 0) >= naleverenVanaf();
-  // Search indexes the pages, and their compressed copies are made, as soon as every page is
-  // written: the render process meanwhile renders the feeds and downloads (a third of its work).
-  let paginas: Promise<[number | undefined, unknown]> | undefined;
-  const paginasKlaar = (gewijzigd: string[]) => {
-    paginas = Promise.all([
-      stap('pagefind', zoekindexArgs({ doel: b.tijdelijk, vorige: b.live, gewijzigd }), b.env, b.log, b.slot),
-      comprimeerRelease(b.tijdelijk, b.live, gewijzigd),
-    ]);
-    // Awaited below, also when rendering fails: never an unhandled rejection in the server.
-    paginas.catch(() => {});
-  };
-  const opdracht = {
+  const v = await renderEnIndexeer(b, {
     modus: 'incrementeel',
     renderer: rendererDir(renderer),
     live: b.live,
     naleveren: naleveren && groot,
-  } as const;
-  let uitkomst: RenderUitkomst;
-  try {
-    uitkomst = await renderStap(b, opdracht, paginasKlaar);
-  } catch (e) {
-    // The failed release folder is removed by the next build: nothing may still write into it then.
-    await paginas?.catch(() => {});
-    throw e;
-  }
-  const gebouwd = performance.now();
-  if (!paginas) paginasKlaar(uitkomst.gerenderd.filter((f) => f.endsWith('.html')));
-  const [[pagefindMb]] = await Promise.all([
-    paginas!,
-    comprimeerRelease(
-      b.tijdelijk,
-      b.live,
-      uitkomst.gerenderd.filter((f) => !f.endsWith('.html')),
-    ),
-  ]);
-  await comprimeerRelease(b.tijdelijk, b.live, zoekindexBestanden(b.tijdelijk));
+  });
   return {
     soort: 'incrementeel',
     renderer,
-    gerenderd: uitkomst.gerenderd.length,
-    uitgesteld: uitkomst.uitgesteld,
-    bouwSeconden: Math.round(gebouwd - start) / 1000,
-    zoekindexSeconden: Math.round(performance.now() - gebouwd) / 1000,
-    piekGeheugenMb: { pagefind: pagefindMb },
+    gerenderd: v.gerenderd!.gerenderd.length,
+    uitgesteld: v.gerenderd!.uitgesteld,
+    bouwSeconden: Math.round(v.klaar - start) / 1000,
+    zoekindexSeconden: Math.round(performance.now() - v.klaar) / 1000,
+    piekGeheugenMb: { render: v.renderMb, pagefind: v.pagefindMb },
   };
 }
 
@@ -354,6 +395,7 @@ export async function bouwRelease(
   const id = releaseId();
   const tijdelijk = path.join(dir, `.bouw-${id}`);
   const momentopname = `${tijdelijk}.sqlite`;
+  const geheel = geheugenMeter(() => process.pid);
   try {
     const live = huidigeRelease();
     ruimOp(dir, live ?? '');
@@ -378,6 +420,7 @@ export async function bouwRelease(
       datum: lokaal(new Date(env.SK_BUILD_TIME)).datum,
       paginas: tel(tijdelijk, '.html'),
       ...gebouwd,
+      piekGeheugenMb: { ...gebouwd.piekGeheugenMb, geheel: geheel.stop() },
     };
     writeFileSync(path.join(tijdelijk, 'release.json'), JSON.stringify(info, null, 2));
     if (!existsSync(path.join(tijdelijk, 'index.html')))
@@ -391,6 +434,7 @@ export async function bouwRelease(
     log(`Release ${id} staat live (${info.soort}): ${info.paginas} pagina's in ${seconden} s.`);
     return info;
   } finally {
+    geheel.stop();
     lopend = undefined;
     rmSync(momentopname, { force: true });
     // A step still running when another failed goes too.

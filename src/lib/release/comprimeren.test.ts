@@ -65,12 +65,13 @@ describe('comprimeerRelease', () => {
     expect(gunzipSync(readFileSync(path.join(nieuw, 'pagefind/pagefind.js.gz')))).toEqual(origineel);
   });
 
-  it('chooses brotli quality by size: 10 for pages, lower for large pages, scripts and open-data files', () => {
-    expect(brotliKwaliteit(11 * 1024)).toBe(10);
-    expect(brotliKwaliteit(64 * 1024)).toBe(10);
-    expect(brotliKwaliteit(164 * 1024)).toBe(6);
-    expect(brotliKwaliteit(600 * 1024)).toBe(6);
-    expect(brotliKwaliteit(2.2 * 1024 * 1024)).toBe(5);
+  it('chooses brotli quality by kind and size: 11 for hashed assets up to 2 MB, 5 for what every build makes anew', () => {
+    expect(brotliKwaliteit('_astro/Basis.OaA0X6l4.css', 127 * 1024)).toBe(11);
+    expect(brotliKwaliteit('_astro/eiland.Duozm0C9.js', 1.1 * 1024 * 1024)).toBe(11);
+    expect(brotliKwaliteit('_astro/groot.js', 2.2 * 1024 * 1024)).toBe(6);
+    expect(brotliKwaliteit('aanbod/koffie/index.html', 12 * 1024)).toBe(5);
+    expect(brotliKwaliteit('kernen/vroomshoop/index.html', 1.9 * 1024 * 1024)).toBe(5);
+    expect(brotliKwaliteit('open-data/hsds/services.json', 2.2 * 1024 * 1024)).toBe(5);
   });
 
   it('compresses a large file at the quality for its size', async () => {

@@ -16,16 +16,17 @@ const COMPRIMEERBAAR = /\.(html|css|js|mjs|json|svg|xml|csv|txt|webmanifest|geoj
 const MINIMAAL = 512;
 
 /**
- * Brotli quality by size. A page (11 KB) takes 5 ms at quality 10 and is 7 % smaller than at 5 to 9;
- * 11 saves 1 % more for three times the time. Quality 10's time grows faster than the file: a kern
- * page of 164 KB takes 77 ms at 10 and 3 ms at 6 for 9 % more bytes, the open-data files of the demo
- * (0.2 to 0.7 MB, made anew by every publish) 0.15 to 0.37 s each at 10 and 7 to 14 ms at 6 for
- * 5 % more. Above 64 KB quality 6 keeps a publish within its second; very large files take 5
- * (services.json, 2.2 MB: 50 ms instead of 1.7 s at 10, 16 % more bytes).
+ * Brotli quality by kind and size, measured on this site (BENCHMARKS.md):
+ * - Hashed assets (`_astro/`: stylesheets, scripts) are compressed once and reused by every
+ *   release after them (see hergebruik), and every visitor fetches them: 11, the smallest (the
+ *   map script of 1.1 MB: 1.6 s once, 10 % smaller than at 6). Above 2 MB 6, so no single file
+ *   holds a build up for long.
+ * - Pages, feeds and open data are made anew by every build: 5. A page of 12 KB takes 0.4 ms there
+ *   and 4.3 ms at 10, which makes it 7 % (240 bytes) smaller. At 20,000 pages that was 85 s of CPU
+ *   in every full build, and 0.3 s of every publish on the demo: more than 240 bytes are worth.
  */
-export function brotliKwaliteit(bytes: number): number {
-  if (bytes <= 64 * 1024) return 10;
-  if (bytes <= 2 * 1024 * 1024) return 6;
+export function brotliKwaliteit(bestand: string, bytes: number): number {
+  if (bestand.startsWith('_astro/')) return bytes <= 2 * 1024 * 1024 ? 11 : 6;
   return 5;
 }
 
@@ -76,8 +77,8 @@ async function hergebruik(vorig: string, pad: string, inhoud: Buffer): Promise<b
 
 /**
  * Writes .br and .gz next to every text file once per release, so the server sends compressed
- * files without compressing on every request. Brotli at a quality by size (brotliKwaliteit): 7 %
- * smaller pages than the fast levels, for every visitor, at a cost paid once per build. Files unchanged since the
+ * files without compressing on every request, brotli at a quality by kind and size (brotliKwaliteit).
+ * Files unchanged since the
  * previous release reuse its compressed copies, so a publish only compresses what changed.
  * Asynchronous (zlib's thread pool), because the portal publishes from the live server process.
  */
@@ -116,7 +117,7 @@ export async function comprimeerRelease(
       }
     }
     const params = {
-      [constants.BROTLI_PARAM_QUALITY]: brotliKwaliteit(inhoud.length),
+      [constants.BROTLI_PARAM_QUALITY]: brotliKwaliteit(path.relative(dir, pad).split(path.sep).join('/'), inhoud.length),
       [constants.BROTLI_PARAM_SIZE_HINT]: inhoud.length,
     };
     const [br, gzipt] = await Promise.all([brotli(inhoud, { params }), gz(inhoud, { level: 9 })]);

@@ -1,15 +1,21 @@
 import { linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-/** Hard-links a file into another folder (a new release, a part of the search index); made folders are remembered (tens of thousands of links). */
-export function linker() {
+/** Makes folders as files go into them; made folders are remembered (a release holds tens of thousands of files). */
+export function mapMaker() {
   const mappen = new Set<string>();
+  return (map: string) => {
+    if (mappen.has(map)) return;
+    mkdirSync(map, { recursive: true });
+    mappen.add(map);
+  };
+}
+
+/** Hard-links a file into another folder (a new release, a part of the search index). */
+export function linker() {
+  const maakMap = mapMaker();
   return (van: string, naar: string) => {
-    const map = path.dirname(naar);
-    if (!mappen.has(map)) {
-      mkdirSync(map, { recursive: true });
-      mappen.add(map);
-    }
+    maakMap(path.dirname(naar));
     linkSync(van, naar);
   };
 }

@@ -124,9 +124,12 @@ export type ReleaseInfo = {
   paginas: number;
   bouwSeconden: number;
   zoekindexSeconden: number;
-  /** Peak resident memory of the build steps (Linux), for the benchmark. */
-  piekGeheugenMb?: { astro?: number; pagefind?: number };
-  /** 'volledig': built by Astro; 'incrementeel': made from the previous release, re-rendering only changed pages. */
+  /**
+   * Peak resident memory of the build steps (Linux), for the benchmark; `geheel` is that of the
+   * building process and all its steps together, as they run side by side.
+   */
+  piekGeheugenMb?: { astro?: number; render?: number; pagefind?: number; geheel?: number };
+  /** 'volledig': bundled by Astro, every path rendered; 'incrementeel': made from the previous release, re-rendering only changed pages. */
   soort?: 'volledig' | 'incrementeel';
   /** The kept renderer this release's pages were rendered with (rendererDir), if any. */
   renderer?: string;

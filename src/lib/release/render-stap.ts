@@ -1,18 +1,18 @@
 /**
  * Build step (own process, like astro and pagefind): with the renderer kept from the last full
- * build, either records the paths and fingerprints of a freshly built release ("vastleggen"), or
- * makes a new release from the live one ("incrementeel"): unchanged files are hard-linked, only
- * the pages whose records changed are rendered.
+ * build, either renders every path of a new release and records their fingerprints ("volledig",
+ * right after Astro bundled the site), or makes a new release from the live one ("incrementeel"):
+ * unchanged files are hard-linked, only the pages whose records changed are rendered.
  *
  * Resident: started by renderwerker.ts, it does one job per message and stays, so a publish does
  * not pay again for starting Node, loading the renderer and Astro's first calls (about 1.5 s).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteData } from '../site/laden.ts';
 import { AFHANKELIJK_BESTAND, type Afhankelijkheden, isNaleverbaar, paginaAfdrukken, teRenderen } from './afhankelijk.ts';
 import { CSP_BESTAND, schrijfCspManifestVanaf } from './csp.ts';
-import { linker } from './linken.ts';
+import { linker, mapMaker } from './linken.ts';
 import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
 import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
 import { pauzeerAlsGevraagd } from './waakhond.mjs';
@@ -55,8 +55,6 @@ function rendererVan(dir: string): Promise<Renderer> {
 }
 
 async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
-  // A full build's paths are recorded by a process that renders next: have every route's code loaded.
-  if (opdracht.modus === 'vastleggen') await warmOp(opdracht.renderer);
   const renderer = await rendererVan(opdracht.renderer);
   const paden = await renderer.paden();
   const site = siteData();
@@ -65,49 +63,68 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
     datum: site.nu.datum,
     paden: Object.fromEntries(paden.map((p) => [p.pad, { bestand: p.bestand, afdruk: afdrukken.get(p.pad) }])),
   };
-  if (opdracht.modus === 'vastleggen') {
-    writeFileSync(path.join(opdracht.doel, AFHANKELIJK_BESTAND), JSON.stringify(nieuw));
-    return { paden: paden.length, gerenderd: [], verwijderd: 0, uitgesteld: 0 };
-  }
-  const live = opdracht.live!;
-  const vorige = leesAfhankelijk(live);
-  const render = teRenderen(
-    paden.map((p) => p.pad),
-    vorige,
-    nieuw.datum,
-    afdrukken,
-    opdracht.naleveren ? isNaleverbaar : undefined,
-  );
+  // A full build renders every path; a publish only those whose records changed, and links the rest.
+  const live = opdracht.modus === 'incrementeel' ? opdracht.live : undefined;
+  const vorige = live ? leesAfhankelijk(live) : undefined;
+  const render = live
+    ? teRenderen(
+        paden.map((p) => p.pad),
+        vorige,
+        nieuw.datum,
+        afdrukken,
+        opdracht.naleveren ? isNaleverbaar : undefined,
+      )
+    : new Set(paden.map((p) => p.pad));
   const vorigeBestanden = new Set(Object.values(vorige?.paden ?? {}).map((p) => p.bestand));
   const blijft = new Set(paden.filter((p) => !render.has(p.pad)).map((p) => p.bestand));
-  const gelinkt = linkOngewijzigd(live, opdracht.doel, (b) => vorigeBestanden.has(b) && !blijft.has(b));
-  const html = new Map<string, string>();
-  const gerenderd: string[] = [];
+  const gelinkt = live
+    ? linkOngewijzigd(live, opdracht.doel, (b) => vorigeBestanden.has(b) && !blijft.has(b))
+    : new Set<string>();
   // A path left as it is, unless its file is missing from the live release.
   const opnieuw = paden.filter((p) => render.has(p.pad) || !gelinkt.has(p.bestand));
-  const isPagina = (p: Pad) => p.bestand.endsWith('.html');
-  let gemeld = false;
-  const meldPaginas = () => {
-    if (!gemeld) process.send?.({ paginas: [...html.keys()] } satisfies WerkerAntwoord);
-    gemeld = true;
-  };
-  // Pages first: search indexes them while the feeds and downloads are rendered.
-  for (const p of [...opnieuw.filter(isPagina), ...opnieuw.filter((p) => !isPagina(p))]) {
-    if (!isPagina(p)) meldPaginas();
-    const inhoud = await renderer.render(p);
-    const doel = path.join(opdracht.doel, p.bestand);
-    mkdirSync(path.dirname(doel), { recursive: true });
-    writeFileSync(doel, inhoud);
-    gerenderd.push(p.bestand);
-    if (isPagina(p)) html.set(p.bestand, inhoud.toString('utf8'));
+  const { gerenderd, html } = await schrijfPaden(renderer, opnieuw, opdracht.doel, Boolean(live));
+  // A full build's pages are scanned for their CSP hashes by a step of their own, beside this one.
+  if (live) {
+    const behouden = [...gelinkt].filter((naam) => naam.endsWith('.html') && !html.has(naam));
+    schrijfCspManifestVanaf(opdracht.doel, live, behouden, html);
   }
-  meldPaginas();
-  const behouden = [...gelinkt].filter((naam) => naam.endsWith('.html') && !html.has(naam));
-  schrijfCspManifestVanaf(opdracht.doel, live, behouden, html);
   writeFileSync(path.join(opdracht.doel, AFHANKELIJK_BESTAND), JSON.stringify(nieuw));
   const nu = new Set(paden.map((p) => p.bestand));
   const uitgesteld = opdracht.naleveren ? paden.filter((p) => isNaleverbaar(p.pad) && !render.has(p.pad)).length : 0;
   return { paden: paden.length, gerenderd, verwijderd: [...vorigeBestanden].filter((b) => !nu.has(b)).length, uitgesteld };
+}
+
+/**
+ * Renders paths into the release folder, pages first: as soon as every page is written the
+ * publishing process hears so, and search indexes them while the feeds and downloads are rendered.
+ * `bewaarHtml`: keep each page's HTML for its CSP hashes (a publish: a few pages).
+ */
+async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, bewaarHtml: boolean) {
+  const html = new Map<string, string>();
+  const gerenderd: string[] = [];
+  const isPagina = (p: Pad) => p.bestand.endsWith('.html');
+  const paginas = paden.filter(isPagina);
+  const maakMap = mapMaker();
+  let gemeld = false;
+  // Waits until the message is out: rendering runs on promises alone, so without a turn of the
+  // event loop a large message would leave only with the job's answer.
+  const meldPaginas = async () => {
+    if (gemeld || !process.send) return;
+    gemeld = true;
+    const bericht: WerkerAntwoord = { paginas: paginas.map((p) => p.bestand) };
+    await new Promise<void>((klaar) => process.send!(bericht, undefined, {}, () => klaar()));
+  };
+  for (const p of [...paginas, ...paden.filter((p) => !isPagina(p))]) {
+    if (!isPagina(p)) await meldPaginas();
+    const inhoud = await renderer.render(p);
+    const bestand = path.join(doel, p.bestand);
+    maakMap(path.dirname(bestand));
+    writeFileSync(bestand, inhoud);
+    gerenderd.push(p.bestand);
+    if (bewaarHtml && isPagina(p)) html.set(p.bestand, inhoud.toString('utf8'));
+  }
+  await meldPaginas();
+  return { gerenderd, html };
 }
 
 /** Loads every route's code (Astro imports a page's module on first use) by rendering one path of each route. */

@@ -43,7 +43,7 @@ export function leesKop(dir: string): Kop {
 
 export async function laadRenderer(dir: string): Promise<Renderer> {
   const kop = leesKop(dir);
-  const { app } = (await import(pathToFileURL(path.join(dir, kop.entry)).href)) as { app: PrerenderApp };
+  const { app } = (await import(/* @vite-ignore */ pathToFileURL(path.join(dir, kop.entry)).href)) as { app: PrerenderApp };
   // The build's internals, as far as rendering a page reads them (core/build/environment.js).
   app.setInternals({ pagesByKeys: new Map(kop.paginas), entrySpecifierToBundleMap: new Map(kop.bundle) });
   app.setOptions({

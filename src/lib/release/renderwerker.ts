@@ -11,8 +11,11 @@ import { projectRoot } from '../config/load.ts';
  */
 
 export type RenderOpdracht = {
-  /** 'opwarmen': only load the renderer and every route's code (after a server start). */
-  modus: 'vastleggen' | 'incrementeel' | 'opwarmen';
+  /**
+   * 'volledig': render every path (a full build, after Astro bundled the site); 'incrementeel': a
+   * publish from the live release; 'opwarmen': only load the renderer and every route's code (after a server start).
+   */
+  modus: 'volledig' | 'incrementeel' | 'opwarmen';
   renderer: string;
   doel: string;
   live?: string;
@@ -27,7 +30,7 @@ export type WerkerOpdracht = { opdracht: RenderOpdracht; env: Record<string, str
 export type WerkerAntwoord =
   | { ok: true; uitkomst: RenderUitkomst }
   | { ok: false; fout: string }
-  /** Sent during an incremental job: every page (HTML) of the new release is in place, the other files follow. */
+  /** Sent during a job: every page (HTML) it renders is in place, the other files follow. */
   | { paginas: string[] };
 
 /** Variables that differ per publish; the rest of the environment is the one it started with. */

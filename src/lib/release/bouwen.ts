@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { configProbleem, laatsteGoedeTekst, projectRoot } from '../config/load.ts';
 import { databasePath, openDb } from '../db/client.ts';
@@ -140,17 +141,24 @@ function tel(dir: string, eindigtOp: string): number {
     .length;
 }
 
-/** Removes old releases (see teVerwijderen) and left-over build folders. */
-function ruimOp(dir: string, live: string) {
+/** Left-over folders of a build that failed or was killed (none after a successful one). */
+function ruimBouwrestenOp(dir: string) {
+  for (const d of readdirSync(dir)) if (d.startsWith('.bouw-')) rmSync(path.join(dir, d), { recursive: true, force: true });
+}
+
+/**
+ * Removes old releases (see teVerwijderen) and the renderers no release uses any more, once the new
+ * release is live: at 20,000 pages removing one takes seconds, which no approval should wait for.
+ * Asynchronous, so the server keeps answering meanwhile.
+ */
+async function ruimOudeReleasesOp(dir: string, live: string) {
   const namen = readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
   const gemaaktOp = (naam: string) => statSync(path.join(dir, naam)).mtimeMs;
   for (const naam of teVerwijderen(namen, path.basename(live), Date.now(), gemaaktOp)) {
-    rmSync(path.join(dir, naam), { recursive: true, force: true });
+    await rm(path.join(dir, naam), { recursive: true, force: true });
   }
-  for (const d of readdirSync(dir)) if (d.startsWith('.bouw-')) rmSync(path.join(dir, d), { recursive: true, force: true });
-  // Renderers that no release on disk was made with any more.
   const inGebruik = new Set(
     readdirSync(dir)
       .filter((naam) => RELEASE_NAAM.test(naam))
@@ -159,7 +167,7 @@ function ruimOp(dir: string, live: string) {
   const renderers = path.join(dir, '.renderers');
   if (!existsSync(renderers)) return;
   for (const id of readdirSync(renderers)) {
-    if (!inGebruik.has(id)) rmSync(path.join(renderers, id), { recursive: true, force: true });
+    if (!inGebruik.has(id)) await rm(path.join(renderers, id), { recursive: true, force: true });
   }
 }
 
@@ -398,7 +406,7 @@ export async function bouwRelease(
   const geheel = geheugenMeter(() => process.pid);
   try {
     const live = huidigeRelease();
-    ruimOp(dir, live ?? '');
+    ruimBouwrestenOp(dir);
     await maakMomentopname(momentopname);
     const env = {
       ...process.env,
@@ -432,6 +440,8 @@ export async function bouwRelease(
     renameSync(nieuweLink, huidigeLink());
     const seconden = (info.bouwSeconden + info.zoekindexSeconden).toFixed(1);
     log(`Release ${id} staat live (${info.soort}): ${info.paginas} pagina's in ${seconden} s.`);
+    // The release is live: a folder that cannot be removed now is tried again after the next build.
+    await ruimOudeReleasesOp(dir, definitief).catch((e) => log(`Oude releases opruimen mislukt: ${e}`));
     return info;
   } finally {
     geheel.stop();

@@ -7,12 +7,14 @@
  * Resident: started by renderwerker.ts, it does one job per message and stays, so a publish does
  * not pay again for starting Node, loading the renderer and Astro's first calls (about 1.5 s).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { siteData } from '../site/laden.ts';
 import { AFHANKELIJK_BESTAND, type Afhankelijkheden, isNaleverbaar, paginaAfdrukken, teRenderen } from './afhankelijk.ts';
 import { CSP_BESTAND, schrijfCspManifestVanaf } from './csp.ts';
-import { linker, mapMaker } from './linken.ts';
+import type { LinkOpdracht } from './link-werker.ts';
+import { mapMaker } from './linken.ts';
 import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
 import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
 import { pauzeerAlsGevraagd } from './waakhond.mjs';
@@ -28,23 +30,32 @@ function leesAfhankelijk(dir: string): Afhankelijkheden | undefined {
   }
 }
 
+/** Starts linking every file of the live release into the new one (link-werker.ts); resolves with the plain files linked. */
+function linkAlles(live: string, doel: string): Promise<string[]> {
+  const opdracht: LinkOpdracht = { live, doel, behalve: [...METADATA] };
+  const werker = new Worker(new URL('./link-werker.ts', import.meta.url), { workerData: opdracht });
+  return new Promise((klaar, fout) => {
+    werker.once('message', klaar);
+    werker.once('error', fout);
+    werker.once('exit', (code) => fout(new Error(`linken is gestopt (code ${code})`)));
+  });
+}
+
 /**
- * Links every file of the live release that stays as it is: all but the metadata, the search
- * index and the files of paths that are rendered anew or gone. Returns the plain files it
- * linked (without .br and .gz).
+ * Removes from the new release the linked files that do not stay as they are (rendered anew, or
+ * gone), with their compressed copies: a file written later must never write through a link into
+ * the live release. Returns the plain files that stay linked.
  */
-function linkOngewijzigd(live: string, doel: string, weg: (bestand: string) => boolean): Set<string> {
-  const link = linker();
-  const gelinkt = new Set<string>();
-  for (const d of readdirSync(live, { recursive: true, withFileTypes: true })) {
-    if (!d.isFile()) continue;
-    const naam = path.relative(live, path.join(d.parentPath, d.name)).split(path.sep).join('/');
-    const basis = naam.replace(/\.(br|gz)$/, '');
-    if (METADATA.has(basis) || naam.startsWith('pagefind/') || weg(basis)) continue;
-    link(path.join(live, naam), path.join(doel, naam));
-    if (basis === naam) gelinkt.add(naam);
+function ontkoppel(doel: string, gelinkt: string[], weg: (bestand: string) => boolean): Set<string> {
+  const blijft = new Set<string>();
+  for (const naam of gelinkt) {
+    if (!weg(naam)) {
+      blijft.add(naam);
+      continue;
+    }
+    for (const n of [naam, `${naam}.br`, `${naam}.gz`]) rmSync(path.join(doel, n), { force: true });
   }
-  return gelinkt;
+  return blijft;
 }
 
 /** The renderer of this process: a resident process keeps it between jobs. */
@@ -55,6 +66,11 @@ function rendererVan(dir: string): Promise<Renderer> {
 }
 
 async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
+  // A full build renders every path; a publish only those whose records changed, and links the rest.
+  const live = opdracht.modus === 'incrementeel' ? opdracht.live : undefined;
+  // Linked on another thread while the paths and their fingerprints are worked out.
+  const linken = live ? linkAlles(live, opdracht.doel) : Promise.resolve([]);
+  linken.catch(() => {});
   const renderer = await rendererVan(opdracht.renderer);
   const paden = await renderer.paden();
   const site = siteData();
@@ -63,8 +79,6 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
     datum: site.nu.datum,
     paden: Object.fromEntries(paden.map((p) => [p.pad, { bestand: p.bestand, afdruk: afdrukken.get(p.pad) }])),
   };
-  // A full build renders every path; a publish only those whose records changed, and links the rest.
-  const live = opdracht.modus === 'incrementeel' ? opdracht.live : undefined;
   const vorige = live ? leesAfhankelijk(live) : undefined;
   const render = live
     ? teRenderen(
@@ -77,9 +91,10 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
     : new Set(paden.map((p) => p.pad));
   const vorigeBestanden = new Set(Object.values(vorige?.paden ?? {}).map((p) => p.bestand));
   const blijft = new Set(paden.filter((p) => !render.has(p.pad)).map((p) => p.bestand));
-  const gelinkt = live
-    ? linkOngewijzigd(live, opdracht.doel, (b) => vorigeBestanden.has(b) && !blijft.has(b))
-    : new Set<string>();
+  const nu = new Set(paden.map((p) => p.bestand));
+  // A file of a path, then or now, that does not stay as it is (public files and assets stay).
+  const weg = (b: string) => (vorigeBestanden.has(b) || nu.has(b)) && !blijft.has(b);
+  const gelinkt = ontkoppel(opdracht.doel, await linken, weg);
   // A path left as it is, unless its file is missing from the live release.
   const opnieuw = paden.filter((p) => render.has(p.pad) || !gelinkt.has(p.bestand));
   const { gerenderd, html } = await schrijfPaden(renderer, opnieuw, opdracht.doel, Boolean(live));
@@ -89,7 +104,6 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
     schrijfCspManifestVanaf(opdracht.doel, live, behouden, html);
   }
   writeFileSync(path.join(opdracht.doel, AFHANKELIJK_BESTAND), JSON.stringify(nieuw));
-  const nu = new Set(paden.map((p) => p.bestand));
   const uitgesteld = opdracht.naleveren ? paden.filter((p) => isNaleverbaar(p.pad) && !render.has(p.pad)).length : 0;
   return { paden: paden.length, gerenderd, verwijderd: [...vorigeBestanden].filter((b) => !nu.has(b)).length, uitgesteld };
 }

@@ -1,3 +1,12 @@
+import {
+  alsEenIndex,
+  DEEL_FILTER,
+  WOORDENLIJST_FILTER,
+  deelNummer,
+  type Delenlijst,
+  leesDelenlijst,
+  type RuwePagefind,
+} from '../lib/zoeken/delen.ts';
 import type { Woordenlijst } from '../lib/zoeken/vraag.ts';
 import type { PagefindApi } from '../lib/zoeken/zoeker.ts';
 
@@ -7,7 +16,9 @@ import type { PagefindApi } from '../lib/zoeken/zoeker.ts';
  * release after the Astro build.
  */
 
-export type Pagefind = PagefindApi & {
+export type Pagefind = PagefindApi & { preload: (term: string, opties?: object) => Promise<void> };
+
+type PagefindModule = RuwePagefind & {
   options: (opties: object) => Promise<void>;
   init: () => Promise<void>;
   preload: (term: string, opties?: object) => Promise<void>;
@@ -30,11 +41,21 @@ let pagefind: Promise<Pagefind> | undefined;
 let woordenlijst: Promise<Woordenlijst> | undefined;
 
 /** The parts besides /pagefind/ itself; none for one index or a release from before the split. */
-async function laadDelen(): Promise<string[]> {
+async function laadDelen(): Promise<Delenlijst> {
   const r = await fetch(DELEN_URL);
-  if (!r.ok) return [];
-  const { delen } = (await r.json()) as { delen?: unknown };
-  return Array.isArray(delen) ? delen.filter((d): d is string => typeof d === 'string' && d.startsWith('/pagefind/')) : [];
+  return leesDelenlijst(r.ok ? await r.json() : {});
+}
+
+/** The parts merged into the first, each with its number as a filter, as one index (src/lib/zoeken/delen.ts). */
+async function voegSamen(pf: PagefindModule, { delen, onbekend }: Delenlijst): Promise<Pagefind> {
+  await pf.options({ ...INSTELLINGEN, mergeFilter: { [DEEL_FILTER]: '0' } });
+  await pf.init();
+  await Promise.all(
+    delen.map((deel) => pf.mergeIndex(deel, { ...INSTELLINGEN, mergeFilter: { [DEEL_FILTER]: `${deelNummer(deel)}` } })),
+  );
+  const lijsten = await pf.search(null, { filters: { [WOORDENLIJST_FILTER]: 'ja' } });
+  const index = alsEenIndex(pf, new Set(lijsten?.results.map((r) => r.id)), onbekend);
+  return { search: index.search, preload: (term, opties) => pf.preload(term, opties) };
 }
 
 export function laadPagefind(): Promise<Pagefind> {
@@ -42,10 +63,11 @@ export function laadPagefind(): Promise<Pagefind> {
     // Fetched while Pagefind loads; a failure fails the whole load (tried again on the next search).
     const delen = laadDelen();
     delen.catch(() => undefined);
-    const pf = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+    const pf = (await import(/* @vite-ignore */ PAGEFIND_URL)) as PagefindModule;
+    const lijst = await delen;
+    if (lijst.delen.length > 0) return voegSamen(pf, lijst);
     await pf.options(INSTELLINGEN);
     await pf.init();
-    await Promise.all((await delen).map((deel) => pf.mergeIndex(deel, INSTELLINGEN)));
     return pf;
   })();
   pagefind.catch(() => (pagefind = undefined));

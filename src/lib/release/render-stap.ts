@@ -17,6 +17,7 @@ import type { LinkOpdracht } from './link-werker.ts';
 import { mapMaker } from './linken.ts';
 import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
 import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
+import { WOORDEN_BESTAND } from './zoekindex.ts';
 import { pauzeerAlsGevraagd } from './waakhond.mjs';
 
 /** Files of a release that a publish always makes anew. */
@@ -109,14 +110,16 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
 }
 
 /**
- * Renders paths into the release folder, pages first: as soon as every page is written the
- * publishing process hears so, and search indexes them while the feeds and downloads are rendered.
+ * Renders paths into the release folder, pages first (with the site's words, which search indexes
+ * with them, zoekindex.ts): as soon as they are written the publishing process hears so, and
+ * search indexes them while the feeds and downloads are rendered.
  * `bewaarHtml`: keep each page's HTML for its CSP hashes (a publish: a few pages).
  */
 async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, bewaarHtml: boolean) {
   const html = new Map<string, string>();
   const gerenderd: string[] = [];
   const isPagina = (p: Pad) => p.bestand.endsWith('.html');
+  const voorZoeken = (p: Pad) => isPagina(p) || p.bestand === WOORDEN_BESTAND;
   const paginas = paden.filter(isPagina);
   const maakMap = mapMaker();
   let gemeld = false;
@@ -128,8 +131,8 @@ async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, bewa
     const bericht: WerkerAntwoord = { paginas: paginas.map((p) => p.bestand) };
     await new Promise<void>((klaar) => process.send!(bericht, undefined, {}, () => klaar()));
   };
-  for (const p of [...paginas, ...paden.filter((p) => !isPagina(p))]) {
-    if (!isPagina(p)) await meldPaginas();
+  for (const p of [...paden.filter(voorZoeken), ...paden.filter((p) => !voorZoeken(p))]) {
+    if (!voorZoeken(p)) await meldPaginas();
     const inhoud = await renderer.render(p);
     const bestand = path.join(doel, p.bestand);
     maakMap(path.dirname(bestand));

@@ -2,7 +2,18 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { aantalDelen, DELEN_BESTAND, deelMap, deelVan, maakZoekindex, paginasPerDeel, urlVan, verdeel } from './zoekindex.ts';
+import {
+  aantalDelen,
+  DELEN_BESTAND,
+  deelMap,
+  deelVan,
+  maakZoekindex,
+  onbekendeWoorden,
+  paginasPerDeel,
+  urlVan,
+  verdeel,
+  woordenlijstPagina,
+} from './zoekindex.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-zoekindex-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,14 +79,43 @@ function site(naam: string, aantal: number): string {
     mkdirSync(path.join(r, `aanbod/p${i}`), { recursive: true });
     writeFileSync(path.join(r, `aanbod/p${i}/index.html`), pagina(`Pagina ${i}`, `woord${i} koffie ochtend`));
   }
+  schrijfWoorden(r, ['koffie', 'ochtend', ...Array.from({ length: aantal }, (_, i) => `woord${i}`)]);
   return r;
 }
 
-/** An empty part (a tiny site split on purpose) has no index at all. */
-const paginasIn = (release: string, deel: number): number => {
+function schrijfWoorden(r: string, woorden: string[]) {
+  mkdirSync(path.join(r, 'zoeken'), { recursive: true });
+  writeFileSync(path.join(r, 'zoeken/woorden.json'), JSON.stringify({ woorden }));
+}
+
+const verslag = (r: string) =>
+  JSON.parse(readFileSync(path.join(r, 'pagefind/.delen.json'), 'utf8')) as { lijsten: string[][]; lijstVan: number[] };
+
+/** Pages in a part's index; an empty part (a tiny site split on purpose) has no index at all. */
+const geindexeerd = (release: string, deel: number): number => {
   const entry = path.join(release, deelMap(deel), 'pagefind-entry.json');
   return existsSync(entry) ? (JSON.parse(readFileSync(entry, 'utf8')).languages.nl?.page_count ?? 0) : 0;
 };
+/** The site's pages in a part: a split index has the hidden page with the site words in every part besides. */
+const paginasIn = (release: string, deel: number): number =>
+  Math.max(0, geindexeerd(release, deel) - (existsSync(path.join(release, 'pagefind/.delen.json')) ? 1 : 0));
+
+describe('the hidden page with the site words', () => {
+  it('holds every word once, escaped, with the filter by which the browser leaves it out', () => {
+    const html = woordenlijstPagina(['koffie', 'ochtend', '<script>']);
+    expect(html).toContain('<p>koffie ochtend  script </p>');
+    expect(html).toContain('data-pagefind-body');
+    expect(html).toContain('data-pagefind-filter="woordenlijst"');
+  });
+
+  it('names per word the parts whose list lacks it; a part without a list (an older release) is left alone', () => {
+    const nu = ['koffie', 'thee', 'zang'];
+    expect(onbekendeWoorden(nu, [nu, ['koffie'], undefined, ['koffie', 'thee', 'oud']])).toEqual({
+      thee: [1],
+      zang: [1, 3],
+    });
+  });
+});
 
 describe('maakZoekindex', () => {
   it('indexes a large site in parts that together hold every page, and lists them for the browser', async () => {
@@ -112,6 +152,29 @@ describe('maakZoekindex', () => {
       else expect(entry(nieuw)).toBe(entry(vorige));
     }
     expect([0, 1, 2, 3].map((d) => paginasIn(nieuw, d)).reduce((a, b) => a + b)).toBe(9);
+  }, 60_000);
+
+  it('indexes the site words in every part, and after a publish names the parts that do not know a new word', async () => {
+    process.env.SK_ZOEKINDEX_DEEL = '3';
+    const vorige = site('woorden-vorige', 10);
+    await maakZoekindex(vorige);
+    // Every part with pages has one page more than its own: the hidden page with the site's words.
+    const metPaginas = [0, 1, 2, 3].filter((d) => paginasIn(vorige, d) > 0);
+    const { delen } = JSON.parse(readFileSync(path.join(vorige, 'pagefind/.delen.json'), 'utf8')) as { delen: string[][] };
+    for (const d of metPaginas) expect(geindexeerd(vorige, d), `deel ${d}`).toBe(delen[d].length + 1);
+    expect(verslag(vorige).lijsten).toHaveLength(1);
+    expect(JSON.parse(readFileSync(path.join(vorige, DELEN_BESTAND), 'utf8')).onbekend).toBeUndefined();
+
+    const nieuw = path.join(dir, 'woorden-nieuw');
+    cpSync(vorige, nieuw, { recursive: true, filter: (p) => !p.includes(`${path.sep}pagefind`) });
+    writeFileSync(path.join(nieuw, 'aanbod/p3/index.html'), pagina('Pagina 3', 'koffiekoek en thee'));
+    schrijfWoorden(nieuw, ['koffie', 'koffiekoek', 'ochtend', 'thee', ...Array.from({ length: 10 }, (_, i) => `woord${i}`)]);
+    await maakZoekindex(nieuw, { vorige, gewijzigd: ['aanbod/p3/index.html', 'zoeken/woorden.json'] });
+    const opnieuw = new Set([0, deelVan('aanbod/p3/index.html', 4)]);
+    const oud = metPaginas.filter((d) => !opnieuw.has(d));
+    expect(oud.length).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(path.join(nieuw, DELEN_BESTAND), 'utf8')).onbekend).toEqual({ koffiekoek: oud, thee: oud });
+    expect(verslag(nieuw).lijsten).toHaveLength(2);
   }, 60_000);
 
   it('keeps one index made by Pagefind over the whole site when the site is small', async () => {

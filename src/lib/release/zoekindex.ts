@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { projectRoot } from '../config/load.ts';
+import { WOORDENLIJST_FILTER } from '../zoeken/delen.ts';
 import { linker } from './linken.ts';
 
 /**
@@ -18,6 +19,15 @@ import { linker } from './linken.ts';
  * random sample of the site, so word frequencies and page lengths (BM25) look like the whole and
  * scores from different parts compare fairly. A publish re-indexes only the parts that hold a
  * changed, new or removed page; the other parts are hard-linked from the live release.
+ *
+ * Every part also indexes a hidden page with the words of the whole site (zoeken/woorden.json), the
+ * woordenlijst. Without it a part that lacks a word searches the longest beginning of it that it
+ * does have ("over" for "oversteken"; Pagefind has no option against it, see
+ * https://github.com/Pagefind/pagefind/issues/780), and those pages, merged, rank above the page
+ * with the word. The browser leaves the woordenlijst out of every result (src/scripts/pagefind.ts).
+ * A part linked by a publish keeps the woordenlijst it was made with: delen.json names, per word
+ * the site has gained since, the parts that do not know it, and the browser leaves those parts out
+ * of a search for that word (no page in them can have it: they did not change).
  */
 
 /** Pages per part above which the site is split; SK_ZOEKINDEX_DEEL overrides it (tests force splitting on the demo). */
@@ -28,7 +38,12 @@ export const DELEN_BESTAND = 'pagefind/delen.json';
 const VERSLAG_BESTAND = 'pagefind/.delen.json';
 const STAP = fileURLToPath(new URL('./zoekindex-stap.ts', import.meta.url));
 
-const verslagSchema = z.object({ delen: z.array(z.array(z.string())).min(1) });
+const verslagSchema = z.object({
+  delen: z.array(z.array(z.string())).min(1),
+  /** The woordenlijsten the parts were made with (a publish leaves a few different ones), and each part's. */
+  lijsten: z.array(z.array(z.string())).default([]),
+  lijstVan: z.array(z.number().int()).default([]),
+});
 type Verslag = z.infer<typeof verslagSchema>;
 
 export type ZoekindexOpdracht = {
@@ -129,9 +144,44 @@ function schrijf(doel: string, bestand: string, inhoud: unknown) {
   writeFileSync(pad, JSON.stringify(inhoud));
 }
 
-/** The parts besides part 0 that hold pages (a tiny site split on purpose may leave one empty). */
-function schrijfDelen(doel: string, delen: number[]) {
-  schrijf(doel, DELEN_BESTAND, { delen: delen.filter((d) => d > 0).map((d) => `/${deelMap(d)}/`) });
+/**
+ * The parts besides part 0 that hold pages (a tiny site split on purpose may leave one empty), and
+ * per word the site gained since a part was made, the parts that do not know it.
+ */
+function schrijfDelen(doel: string, delen: number[], onbekend: Record<string, number[]> = {}) {
+  const lijst = { delen: delen.filter((d) => d > 0).map((d) => `/${deelMap(d)}/`) };
+  schrijf(doel, DELEN_BESTAND, Object.keys(onbekend).length > 0 ? { ...lijst, onbekend } : lijst);
+}
+
+/** Where the hidden page with the site's words sits in a part's folder while Pagefind indexes it. */
+export const WOORDENLIJST_PAGINA = '_woordenlijst/index.html';
+
+/** The site's words, as the search page corrects against them; rendered before search indexes (render-stap.ts). */
+export const WOORDEN_BESTAND = 'zoeken/woorden.json';
+
+/** The site's words. Without them a part would search beginnings of words again: no index then. */
+function siteWoorden(doel: string): string[] {
+  const { woorden } = z
+    .object({ woorden: z.array(z.string()) })
+    .parse(JSON.parse(readFileSync(path.join(doel, WOORDEN_BESTAND), 'utf8')));
+  return [...woorden].sort();
+}
+
+export function woordenlijstPagina(woorden: string[]): string {
+  // Words are normalised (letters, digits, hyphens); escaped anyway, they end up in HTML.
+  const tekst = woorden.join(' ').replace(/[<>&"]/g, ' ');
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>woordenlijst</title></head><body><main data-pagefind-body><p>${tekst}</p><span data-pagefind-filter="${WOORDENLIJST_FILTER}" hidden>ja</span></main></body></html>`;
+}
+
+/** Per word of `woorden` that a part's list lacks, the parts that lack it. */
+export function onbekendeWoorden(woorden: string[], lijstVan: (string[] | undefined)[]): Record<string, number[]> {
+  const onbekend: Record<string, number[]> = {};
+  for (const [deel, lijst] of lijstVan.entries()) {
+    if (!lijst || lijst === woorden) continue;
+    const kent = new Set(lijst);
+    for (const w of woorden) if (!kent.has(w)) (onbekend[w] ??= []).push(deel);
+  }
+  return onbekend;
 }
 
 function heeftPaginas(doel: string, deel: number): boolean {
@@ -190,12 +240,14 @@ function uitvoerMap(doel: string, deel: number): string {
  * links to the part's pages only: at 20,000 pages it indexes a part of 2,500 in about 3 s, where
  * Pagefind's Node API (one file at a time over its service) took about 10 s.
  */
-async function indexeerDeel(doel: string, deel: number, paginas: string[]): Promise<void> {
+async function indexeerDeel(doel: string, deel: number, paginas: string[], woorden: string[]): Promise<void> {
   const map = `${doel}.deel-${deel}`;
   rmSync(map, { recursive: true, force: true });
   try {
     const link = linker();
     for (const p of paginas) link(path.join(doel, p), path.join(map, p));
+    mkdirSync(path.join(map, path.dirname(WOORDENLIJST_PAGINA)), { recursive: true });
+    writeFileSync(path.join(map, WOORDENLIJST_PAGINA), woordenlijstPagina(woorden));
     const args = [...pagefindArgs(map), '--output-path', uitvoerMap(doel, deel)];
     const [code, signaal] = await new Promise<[number | null, NodeJS.Signals | null]>((klaar, fout) => {
       const kind = spawn(process.execPath, args, { stdio: 'inherit' });
@@ -260,11 +312,12 @@ export async function maakZoekindex(
     existsSync(path.join(opties.vorige!, deelMap(deel), 'pagefind-entry.json'));
   // Pagefind's command line makes no index without pages (possible only on a tiny site split on purpose).
   const opnieuw = [...delen.keys()].filter((d) => delen[d].length > 0 && !zelfde(d, delen[d]));
+  const woorden = siteWoorden(doel);
   for (const d of opnieuw) rmSync(uitvoerMap(doel, d), { recursive: true, force: true });
   try {
     await metZoveel(
       Math.min(2, os.availableParallelism()),
-      opnieuw.map((d) => () => indexeerDeel(doel, d, delen[d])),
+      opnieuw.map((d) => () => indexeerDeel(doel, d, delen[d], woorden)),
     );
     // Into part 0's folder once it is in place: the parts made anew, and the others from the live release.
     mkdirSync(path.join(doel, deelMap(0)), { recursive: true });
@@ -276,10 +329,22 @@ export async function maakZoekindex(
   } finally {
     for (const d of opnieuw) if (d > 0) rmSync(uitvoerMap(doel, d), { recursive: true, force: true });
   }
-  schrijf(doel, VERSLAG_BESTAND, { delen } satisfies Verslag);
+  const metPaginas = delen.map((_, d) => d).filter((d) => heeftPaginas(doel, d));
+  // Each part's woordenlijst: the site's words now if made anew, else the one it was made with.
+  const lijstVan = delen.map((_, d) => (opnieuw.includes(d) ? woorden : oud?.lijsten[oud.lijstVan[d]]));
+  const lijsten = [...new Set(lijstVan.flatMap((l) => (l ? [l.join(' ')] : [])))];
+  schrijf(doel, VERSLAG_BESTAND, {
+    delen,
+    lijsten: lijsten.map((l) => (l ? l.split(' ') : [])),
+    lijstVan: lijstVan.map((l) => (l ? lijsten.indexOf(l.join(' ')) : -1)),
+  } satisfies Verslag);
   schrijfDelen(
     doel,
-    delen.map((_, d) => d).filter((d) => heeftPaginas(doel, d)),
+    metPaginas,
+    onbekendeWoorden(
+      woorden,
+      lijstVan.map((l, d) => (metPaginas.includes(d) ? l : undefined)),
+    ),
   );
   return { delen: aantal, opnieuw: opnieuw.length };
 }

@@ -7,7 +7,7 @@
  * Resident: started by renderwerker.ts, it does one job per message and stays, so a publish does
  * not pay again for starting Node, loading the renderer and Astro's first calls (about 1.5 s).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { siteData } from '../site/laden.ts';
@@ -17,11 +17,11 @@ import type { LinkOpdracht } from './link-werker.ts';
 import { mapMaker } from './linken.ts';
 import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
 import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
-import { WOORDEN_BESTAND } from './zoekindex.ts';
+import { GROEPEN_BESTAND, WOORDEN_BESTAND, zoekgroepen } from './zoekindex.ts';
 import { pauzeerAlsGevraagd } from './waakhond.mjs';
 
 /** Files of a release that a publish always makes anew. */
-const METADATA = new Set(['release.json', CSP_BESTAND, AFHANKELIJK_BESTAND]);
+const METADATA = new Set(['release.json', CSP_BESTAND, AFHANKELIJK_BESTAND, GROEPEN_BESTAND]);
 
 function leesAfhankelijk(dir: string): Afhankelijkheden | undefined {
   try {
@@ -75,6 +75,10 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
   const renderer = await rendererVan(opdracht.renderer);
   const paden = await renderer.paden();
   const site = siteData();
+  // Before the pages are reported: search reads it to put an activity in its organisation's part.
+  // Never linked from the live release (METADATA), so this write cannot reach it.
+  mkdirSync(opdracht.doel, { recursive: true });
+  writeFileSync(path.join(opdracht.doel, GROEPEN_BESTAND), JSON.stringify(zoekgroepen(site.kaart.activiteiten)));
   const afdrukken = paginaAfdrukken(site);
   const nieuw: Afhankelijkheden = {
     datum: site.nu.datum,

@@ -13,6 +13,7 @@ import {
   urlVan,
   verdeel,
   woordenlijstPagina,
+  zoekgroepen,
 } from './zoekindex.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-zoekindex-'));
@@ -60,6 +61,27 @@ describe('the parts of the search index', () => {
     const records = Array.from({ length: 640 }, (_, i) => `aanbod/koffie-${i}/index.html`);
     expect(new Set(records.map((p) => deelVan(p, 8))).size).toBe(8);
     expect(deelVan('aanbod/koffie-1/index.html', 1)).toBe(0);
+  });
+
+  it("puts an activity in its organisation's part (unless it is in the sample of part 0), and still spreads them", () => {
+    const activiteiten = Array.from({ length: 4000 }, (_, i) => ({ slug: `act-${i}`, organisatie: `org-${i % 500}` }));
+    const groepen = zoekgroepen(activiteiten);
+    expect(groepen['aanbod/act-7/index.html']).toBe('organisaties/org-7/index.html');
+    const paginas = [...Object.keys(groepen), ...Array.from({ length: 500 }, (_, i) => `organisaties/org-${i}/index.html`)];
+    const delen = verdeel(paginas, 8, groepen);
+    const deelVanPagina = new Map(delen.flatMap((leden, d) => leden.map((p) => [p, d] as const)));
+    let apart = 0;
+    for (const a of activiteiten) {
+      const eigen = deelVanPagina.get(`aanbod/${a.slug}/index.html`)!;
+      const org = deelVanPagina.get(`organisaties/${a.organisatie}/index.html`)!;
+      if (eigen !== org) {
+        apart++;
+        expect(eigen === 0 || org === 0, `act ${a.slug} in deel ${eigen}, organisatie in deel ${org}`).toBe(true);
+      }
+    }
+    // Only the sample of part 0 (1 in 64 pages) separates them.
+    expect(apart).toBeLessThan(4500 / 64 + 40);
+    for (const [d, leden] of delen.entries()) if (d > 0) expect(leden.length, `deel ${d}`).toBeGreaterThan(450);
   });
 
   it('gives the URL Pagefind gives the page', () => {

@@ -15,9 +15,9 @@ import { linker } from './linken.ts';
  * so Pagefind's memory stays that of one part (at 20,000 pages one index took 2.5 GB). The browser
  * merges the parts (src/scripts/pagefind.ts, Pagefind's mergeIndex) and sorts all results by score.
  *
- * A page's part follows from a hash of its path, not from its kern or thema: every part is then a
- * random sample of the site, so word frequencies and page lengths (BM25) look like the whole and
- * scores from different parts compare fairly. A publish re-indexes only the parts that hold a
+ * A page's part follows from a hash of its path (an activity's: of its organisation's), not from
+ * its kern or thema: every part is then a random sample of the site, so word frequencies and page
+ * lengths (BM25) look like the whole and scores from different parts compare fairly. A publish re-indexes only the parts that hold a
  * changed, new or removed page; the other parts are hard-linked from the live release.
  *
  * Every part also indexes a hidden page with the words of the whole site (zoeken/woorden.json), the
@@ -83,23 +83,45 @@ const RECORDPAGINA = /^(organisaties|aanbod)\/[^/]+\/index\.html$/;
 const DEEL0_STEEKPROEF = 8;
 
 /**
- * The part of a page: a stable hash of its path, the same on every machine and in every release.
- * The few overview pages that almost every publish renders again (home, kern and thema pages, the
- * lists) all go in part 0, so a publish touches that part and the parts of the changed records
- * only. Part 0 is made small, so that re-indexing it on every publish is quick: besides the
- * overview pages it holds a random sample of the record pages (1 in 8 × parts), enough that its
- * word statistics, and so its scores, are like the other parts'. At 20,000 pages part 0 then
- * takes about 1 s instead of 4 s.
+ * Which page's part an activity page shares: its organisation's (written by the render step before
+ * the pages are reported, zoekindex reads it). An approval changes an activity and, mostly, its
+ * organisation's page: in one part, a publish then indexes part 0 and that part, not two.
  */
-export function deelVan(bestand: string, aantal: number): number {
-  if (!RECORDPAGINA.test(bestand) || aantal === 1) return 0;
-  const r = createHash('sha256').update(bestand).digest().readUInt32BE(0) % (DEEL0_STEEKPROEF * aantal);
-  return r === 0 ? 0 : 1 + (r % (aantal - 1));
+export const GROEPEN_BESTAND = '.zoekgroepen.json';
+
+export function zoekgroepen(activiteiten: { slug: string; organisatie: string }[]): Record<string, string> {
+  return Object.fromEntries(activiteiten.map((a) => [`aanbod/${a.slug}/index.html`, `organisaties/${a.organisatie}/index.html`]));
 }
 
-export function verdeel(paginas: string[], aantal: number): string[][] {
+function leesGroepen(doel: string): Record<string, string> {
+  try {
+    return z.record(z.string(), z.string()).parse(JSON.parse(readFileSync(path.join(doel, GROEPEN_BESTAND), 'utf8')));
+  } catch {
+    return {}; // A release Astro rendered itself: every page its own group.
+  }
+}
+
+const getal = (tekst: string) => createHash('sha256').update(tekst).digest().readUInt32BE(0);
+
+/**
+ * The part of a page: a stable hash, the same on every machine and in every release. The few
+ * overview pages that almost every publish renders again (home, kern and thema pages, the lists)
+ * all go in part 0, so a publish touches that part and the parts of the changed records only.
+ * Part 0 is made small, so that re-indexing it on every publish is quick: besides the overview
+ * pages it holds a random sample of the record pages (1 in 8 × parts, by the page's own path),
+ * enough that its word statistics, and so its scores, are like the other parts'. At 20,000 pages
+ * part 0 then takes about 1 s instead of 4 s. Another record page goes to the part of its `groep`
+ * (an activity: its organisation's page), by a hash of that.
+ */
+export function deelVan(bestand: string, aantal: number, groep = bestand): number {
+  if (!RECORDPAGINA.test(bestand) || aantal === 1) return 0;
+  if (getal(bestand) % (DEEL0_STEEKPROEF * aantal) === 0) return 0;
+  return 1 + (getal(groep) % (aantal - 1));
+}
+
+export function verdeel(paginas: string[], aantal: number, groepen: Record<string, string> = {}): string[][] {
   const delen: string[][] = Array.from({ length: aantal }, () => []);
-  for (const p of paginas) delen[deelVan(p, aantal)].push(p);
+  for (const p of paginas) delen[deelVan(p, aantal, groepen[p])].push(p);
   return delen;
 }
 
@@ -302,7 +324,7 @@ export async function maakZoekindex(
     schrijfDelen(doel, []);
     return { delen: 1, opnieuw: 1 };
   }
-  const delen = verdeel(paginas, aantal);
+  const delen = verdeel(paginas, aantal, leesGroepen(doel));
   const oud = opties.vorige && opties.gewijzigd ? leesVerslag(opties.vorige) : undefined;
   const gewijzigd = new Set(opties.gewijzigd);
   const zelfde = (deel: number, leden: string[]) =>

@@ -139,6 +139,11 @@ describe('zoeken in een index in delen', () => {
     await expect
       .poll(() => gevonden.evaluateAll((a) => a.map((l) => l.getAttribute('href'))), { timeout: 30_000 })
       .toEqual([`/aanbod/${slug}/`]);
+    // Words that name properties of every object are searched like any other, without an error.
+    const veld = page.getByRole('searchbox', { name: 'Waar zoekt u hulp bij?' });
+    await veld.fill('constructor');
+    await veld.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/‘constructor’/);
     expect(page.fouten).toEqual([]);
   }, 300_000);
 });

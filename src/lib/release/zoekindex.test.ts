@@ -130,12 +130,16 @@ describe('the hidden page with the site words', () => {
     expect(html).toContain('data-pagefind-filter="woordenlijst"');
   });
 
-  it('names per word the parts whose list lacks it; a part without a list (an older release) is left alone', () => {
-    const nu = ['koffie', 'thee', 'zang'];
-    expect(onbekendeWoorden(nu, [nu, ['koffie'], undefined, ['koffie', 'thee', 'oud']])).toEqual({
-      thee: [1],
-      zang: [1, 3],
-    });
+  it('names per word the parts whose list lacks it, also words that are names of object properties; a part without a list (an older release) is left alone', () => {
+    const nu = ['constructor', 'koffie', 'thee', 'zang', '__proto__'];
+    expect(onbekendeWoorden(nu, [nu, ['koffie'], undefined, ['koffie', 'thee', 'oud']])).toEqual(
+      new Map([
+        ['constructor', [1, 3]],
+        ['thee', [1]],
+        ['zang', [1, 3]],
+        ['__proto__', [1, 3]],
+      ]),
+    );
   });
 });
 
@@ -189,13 +193,24 @@ describe('maakZoekindex', () => {
 
     const nieuw = path.join(dir, 'woorden-nieuw');
     cpSync(vorige, nieuw, { recursive: true, filter: (p) => !p.includes(`${path.sep}pagefind`) });
-    writeFileSync(path.join(nieuw, 'aanbod/p3/index.html'), pagina('Pagina 3', 'koffiekoek en thee'));
-    schrijfWoorden(nieuw, ['koffie', 'koffiekoek', 'ochtend', 'thee', ...Array.from({ length: 10 }, (_, i) => `woord${i}`)]);
+    writeFileSync(path.join(nieuw, 'aanbod/p3/index.html'), pagina('Pagina 3', 'koffiekoek en thee, constructor'));
+    schrijfWoorden(nieuw, [
+      'constructor',
+      'koffie',
+      'koffiekoek',
+      'ochtend',
+      'thee',
+      ...Array.from({ length: 10 }, (_, i) => `woord${i}`),
+    ]);
     await maakZoekindex(nieuw, { vorige, gewijzigd: ['aanbod/p3/index.html', 'zoeken/woorden.json'] });
     const opnieuw = new Set([0, deelVan('aanbod/p3/index.html', 4)]);
     const oud = metPaginas.filter((d) => !opnieuw.has(d));
     expect(oud.length).toBeGreaterThan(0);
-    expect(JSON.parse(readFileSync(path.join(nieuw, DELEN_BESTAND), 'utf8')).onbekend).toEqual({ koffiekoek: oud, thee: oud });
+    expect(JSON.parse(readFileSync(path.join(nieuw, DELEN_BESTAND), 'utf8')).onbekend).toEqual({
+      constructor: oud,
+      koffiekoek: oud,
+      thee: oud,
+    });
     expect(verslag(nieuw).lijsten).toHaveLength(2);
   }, 60_000);
 

@@ -170,13 +170,13 @@ function schrijf(doel: string, bestand: string, inhoud: unknown) {
  * The parts besides part 0 that hold pages (a tiny site split on purpose may leave one empty), and
  * per word the site gained since a part was made, the parts that do not know it.
  */
-function schrijfDelen(doel: string, delen: number[], onbekend: Record<string, number[]> = {}) {
+function schrijfDelen(doel: string, delen: number[], onbekend = new Map<string, number[]>()) {
   const lijst = { delen: delen.filter((d) => d > 0).map((d) => `/${deelMap(d)}/`) };
-  schrijf(doel, DELEN_BESTAND, Object.keys(onbekend).length > 0 ? { ...lijst, onbekend } : lijst);
+  schrijf(doel, DELEN_BESTAND, onbekend.size > 0 ? { ...lijst, onbekend: Object.fromEntries(onbekend) } : lijst);
 }
 
 /** Where the hidden page with the site's words sits in a part's folder while Pagefind indexes it. */
-export const WOORDENLIJST_PAGINA = '_woordenlijst/index.html';
+const WOORDENLIJST_PAGINA = '_woordenlijst/index.html';
 
 /** The site's words, as the search page corrects against them; rendered before search indexes (render-stap.ts). */
 export const WOORDEN_BESTAND = 'zoeken/woorden.json';
@@ -195,13 +195,13 @@ export function woordenlijstPagina(woorden: string[]): string {
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>woordenlijst</title></head><body><main data-pagefind-body><p>${tekst}</p><span data-pagefind-filter="${WOORDENLIJST_FILTER}" hidden>ja</span></main></body></html>`;
 }
 
-/** Per word of `woorden` that a part's list lacks, the parts that lack it. */
-export function onbekendeWoorden(woorden: string[], lijstVan: (string[] | undefined)[]): Record<string, number[]> {
-  const onbekend: Record<string, number[]> = {};
+/** Per word of `woorden` that a part's list lacks, the parts that lack it (a Map: words are data, never keys of an object). */
+export function onbekendeWoorden(woorden: string[], lijstVan: (string[] | undefined)[]): Map<string, number[]> {
+  const onbekend = new Map<string, number[]>();
   for (const [deel, lijst] of lijstVan.entries()) {
     if (!lijst || lijst === woorden) continue;
     const kent = new Set(lijst);
-    for (const w of woorden) if (!kent.has(w)) (onbekend[w] ??= []).push(deel);
+    for (const w of woorden) if (!kent.has(w)) onbekend.set(w, [...(onbekend.get(w) ?? []), deel]);
   }
   return onbekend;
 }
@@ -354,11 +354,13 @@ export async function maakZoekindex(
   const metPaginas = delen.map((_, d) => d).filter((d) => heeftPaginas(doel, d));
   // Each part's woordenlijst: the site's words now if made anew, else the one it was made with.
   const lijstVan = delen.map((_, d) => (opnieuw.includes(d) ? woorden : oud?.lijsten[oud.lijstVan[d]]));
-  const lijsten = [...new Set(lijstVan.flatMap((l) => (l ? [l.join(' ')] : [])))];
+  // Stored once per different list: after a publish most parts share the list of the last full build.
+  const sleutels = lijstVan.map((l) => l?.join(' '));
+  const uniek = [...new Set(sleutels.filter((k) => k !== undefined))];
   schrijf(doel, VERSLAG_BESTAND, {
     delen,
-    lijsten: lijsten.map((l) => (l ? l.split(' ') : [])),
-    lijstVan: lijstVan.map((l) => (l ? lijsten.indexOf(l.join(' ')) : -1)),
+    lijsten: uniek.map((k) => lijstVan[sleutels.indexOf(k)]!),
+    lijstVan: sleutels.map((k) => (k === undefined ? -1 : uniek.indexOf(k))),
   } satisfies Verslag);
   schrijfDelen(
     doel,

@@ -8,7 +8,9 @@ import type { PagefindApi, PfResultaat } from './zoeker.ts';
  */
 
 /** /pagefind/delen.json: the parts besides /pagefind/ itself, and per newer word the parts that lack it. */
-export type Delenlijst = { delen: string[]; onbekend: Record<string, number[]> };
+export type Delenlijst = { delen: string[]; onbekend: Onbekend };
+/** Per word, the parts that lack it. A Map: a searched word such as "constructor" is never an object's key. */
+export type Onbekend = ReadonlyMap<string, number[]>;
 
 /** The filter of the hidden page with the site's words, by which it is found and left out. */
 export const WOORDENLIJST_FILTER = 'woordenlijst';
@@ -21,10 +23,14 @@ export function leesDelenlijst(json: unknown): Delenlijst {
   const delen = Array.isArray(o.delen)
     ? o.delen.filter((d): d is string => typeof d === 'string' && /^\/pagefind\/deel-\d+\/$/.test(d))
     : [];
-  const onbekend: Record<string, number[]> = {};
+  const onbekend = new Map<string, number[]>();
   if (o.onbekend && typeof o.onbekend === 'object') {
     for (const [woord, nrs] of Object.entries(o.onbekend)) {
-      if (Array.isArray(nrs)) onbekend[woord] = nrs.filter((n): n is number => Number.isInteger(n));
+      if (Array.isArray(nrs))
+        onbekend.set(
+          woord,
+          nrs.filter((n): n is number => Number.isInteger(n)),
+        );
     }
   }
   return { delen, onbekend };
@@ -45,9 +51,9 @@ export type RuwePagefind = {
 };
 
 /** The parts to leave out of a search for `term`: those that lack one of its words. */
-export function onbekendIn(term: string | null, onbekend: Record<string, number[]>): string[] {
+export function onbekendIn(term: string | null, onbekend: Onbekend): string[] {
   const delen = new Set<number>();
-  for (const w of term?.split(/\s+/) ?? []) for (const d of onbekend[w] ?? []) delen.add(d);
+  for (const w of term?.split(/\s+/) ?? []) for (const d of onbekend.get(w) ?? []) delen.add(d);
   return [...delen].sort((a, b) => a - b).map(String);
 }
 
@@ -55,11 +61,7 @@ export function onbekendIn(term: string | null, onbekend: Record<string, number[
  * The merged parts as one index: `woordenlijsten` are the ids of the hidden pages (found once by
  * their filter), never returned.
  */
-export function alsEenIndex(
-  pf: RuwePagefind,
-  woordenlijsten: ReadonlySet<string>,
-  onbekend: Record<string, number[]>,
-): PagefindApi {
+export function alsEenIndex(pf: RuwePagefind, woordenlijsten: ReadonlySet<string>, onbekend: Onbekend): PagefindApi {
   return {
     async search(term, opties = {}) {
       const zonder = onbekendIn(term, onbekend);

@@ -1,3 +1,4 @@
+import { NODE_GEHEUGEN } from '../../src/lib/release/geheugen.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -64,8 +65,10 @@ export function vrijePoort(): Promise<number> {
 
 /** Runs a project script (tsx) in the bench environment and resolves when it exits. */
 export function draaiScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  // scripts/build.ts with the Node flags `npm run build` gives it (package.json, geheugen.ts).
+  const opties = script === 'scripts/build.ts' ? NODE_GEHEUGEN : [];
   return new Promise((resolve, reject) => {
-    const kind = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const kind = spawn(process.execPath, [...opties, '--import', 'tsx', script, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let fout = '';
     kind.stderr.on('data', (c: Buffer) => (fout = (fout + c.toString()).slice(-5000)));
     kind.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${script} faalde (${code}):\n${fout}`))));

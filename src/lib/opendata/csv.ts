@@ -29,8 +29,19 @@ export function rfcCel(waarde: unknown): string {
 }
 
 export function naarRfcCsv(kolommen: string[], rijen: Record<string, unknown>[]): string {
-  const regels = [kolommen.map(rfcCel).join(','), ...rijen.map((r) => kolommen.map((k) => rfcCel(r[k])).join(','))];
-  return `${regels.join('\r\n')}\r\n`;
+  return [...rfcCsvDelen(kolommen, rijen)].join('');
+}
+
+/** naarRfcCsv in parts of `per` rows, so a table of 20 MB is never one string (bestanden.ts streams it). */
+export function* rfcCsvDelen(kolommen: string[], rijen: Record<string, unknown>[], per = 1000): Generator<string> {
+  const regel = (cellen: string[]) => `${cellen.join(',')}\r\n`;
+  yield regel(kolommen.map(rfcCel));
+  for (let i = 0; i < rijen.length; i += per) {
+    yield rijen
+      .slice(i, i + per)
+      .map((r) => regel(kolommen.map((k) => rfcCel(r[k]))))
+      .join('');
+  }
 }
 
 export type CsvRecord = {

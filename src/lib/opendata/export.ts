@@ -1,6 +1,7 @@
 import type { Activiteit, Organisatie } from '../data/kaart.ts';
 import type { Adres } from '../model/velden.ts';
 import { roosterTekst } from '../rooster/tekst.ts';
+import { jsonInDelen } from './stroom.ts';
 import type { SiteData } from '../site/sitedata.ts';
 import { kostenTekst } from '../site/weergave.ts';
 import { naarCsv } from './csv.ts';
@@ -125,43 +126,40 @@ export function activiteitRecord(site: SiteData, a: Activiteit) {
   };
 }
 
-/** Without undefined values, so the JSON is stable and compact. */
-function compact<T extends object>(o: T): T {
-  return JSON.parse(JSON.stringify(o)) as T;
-}
-
 export const OPEN_DATA_BESTANDEN = ['sociale-kaart.json', 'organisaties.csv', 'activiteiten.csv'] as const;
 export type OpenDataBestand = (typeof OPEN_DATA_BESTANDEN)[number];
 
-export function openDataBestand(site: SiteData, bestand: OpenDataBestand): string {
+/** A download, in parts (stroom.ts): sociale-kaart.json is 22 MB at 20,000 records. */
+export function openDataBestand(site: SiteData, bestand: OpenDataBestand): Iterable<string> {
   const activiteiten = site.kaart.activiteiten.filter((a) => a.status === 'gepubliceerd' || a.status === 'gepauzeerd');
   switch (bestand) {
     case 'organisaties.csv':
-      return naarCsv(
-        ORGANISATIE_VELDEN.map((v) => v.naam),
-        site.kaart.organisaties.map((o) => organisatieRecord(site, o)),
-      );
+      return [
+        naarCsv(
+          ORGANISATIE_VELDEN.map((v) => v.naam),
+          site.kaart.organisaties.map((o) => organisatieRecord(site, o)),
+        ),
+      ];
     case 'activiteiten.csv':
-      return naarCsv(
-        ACTIVITEIT_VELDEN.map((v) => v.naam),
-        activiteiten.map((a) => activiteitRecord(site, a)),
-      );
+      return [
+        naarCsv(
+          ACTIVITEIT_VELDEN.map((v) => v.naam),
+          activiteiten.map((a) => activiteitRecord(site, a)),
+        ),
+      ];
     case 'sociale-kaart.json':
-      return JSON.stringify(
-        compact({
-          bron: site.config.sitenaam,
-          url: site.config.url,
-          licentie: 'CC0-1.0',
-          bijgewerkt_op: site.nu.datum,
-          kernen: site.kernen.map((k) => ({ slug: k.slug, naam: k.naam, lat: k.centrum.lat, lon: k.centrum.lon })),
-          soorten: site.config.soorten.map(({ slug, label }) => ({ slug, label })),
-          themas: site.config.themas.map(({ slug, label }) => ({ slug, label })),
-          doelgroepen: site.config.doelgroepen.map(({ slug, label }) => ({ slug, label })),
-          organisaties: site.kaart.organisaties.map((o) => organisatieRecord(site, o)),
-          activiteiten: activiteiten.map((a) => ({ ...activiteitRecord(site, a), rooster: a.rooster })),
-        }),
-        null,
-        1,
-      );
+      // Undefined values are left out, so the JSON is stable and compact.
+      return jsonInDelen({
+        bron: site.config.sitenaam,
+        url: site.config.url,
+        licentie: 'CC0-1.0',
+        bijgewerkt_op: site.nu.datum,
+        kernen: site.kernen.map((k) => ({ slug: k.slug, naam: k.naam, lat: k.centrum.lat, lon: k.centrum.lon })),
+        soorten: site.config.soorten.map(({ slug, label }) => ({ slug, label })),
+        themas: site.config.themas.map(({ slug, label }) => ({ slug, label })),
+        doelgroepen: site.config.doelgroepen.map(({ slug, label }) => ({ slug, label })),
+        organisaties: site.kaart.organisaties.map((o) => organisatieRecord(site, o)),
+        activiteiten: activiteiten.map((a) => ({ ...activiteitRecord(site, a), rooster: a.rooster })),
+      });
   }
 }

@@ -1,7 +1,8 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import * as t from '../../../db/schema.ts';
 import type { DbOfTx } from '../db/client.ts';
-import { BouwFout, bouwRelease } from '../release/bouwen.ts';
+import { BouwFout, bouwRelease, warmRendererOp } from '../release/bouwen.ts';
+import { renderWerkerLoopt } from '../release/renderwerker.ts';
 import type { ReleaseInfo } from '../release/paden.ts';
 
 /** Waits before retrying a failed publish: one, five, fifteen minutes, then hourly (at most six tries). */
@@ -36,8 +37,13 @@ export class Publiceerder {
 
   constructor(
     private readonly db: DbOfTx,
-    private readonly bouw: (opties: { volledig: boolean; naleveren: boolean }) => Promise<ReleaseInfo> = (opties) =>
-      bouwRelease({ log: () => {}, ...opties }),
+    private readonly bouw: (opties: { volledig: boolean; naleveren: boolean }) => Promise<ReleaseInfo> = async (opties) => {
+      const info = await bouwRelease({ log: () => {}, ...opties });
+      // A large site's full build ends the render process to free its memory for search
+      // (bouwen.ts): loaded again now, the next approval publishes as quickly as the rest.
+      if (!renderWerkerLoopt()) warmRendererOp().catch(() => {});
+      return info;
+    },
     /**
      * No wait beyond the current turn of the event loop: approvals given together (one form, an
      * import) become one build, those that come while a build runs are combined into the next.

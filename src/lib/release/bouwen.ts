@@ -17,8 +17,9 @@ import { configProbleem, laatsteGoedeTekst, projectRoot } from '../config/load.t
 import { databasePath, openDb } from '../db/client.ts';
 import { lokaal } from '../rooster/kalender.ts';
 import { comprimeerRelease } from './comprimeren.ts';
+import { doodGroep } from './processen.ts';
 import { BouwSlot, SlotBezet } from './slot.ts';
-import { zoekindexArgs } from './zoekindex.ts';
+import { aantalDelen, htmlPaginas, maakZoekindex, zoekindexArgs } from './zoekindex.ts';
 import { rendererBron } from './bron.ts';
 import {
   astroBin,
@@ -31,6 +32,7 @@ import {
   teVerwijderen,
   type ReleaseInfo,
 } from './paden.ts';
+import { NODE_GEHEUGEN } from './geheugen.ts';
 import { leesKop } from './renderer.ts';
 import { RenderFout, render, type RenderOpdracht, type RenderUitkomst, stopRenderWerker } from './renderwerker.ts';
 
@@ -101,7 +103,7 @@ export function stap(
   return new Promise((resolve, reject) => {
     // Its own process group, so a failed step takes its helpers (esbuild, workers) down with it;
     // the watchdog takes the group down when the server dies, and the lock records it.
-    const kind = spawn(process.execPath, ['--import', WAAKHOND, ...args], {
+    const kind = spawn(process.execPath, [...NODE_GEHEUGEN, '--import', WAAKHOND, ...args], {
       cwd: projectRoot(),
       env: { ...env, SK_BOUW_STAP: naam, SK_BOUW_OUDER: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -273,44 +275,60 @@ type Verloop = { gerenderd?: RenderUitkomst; renderMb?: number; pagefindMb?: num
 
 /**
  * Renders a release with the kept renderer (opdracht), or takes the pages Astro rendered (none),
- * and indexes and compresses it. Search indexes the pages and their compressed copies are made
- * as soon as every page is written: the render process meanwhile renders the feeds and downloads.
- * `klaar` is the moment rendering ended.
+ * and indexes and compresses it. Compression starts as soon as every page is written, while the
+ * render process renders the feeds and downloads; so does search, on a small site and in a publish.
+ * A large site's full build (a search index in parts) gives memory to one step at a time: search
+ * indexes after rendering, once the render process has ended (it held 0.6–1.4 GB at 20,000 pages,
+ * next to each Pagefind's 0.5 GB). `klaar` is the moment rendering ended.
  */
 async function renderEnIndexeer(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'> | undefined): Promise<Verloop> {
   const volledig = opdracht?.modus !== 'incrementeel';
   const start = performance.now();
   const tijd = () => `${((performance.now() - start) / 1000).toFixed(1)} s`;
-  let paginas: Promise<[number | undefined, ...unknown[]]> | undefined;
-  const paginasKlaar = (html: string[]) => {
+  let html: string[] | undefined;
+  let paginas: Promise<unknown> | undefined;
+  let zoeken: Promise<[number | undefined, ...unknown[]]> | undefined;
+  const zoek = (inDelen = false) => {
     const zoek = volledig ? { doel: b.tijdelijk } : { doel: b.tijdelijk, vorige: b.live, gewijzigd: html };
-    b.log(`[render] ${html.length} pagina's geschreven na ${tijd()}`);
-    paginas = Promise.all([
-      stap('pagefind', zoekindexArgs(zoek), b.env, b.log, b.slot).then((mb) => {
+    zoeken = Promise.all([
+      (inDelen ? zoekindexInDelen(b) : stap('pagefind', zoekindexArgs(zoek), b.env, b.log, b.slot)).then((mb) => {
         b.log(`[pagefind] klaar na ${tijd()}`);
         return mb;
       }),
-      comprimeerRelease(b.tijdelijk, b.live, html).then(() => b.log(`[compressie] pagina's klaar na ${tijd()}`)),
-      // A publish's render process writes the CSP hashes of its few pages itself.
-      volledig ? stap('csp', ['--import', 'tsx', CSP_STAP, b.tijdelijk], b.env, b.log, b.slot) : undefined,
+      // The render process writes the CSP hashes of the pages it rendered; Astro does not.
+      opdracht ? undefined : stap('csp', ['--import', 'tsx', CSP_STAP, b.tijdelijk], b.env, b.log, b.slot),
     ]);
     // Awaited below, also when rendering fails: never an unhandled rejection in the server.
+    zoeken.catch(() => {});
+  };
+  const naRender = (h: string[]) => volledig && aantalDelen(h.length) > 1;
+  const paginasKlaar = (h: string[]) => {
+    html = h;
+    b.log(`[render] ${h.length} pagina's geschreven na ${tijd()}`);
+    paginas = comprimeerRelease(b.tijdelijk, b.live, h).then(() => b.log(`[compressie] pagina's klaar na ${tijd()}`));
     paginas.catch(() => {});
+    if (!naRender(h)) zoek();
   };
   let uitkomst: (RenderUitkomst & { piekMb?: number }) | undefined;
   try {
     uitkomst = opdracht ? await renderStap(b, opdracht, paginasKlaar) : undefined;
   } catch (e) {
     // The failed release folder is removed by the next build: nothing may still write into it then.
-    await paginas?.catch(() => {});
+    await Promise.allSettled([paginas, zoeken]);
     throw e;
   }
   const klaar = performance.now();
   if (uitkomst) b.log(`[render] ${uitkomst.gerenderd.length} bestanden klaar na ${tijd()}`);
   const geschreven = volledig ? alleBestanden(b.tijdelijk) : uitkomst!.gerenderd;
-  if (!paginas) paginasKlaar(geschreven.filter((f) => f.endsWith('.html')));
-  const [[pagefindMb]] = await Promise.all([
-    paginas!,
+  if (!html) paginasKlaar(geschreven.filter((f) => f.endsWith('.html')));
+  if (!zoeken) {
+    // Ended after its job; the next publish starts it again (the server warms it up, Publiceerder).
+    stopRenderWerker();
+    zoek(aantalDelen(htmlPaginas(b.tijdelijk).length) > 1);
+  }
+  const [, [pagefindMb]] = await Promise.all([
+    paginas,
+    zoeken!,
     comprimeerRelease(
       b.tijdelijk,
       b.live,
@@ -319,6 +337,37 @@ async function renderEnIndexeer(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'> 
   ]);
   await comprimeerRelease(b.tijdelijk, b.live, zoekindexBestanden(b.tijdelijk));
   return { gerenderd: uitkomst, renderMb: uitkomst?.piekMb, pagefindMb, klaar };
+}
+
+/**
+ * A large site's full build indexes its parts from this process, each Pagefind under the build
+ * lock as a step is: no Node process beside them (150 MB) while they use the memory. Resolves with
+ * the largest Pagefind's peak memory in MB.
+ */
+async function zoekindexInDelen(b: Bouw): Promise<number | undefined> {
+  const start = performance.now();
+  let piek: number | undefined;
+  const { delen } = await maakZoekindex(
+    b.tijdelijk,
+    {},
+    {
+      gestart(kind) {
+        const pid = kind.pid;
+        if (!pid) return;
+        // The build failed meanwhile (another step): nothing may still write into its folder.
+        if (!b.slot.voegToe(pid)) doodGroep({ pid });
+        const meter = geheugenMeter(() => pid);
+        kind.once('exit', () => {
+          piek = Math.max(piek ?? 0, meter.stop() ?? 0);
+          b.slot.verwijder(pid);
+        });
+      },
+    },
+  ).catch((e: unknown) => {
+    throw new BouwFout(e instanceof Error ? e.message : String(e), '');
+  });
+  b.log(`[pagefind] Zoekindex in ${delen} delen gemaakt in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
+  return piek;
 }
 
 /**

@@ -46,19 +46,41 @@ describe('comprimeerRelease', () => {
     expect(brotliDecompressSync(readFileSync(path.join(nieuw, 'a/index.html.br'))).toString()).toContain('Zelfde.');
   });
 
-  it.each([
-    ['a truncated .br', '.br', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
-    ['a truncated .gz', '.gz', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
-    ['a .br of other content', '.br', () => brotliCompressSync(Buffer.from(pagina('Iets anders. ')))],
-    ['a missing .gz', '.gz', undefined],
-  ])('does not inherit %s from the previous release', async (_naam, ext, beschadig) => {
-    const naam = `c-${ext}-${beschadig ? beschadig.length : 'weg'}-${Math.random().toString(36).slice(2, 6)}`;
-    const vorige = release(`${naam}-1`, { 'pagefind/pagefind.js': pagina('Zoeken. ') });
+  // A file of 1 MB or more is compared, checked and compressed as a stream: both ways are tried.
+  const groot = (tekst: string) => Array.from({ length: 60_000 }, (_, i) => `${tekst} regel ${(i * 7919) % 10007}`).join('\n');
+  const grootten = [
+    ['small', pagina],
+    ['large', groot],
+  ] as const;
+
+  it.each(grootten)('reuses the copies of an unchanged %s file and makes them anew for a changed one', async (soort, maak) => {
+    const vorige = release(`r-${soort}-1`, { 'a.json': maak('Zelfde'), 'b.json': maak('Oud') });
+    expect(statSync(path.join(vorige, 'a.json')).size > 1024 * 1024).toBe(soort === 'large');
+    await comprimeerRelease(vorige);
+    const nieuw = release(`r-${soort}-2`, { 'a.json': maak('Zelfde'), 'b.json': maak('Nieuw') });
+    expect(await comprimeerRelease(nieuw, vorige)).toEqual({ bestanden: 2, hergebruikt: 1 });
+    expect(statSync(path.join(nieuw, 'a.json.gz')).ino).toBe(statSync(path.join(vorige, 'a.json.gz')).ino);
+    expect(brotliDecompressSync(readFileSync(path.join(nieuw, 'b.json.br')))).toEqual(readFileSync(path.join(nieuw, 'b.json')));
+    expect(gunzipSync(readFileSync(path.join(nieuw, 'b.json.gz')))).toEqual(readFileSync(path.join(nieuw, 'b.json')));
+  });
+
+  it.each(
+    grootten.flatMap(([soort, maak]) =>
+      [
+        ['a truncated .br', '.br', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+        ['a truncated .gz', '.gz', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+        ['a .br of other content', '.br', () => brotliCompressSync(Buffer.from(maak('Iets anders. ')))],
+        ['a missing .gz', '.gz', undefined],
+      ].map(([naam, ext, beschadig]) => [naam, soort, ext, beschadig, maak] as const),
+    ),
+  )('does not inherit %s of a %s file from the previous release', async (_naam, soort, ext, beschadig, maak) => {
+    const naam = `c-${soort}${ext}-${beschadig ? beschadig.length : 'weg'}-${Math.random().toString(36).slice(2, 6)}`;
+    const vorige = release(`${naam}-1`, { 'pagefind/pagefind.js': maak('Zoeken. ') });
     await comprimeerRelease(vorige);
     const kopie = path.join(vorige, `pagefind/pagefind.js${ext}`);
-    if (beschadig) writeFileSync(kopie, beschadig(readFileSync(kopie)));
+    if (typeof beschadig === 'function') writeFileSync(kopie, beschadig(readFileSync(kopie)));
     else rmSync(kopie);
-    const nieuw = release(`${naam}-2`, { 'pagefind/pagefind.js': pagina('Zoeken. ') });
+    const nieuw = release(`${naam}-2`, { 'pagefind/pagefind.js': maak('Zoeken. ') });
     expect(await comprimeerRelease(nieuw, vorige)).toEqual({ bestanden: 1, hergebruikt: 0 });
     const origineel = readFileSync(path.join(nieuw, 'pagefind/pagefind.js'));
     expect(brotliDecompressSync(readFileSync(path.join(nieuw, 'pagefind/pagefind.js.br')))).toEqual(origineel);

@@ -1,9 +1,22 @@
-import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { link, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
-import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import type { Transform } from 'node:stream';
+import {
+  brotliCompress,
+  brotliDecompress,
+  constants,
+  createBrotliCompress,
+  createBrotliDecompress,
+  createGunzip,
+  createGzip,
+  gunzip,
+  gzip,
+} from 'node:zlib';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -64,6 +77,10 @@ async function klopt(gecomprimeerd: string, uitpakken: (b: Buffer) => Promise<Bu
 async function hergebruik(vorig: string, pad: string, inhoud: Buffer): Promise<boolean> {
   const hash = sha256(inhoud);
   if (!(await klopt(`${vorig}.br`, ontBrotli, hash)) || !(await klopt(`${vorig}.gz`, ontGz, hash))) return false;
+  return linkKopieen(vorig, pad);
+}
+
+async function linkKopieen(vorig: string, pad: string): Promise<boolean> {
   try {
     await link(`${vorig}.br`, `${pad}.br`);
     await link(`${vorig}.gz`, `${pad}.gz`);
@@ -73,6 +90,39 @@ async function hergebruik(vorig: string, pad: string, inhoud: Buffer): Promise<b
     await Promise.all([rm(`${pad}.br`, { force: true }), rm(`${pad}.gz`, { force: true })]);
     return false;
   }
+}
+
+/**
+ * From this size a file is compressed as a stream, one at a time: at 20,000 pages the open-data
+ * files are up to 52 MB, and eight of them read and compressed at once took 300 MB.
+ */
+const GROOT = 1024 * 1024;
+
+async function hashVan(pad: string, uitpakken?: () => Transform): Promise<string> {
+  const hash = createHash('sha256');
+  if (uitpakken) await pipeline(createReadStream(pad), uitpakken(), hash);
+  else await pipeline(createReadStream(pad), hash);
+  return hash.digest('hex');
+}
+
+/** A large file: compared, checked and compressed as streams, never whole in memory. */
+async function werkGroot(pad: string, vorig: string | undefined, kwaliteit: number): Promise<'hergebruikt' | 'gemaakt'> {
+  if (vorig) {
+    const [hash, oud] = await Promise.all([hashVan(pad), hashVan(vorig).catch(() => undefined)]);
+    const klopt = (bestand: string, uitpakken: () => Transform) =>
+      hashVan(bestand, uitpakken).then(
+        (h) => h === hash,
+        () => false,
+      );
+    if (hash === oud && (await klopt(`${vorig}.br`, createBrotliDecompress)) && (await klopt(`${vorig}.gz`, createGunzip))) {
+      if (await linkKopieen(vorig, pad)) return 'hergebruikt';
+    }
+  }
+  const { size } = await stat(pad);
+  const params = { [constants.BROTLI_PARAM_QUALITY]: kwaliteit, [constants.BROTLI_PARAM_SIZE_HINT]: size };
+  await pipeline(createReadStream(pad), createBrotliCompress({ params }), createWriteStream(`${pad}.br`));
+  await pipeline(createReadStream(pad), createGzip({ level: 9 }), createWriteStream(`${pad}.gz`));
+  return 'gemaakt';
 }
 
 /**
@@ -104,7 +154,18 @@ export async function comprimeerRelease(
   );
   let bestanden = 0;
   let hergebruikt = 0;
+  let grootRij: Promise<unknown> = Promise.resolve();
   const werk = async (pad: string) => {
+    const { size } = await stat(pad);
+    if (size >= GROOT) {
+      bestanden++;
+      const vorig = vorige ? path.join(vorige, path.relative(dir, pad)) : undefined;
+      const kwaliteit = brotliKwaliteit(path.relative(dir, pad).split(path.sep).join('/'), size);
+      const beurt = grootRij.then(() => werkGroot(pad, vorig, kwaliteit));
+      grootRij = beurt.catch(() => {});
+      if ((await beurt) === 'hergebruikt') hergebruikt++;
+      return;
+    }
     const inhoud = await readFile(pad);
     if (inhoud.length < MINIMAAL) return;
     bestanden++;

@@ -79,23 +79,28 @@ export async function schrijfCspManifest(dir: string): Promise<number> {
 }
 
 /**
- * Writes CSP_BESTAND for a release made from a previous one: the pages it kept take their hashes
- * from the previous manifest, the rendered pages (file name → HTML) are parsed. The result is the
- * manifest a full scan would write.
+ * Writes CSP_BESTAND for a release the render process made: the hashes of the pages it rendered
+ * (file name → hashes, found as it wrote them), and for a release made from a previous one
+ * (vorigeDir) the pages it kept, from the previous manifest. The result is the manifest a full scan
+ * would write.
  */
-export function schrijfCspManifestVanaf(dir: string, vorigeDir: string, behouden: string[], nieuw: Map<string, string>): void {
-  const vorige = leesManifest(vorigeDir);
+export function schrijfCspManifestVanaf(
+  dir: string,
+  nieuw: Map<string, InlineHashes>,
+  vorige?: { dir: string; behouden: string[] },
+): void {
+  const manifest = vorige ? leesManifest(vorige.dir) : undefined;
   const perPagina = new Map<string, InlineHashes>();
-  for (const naam of behouden.filter((n) => n.endsWith('.html'))) {
-    const p = vorige?.paginas[naam];
+  for (const naam of vorige?.behouden.filter((n) => n.endsWith('.html')) ?? []) {
+    const p = manifest?.paginas[naam];
     perPagina.set(
       naam,
       p
-        ? { scriptHashes: p.script.map((i) => vorige!.hashes[i]), styleHashes: p.style.map((i) => vorige!.hashes[i]) }
+        ? { scriptHashes: p.script.map((i) => manifest!.hashes[i]), styleHashes: p.style.map((i) => manifest!.hashes[i]) }
         : inlineHashes(readFileSync(path.join(dir, naam), 'utf8')),
     );
   }
-  for (const [naam, html] of nieuw) if (naam.endsWith('.html')) perPagina.set(naam, inlineHashes(html));
+  for (const [naam, hashes] of nieuw) if (naam.endsWith('.html')) perPagina.set(naam, hashes);
   writeFileSync(path.join(dir, CSP_BESTAND), JSON.stringify(manifestVan(perPagina)));
 }
 

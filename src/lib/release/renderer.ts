@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { normaalPad, uitvoerBestand } from './afhankelijk.ts';
@@ -35,6 +38,11 @@ export type Renderer = {
   /** Every path of the site with the data as it is now (call it first for every release). */
   paden(): Promise<Pad[]>;
   render(pad: Pad): Promise<Buffer>;
+  /**
+   * Renders a path into `bestand` (its folder exists) and returns a page's HTML. A download is
+   * written as it is made: at 20,000 records services.json is 52 MB, never whole in memory here.
+   */
+  schrijf(pad: Pad, bestand: string): Promise<string | undefined>;
 };
 
 export function leesKop(dir: string): Kop {
@@ -60,6 +68,13 @@ export async function laadRenderer(dir: string): Promise<Renderer> {
     },
   });
   const { StaticPaths } = await import('astro/runtime/prerender/static-paths.js');
+  const antwoord = async ({ pad, route }: Pad): Promise<Response> => {
+    // The URL as the static build requests it (format 'directory': trailing slash for pages).
+    const url = route.type === 'endpoint' || pad === '/' ? pad : `${pad}/`;
+    const a = await app.render(new Request(new URL(url, 'http://localhost')), { routeData: route });
+    if (a.status >= 500) throw new Error(`${pad} gaf status ${a.status}`);
+    return a;
+  };
   return {
     async paden() {
       // Astro keeps each route's getStaticPaths (and the props a page renders) for the life of
@@ -79,12 +94,18 @@ export async function laadRenderer(dir: string): Promise<Renderer> {
         return [{ pad, bestand: uitvoerBestand(pad, route.type), route }];
       });
     },
-    async render({ pad, route }) {
-      // The URL as the static build requests it (format 'directory': trailing slash for pages).
-      const url = route.type === 'endpoint' || pad === '/' ? pad : `${pad}/`;
-      const antwoord = await app.render(new Request(new URL(url, 'http://localhost')), { routeData: route });
-      if (antwoord.status >= 500) throw new Error(`${pad} gaf status ${antwoord.status}`);
-      return Buffer.from(await antwoord.arrayBuffer());
+    async render(p) {
+      return Buffer.from(await (await antwoord(p)).arrayBuffer());
+    },
+    async schrijf(p, bestand) {
+      const a = await antwoord(p);
+      if (p.route.type === 'endpoint' && a.body) {
+        await pipeline(Readable.fromWeb(a.body as NodeReadableStream), createWriteStream(bestand));
+        return undefined;
+      }
+      const inhoud = Buffer.from(await a.arrayBuffer());
+      writeFileSync(bestand, inhoud);
+      return p.route.type === 'page' ? inhoud.toString('utf8') : undefined;
     },
   };
 }

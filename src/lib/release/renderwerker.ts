@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../config/load.ts';
+import { NODE_GEHEUGEN } from './geheugen.ts';
 
 /**
  * The resident render process (render-stap.ts), seen from the process that publishes. It is
@@ -45,7 +46,9 @@ type Werker = { kind: ChildProcess; renderer: string; rust?: NodeJS.Timeout };
 let werker: Werker | undefined;
 
 function start(renderer: string, env: NodeJS.ProcessEnv): Werker {
-  const kind = spawn(process.execPath, ['--import', WAAKHOND, '--import', 'tsx', RENDER_STAP], {
+  // --expose-gc for the soft heap limit of a long job (geheugen.ts); the young generation at the
+  // size it had before Node 24, which lets it grow to 128 MB on a machine with much memory.
+  const kind = spawn(process.execPath, ['--expose-gc', ...NODE_GEHEUGEN, '--import', WAAKHOND, '--import', 'tsx', RENDER_STAP], {
     cwd: projectRoot(),
     // Its own name, so the test hook pauses its jobs ('render'), not its start.
     env: { ...env, SK_BOUW_STAP: 'render-werker', SK_BOUW_OUDER: String(process.pid) },
@@ -123,6 +126,11 @@ function eenJob(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, { pid, paginas
     w.kind.once('exit', weg);
     w.kind.send({ opdracht, env: Object.fromEntries(PER_PUBLICATIE.map((k) => [k, env[k]])) } satisfies WerkerOpdracht);
   });
+}
+
+/** Whether the resident render process runs (it may be busy). */
+export function renderWerkerLoopt(): boolean {
+  return werker !== undefined;
 }
 
 /** Stops the resident render process and its helpers, if it runs. */

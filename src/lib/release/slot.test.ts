@@ -100,4 +100,16 @@ describe('the build lock', () => {
     expect(existsSync(path.join(dir, '.bouw.lock'))).toBe(false);
     (await BouwSlot.neem(dir)).geefVrij();
   });
+
+  it('refuses a step started after the build let go, so its starter ends it', async () => {
+    const slot = await BouwSlot.neem(dir);
+    const eerst = stap();
+    expect(slot.voegToe(eerst.pid!)).toBe(true);
+    slot.stop();
+    slot.geefVrij();
+    const laat = stap();
+    expect(slot.voegToe(laat.pid!)).toBe(false);
+    expect(existsSync(path.join(dir, '.bouw.lock'))).toBe(false);
+    laat.kill('SIGKILL');
+  });
 });

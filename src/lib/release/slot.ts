@@ -75,11 +75,15 @@ export class BouwSlot {
     return slot;
   }
 
-  /** Records a running step's process group, so it can be killed if this process dies. */
-  voegToe(pid: number): void {
-    if (this.vrij) return;
+  /**
+   * Records a running step's process group, so it can be killed if this process dies. False once
+   * the build has ended: a step started that late must be ended by its starter.
+   */
+  voegToe(pid: number): boolean {
+    if (this.vrij) return false;
     this.inhoud.groepen.push({ pid, start: procesInfo(pid)?.start });
     schrijf(this.dir, this.inhoud);
+    return true;
   }
 
   verwijder(pid: number): void {

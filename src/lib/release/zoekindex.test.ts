@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { procesInfo } from './processen.ts';
 import {
   aantalDelen,
   DELEN_BESTAND,
@@ -212,6 +213,44 @@ describe('maakZoekindex', () => {
       thee: oud,
     });
     expect(verslag(nieuw).lijsten).toHaveLength(2);
+  }, 60_000);
+
+  it('a full build makes its parts one after another, each Pagefind told to whoever watches, in a group of its own', async () => {
+    process.env.SK_ZOEKINDEX_DEEL = '3';
+    const r = site('toezicht', 10);
+    const gestart: { pid: number; groep: number; tegelijk: number }[] = [];
+    let lopend = 0;
+    const { opnieuw } = await maakZoekindex(
+      r,
+      {},
+      {
+        gestart(kind) {
+          lopend++;
+          kind.once('exit', () => lopend--);
+          gestart.push({ pid: kind.pid!, groep: procesInfo(kind.pid!)?.groep ?? -1, tegelijk: lopend });
+        },
+      },
+    );
+    expect(gestart).toHaveLength(opnieuw);
+    // Its own process group (the build lock kills it by that), never this process's.
+    for (const g of gestart) expect(g.groep, `Pagefind ${g.pid}`).toBe(g.pid);
+    expect(gestart.map((g) => g.tegelijk)).toEqual(gestart.map(() => 1));
+  }, 60_000);
+
+  it('stops at the first part Pagefind fails on, and starts no other', async () => {
+    process.env.SK_ZOEKINDEX_DEEL = '3';
+    const r = site('mislukt', 10);
+    const nep = path.join(dir, 'nep-pagefind.sh');
+    writeFileSync(nep, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = nep;
+    let gestart = 0;
+    try {
+      await expect(maakZoekindex(r, {}, { gestart: () => void gestart++ })).rejects.toThrow(/Pagefind is mislukt voor deel \d \(code 3\)/);
+    } finally {
+      delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    }
+    expect(gestart).toBe(1);
+    expect(existsSync(path.join(r, DELEN_BESTAND))).toBe(false);
   }, 60_000);
 
   it('keeps one index made by Pagefind over the whole site when the site is small', async () => {

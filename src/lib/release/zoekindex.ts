@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { projectRoot } from '../config/load.ts';
 import { WOORDENLIJST_FILTER } from '../zoeken/delen.ts';
@@ -148,14 +148,18 @@ export function htmlPaginas(doel: string): string[] {
  * "schuld"); which parts of a page count is marked in the templates (data-pagefind-*).
  */
 export function pagefindArgs(site: string): string[] {
-  return [
-    path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'),
-    '--site',
-    site,
-    '--force-language',
-    'nl',
-    '--silent',
-  ];
+  return [path.join(projectRoot(), 'node_modules/pagefind/lib/runner/bin.cjs'), ...pagefindOpties(site)];
+}
+
+function pagefindOpties(site: string): string[] {
+  return ['--site', site, '--force-language', 'nl', '--silent'];
+}
+
+/** The Pagefind program for this machine, found as Pagefind's npm wrapper finds it. */
+async function pagefindProgramma(): Promise<string> {
+  const wrapper = path.join(projectRoot(), 'node_modules/pagefind/lib/resolveBinary.js');
+  const { resolveBinaryPath } = (await import(pathToFileURL(wrapper).href)) as { resolveBinaryPath: (namen: string[]) => string };
+  return resolveBinaryPath(['pagefind_extended', 'pagefind']);
 }
 
 /** Written anew, never through a link into the previous release. */
@@ -262,7 +266,7 @@ function uitvoerMap(doel: string, deel: number): string {
  * links to the part's pages only: at 20,000 pages it indexes a part of 2,500 in about 3 s, where
  * Pagefind's Node API (one file at a time over its service) took about 10 s.
  */
-async function indexeerDeel(doel: string, deel: number, paginas: string[], woorden: string[]): Promise<void> {
+async function indexeerDeel(doel: string, deel: number, paginas: string[], woorden: string[], toezicht: Toezicht): Promise<void> {
   const map = `${doel}.deel-${deel}`;
   rmSync(map, { recursive: true, force: true });
   try {
@@ -270,9 +274,13 @@ async function indexeerDeel(doel: string, deel: number, paginas: string[], woord
     for (const p of paginas) link(path.join(doel, p), path.join(map, p));
     mkdirSync(path.join(map, path.dirname(WOORDENLIJST_PAGINA)), { recursive: true });
     writeFileSync(path.join(map, WOORDENLIJST_PAGINA), woordenlijstPagina(woorden));
-    const args = [...pagefindArgs(map), '--output-path', uitvoerMap(doel, deel)];
+    const args = [...pagefindOpties(map), '--output-path', uitvoerMap(doel, deel)];
+    // Pagefind's own program, without its npm wrapper: one Node process (50 MB) less per part.
+    const programma = await pagefindProgramma();
     const [code, signaal] = await new Promise<[number | null, NodeJS.Signals | null]>((klaar, fout) => {
-      const kind = spawn(process.execPath, args, { stdio: 'inherit' });
+      // Watched by the caller (a process group of its own, under the build lock), or in this step's group.
+      const kind = spawn(programma, args, { stdio: 'inherit', detached: Boolean(toezicht.gestart) });
+      toezicht.gestart?.(kind);
       kind.on('error', fout);
       kind.on('exit', (c, s) => klaar([c, s]));
     });
@@ -281,6 +289,12 @@ async function indexeerDeel(doel: string, deel: number, paginas: string[], woord
     rmSync(map, { recursive: true, force: true });
   }
 }
+
+/**
+ * Run from the publishing process itself (a large site's full build, bouwen.ts), it is told of
+ * every Pagefind it starts, to record it under the build lock and measure its memory.
+ */
+export type Toezicht = { gestart?: (kind: ChildProcess) => void };
 
 /**
  * Runs the jobs, at most `tegelijk` at once (two Pagefinds use both cores of a small server while
@@ -316,6 +330,7 @@ function eenIndex(doel: string) {
 export async function maakZoekindex(
   doel: string,
   opties: Omit<ZoekindexOpdracht, 'doel'> = {},
+  toezicht: Toezicht = {},
 ): Promise<{ delen: number; opnieuw: number }> {
   const paginas = htmlPaginas(doel);
   const aantal = aantalDelen(paginas.length);
@@ -337,9 +352,11 @@ export async function maakZoekindex(
   const woorden = siteWoorden(doel);
   for (const d of opnieuw) rmSync(uitvoerMap(doel, d), { recursive: true, force: true });
   try {
+    // A publish makes two parts at once, on both cores; a full build makes them one after another,
+    // so its memory stays that of one part (bouwen.ts gives it the machine to itself then).
     await metZoveel(
-      Math.min(2, os.availableParallelism()),
-      opnieuw.map((d) => () => indexeerDeel(doel, d, delen[d], woorden)),
+      oud ? Math.min(2, os.availableParallelism()) : 1,
+      opnieuw.map((d) => () => indexeerDeel(doel, d, delen[d], woorden, toezicht)),
     );
     // Into part 0's folder once it is in place: the parts made anew, and the others from the live release.
     mkdirSync(path.join(doel, deelMap(0)), { recursive: true });

@@ -1,7 +1,7 @@
 import { woorden } from '../../config/woorden.ts';
 import { maakSlug } from '../../data/ids.ts';
 import type { SiteData } from '../../site/sitedata.ts';
-import { naarRfcCsv } from '../csv.ts';
+import { rfcCsvDelen } from '../csv.ts';
 import { maakHsds, type HsdsExport } from './export.ts';
 import { HSDS_DATAPACKAGE, naarTabellen, TABELLEN, type Tabellen } from './tabellen.ts';
 
@@ -63,40 +63,78 @@ function datapackage(site: SiteData) {
   };
 }
 
-const json = (waarde: unknown) => `${JSON.stringify(waarde)}\n`;
+function* json(waarde: unknown): Generator<string> {
+  yield `${JSON.stringify(waarde)}\n`;
+}
 
-export function maakHsdsBestanden(site: SiteData): Map<string, string> {
+/**
+ * json(pagina(items)) in parts of `per` items, byte for byte: services.json is 52 MB at 20,000
+ * records, and one string of it (with its UTF-8 copy) took the render process 200 MB.
+ */
+export function* jsonPagina(items: unknown[], per = 500): Generator<string> {
+  // The page object with its items last: everything before them, then the items, then the end.
+  const kop = JSON.stringify({ ...pagina(items), contents: [] });
+  yield kop.slice(0, -2);
+  for (let i = 0; i < items.length; i += per) {
+    const deel = items.slice(i, i + per).map((item) => JSON.stringify(item) ?? 'null');
+    yield `${i > 0 ? ',' : ''}${deel.join(',')}`;
+  }
+  yield ']}\n';
+}
+
+/** The HSDS objects of a site and their tables, checked: a file is never made from objects that do not fit. */
+type Bron = { hsds: HsdsExport; tabellen: Tabellen };
+
+function maakBron(site: SiteData): Bron {
   const hsds = maakHsds(site);
   const { tabellen, meldingen } = exportTabellen(hsds);
   if (meldingen.length > 0)
     throw new Error(`HSDS-export klopt niet:\n${meldingen.map((m) => `${m.bestand}:${m.rij}: ${m.tekst}`).join('\n')}`);
-  const bestanden = new Map<string, string>([
-    ['services.json', json(pagina(hsds.services))],
-    ['organizations.json', json(pagina(hsds.organizations))],
-    ['taxonomies.json', json(pagina(hsds.taxonomies))],
-    ['taxonomy_terms.json', json(pagina(hsds.taxonomy_terms))],
-    ['datapackage.json', json(datapackage(site))],
-  ]);
-  for (const tabel of TABELLEN) {
-    bestanden.set(
-      tabel.path,
-      naarRfcCsv(
-        tabel.fields.map((f) => f.name),
-        (tabellen.get(tabel.name) ?? []).map((r) => r.waarden),
-      ),
-    );
-  }
-  return bestanden;
+  return { hsds, tabellen };
 }
 
-const cache = new WeakMap<SiteData, Map<string, string>>();
-
-/** All files are made in one go and kept for the build, which asks for them one by one. */
-export function hsdsBestand(site: SiteData, naam: string): string | undefined {
-  let bestanden = cache.get(site);
-  if (!bestanden) {
-    bestanden = maakHsdsBestanden(site);
-    cache.set(site, bestanden);
+function inhoud(site: SiteData, { hsds, tabellen }: Bron, naam: string): Iterable<string> | undefined {
+  switch (naam) {
+    case 'services.json':
+      return jsonPagina(hsds.services);
+    case 'organizations.json':
+      return jsonPagina(hsds.organizations);
+    case 'taxonomies.json':
+      return jsonPagina(hsds.taxonomies);
+    case 'taxonomy_terms.json':
+      return jsonPagina(hsds.taxonomy_terms);
+    case 'datapackage.json':
+      return json(datapackage(site));
   }
-  return bestanden.get(naam);
+  const tabel = TABELLEN.find((t) => t.path === naam);
+  if (!tabel) return undefined;
+  return rfcCsvDelen(
+    tabel.fields.map((f) => f.name),
+    (tabellen.get(tabel.name) ?? []).map((r) => r.waarden),
+  );
+}
+
+export function maakHsdsBestanden(site: SiteData): Map<string, string> {
+  const bron = maakBron(site);
+  return new Map(HSDS_BESTANDEN.map((naam) => [naam, [...inhoud(site, bron, naam)!].join('')]));
+}
+
+/** Per site: its HSDS objects, and the files not yet asked for. */
+const cache = new WeakMap<SiteData, Bron & { open: Set<string> }>();
+
+/**
+ * A build asks for the files one by one. The objects are made once and kept until every file has
+ * been asked for, then let go; each file is made in parts as it is written, and not kept. At 20,000 records the
+ * objects take some 200 MB and the files 100 MB: keeping both for the life of the resident render
+ * process cost it 300 MB.
+ */
+export function hsdsBestand(site: SiteData, naam: string): Iterable<string> | undefined {
+  let bron = cache.get(site);
+  if (!bron) {
+    bron = { ...maakBron(site), open: new Set(HSDS_BESTANDEN) };
+    cache.set(site, bron);
+  }
+  bron.open.delete(naam);
+  if (bron.open.size === 0) cache.delete(site);
+  return inhoud(site, bron, naam);
 }

@@ -68,7 +68,10 @@ export function draaiScript(script: string, args: string[], env: NodeJS.ProcessE
   // scripts/build.ts with the Node flags `npm run build` gives it (package.json, geheugen.ts).
   const opties = script === 'scripts/build.ts' ? NODE_GEHEUGEN : [];
   return new Promise((resolve, reject) => {
-    const kind = spawn(process.execPath, [...opties, '--import', 'tsx', script, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const kind = spawn(process.execPath, [...opties, '--import', 'tsx', script, ...args], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let fout = '';
     kind.stderr.on('data', (c: Buffer) => (fout = (fout + c.toString()).slice(-5000)));
     kind.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${script} faalde (${code}):\n${fout}`))));

@@ -289,9 +289,9 @@ async function renderEnIndexeer(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'> 
   let paginas: Promise<unknown> | undefined;
   let zoeken: Promise<[number | undefined, ...unknown[]]> | undefined;
   const zoek = (inDelen = false) => {
-    const zoek = volledig ? { doel: b.tijdelijk } : { doel: b.tijdelijk, vorige: b.live, gewijzigd: html };
+    const index = volledig ? { doel: b.tijdelijk } : { doel: b.tijdelijk, vorige: b.live, gewijzigd: html };
     zoeken = Promise.all([
-      (inDelen ? zoekindexInDelen(b) : stap('pagefind', zoekindexArgs(zoek), b.env, b.log, b.slot)).then((mb) => {
+      (inDelen ? zoekindexInDelen(b) : stap('pagefind', zoekindexArgs(index), b.env, b.log, b.slot)).then((mb) => {
         b.log(`[pagefind] klaar na ${tijd()}`);
         return mb;
       }),

@@ -245,7 +245,9 @@ describe('maakZoekindex', () => {
     process.env.PAGEFIND_EXTENDED_BINARY_PATH = nep;
     let gestart = 0;
     try {
-      await expect(maakZoekindex(r, {}, { gestart: () => void gestart++ })).rejects.toThrow(/Pagefind is mislukt voor deel \d \(code 3\)/);
+      await expect(maakZoekindex(r, {}, { gestart: () => void gestart++ })).rejects.toThrow(
+        /Pagefind is mislukt voor deel \d \(code 3\)/,
+      );
     } finally {
       delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
     }

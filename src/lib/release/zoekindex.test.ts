@@ -27,7 +27,11 @@ describe('the parts of the search index', () => {
   it('keeps one index for the demo (about 600 pages) and splits large sites in a power of two', () => {
     expect(aantalDelen(600)).toBe(1);
     expect(aantalDelen(2500)).toBe(1);
+    // Never two: part 0 is small, so the other part would hold nearly every page.
+    expect(aantalDelen(2_501)).toBe(4);
+    expect(aantalDelen(4_998)).toBe(4);
     expect(aantalDelen(5_050)).toBe(4);
+    expect(aantalDelen(10_001)).toBe(8);
     expect(aantalDelen(20_000)).toBe(8);
     expect(aantalDelen(600, 200)).toBe(4);
   });

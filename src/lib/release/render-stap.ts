@@ -116,18 +116,20 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
  * with them, zoekindex.ts): as soon as they are written the publishing process hears so, and
  * search indexes them while the feeds and downloads are rendered. Each page's CSP hashes are found
  * from its HTML in hand (0.4 ms a page), not by reading every page again in another process.
- * `downloadsEerst` (a full build): the open-data downloads before anything else. They hold the
- * whole site's data at once (300 MB at 20,000 records); then nothing else of the build has grown
- * yet, and the pages reuse the memory they free.
+ * `volledig` (a full build): the open-data downloads before anything else. They hold the whole
+ * site's data at once (300 MB at 20,000 records); then nothing else of the build has grown yet, and
+ * the pages reuse the memory they free. And a soft heap limit (geheugen.ts) over the long job.
  */
-async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, downloadsEerst: boolean) {
+async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, volledig: boolean) {
   const hashes = new Map<string, InlineHashes>();
   const gerenderd: string[] = [];
   const isPagina = (p: Pad) => p.bestand.endsWith('.html');
   const voorZoeken = (p: Pad) => isPagina(p) || p.bestand === WOORDEN_BESTAND;
   const paginas = paden.filter(isPagina);
   const maakMap = mapMaker();
-  const geheugen = zachteGrens(ZACHTE_GRENS_MB);
+  // A full build's long job only: in a publish (a few dozen files) a full collection would cost
+  // more than the publish (seconds at 20,000 pages), and V8's own collections keep up.
+  const geheugen = volledig ? zachteGrens(ZACHTE_GRENS_MB) : undefined;
   let gemeld = false;
   // Waits until the message is out: rendering runs on promises alone, so without a turn of the
   // event loop a large message would leave only with the job's answer.
@@ -137,7 +139,7 @@ async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, down
     const bericht: WerkerAntwoord = { paginas: paginas.map((p) => p.bestand) };
     await new Promise<void>((klaar) => process.send!(bericht, undefined, {}, () => klaar()));
   };
-  const download = (p: Pad) => downloadsEerst && !isPagina(p) && isNaleverbaar(p.pad);
+  const download = (p: Pad) => volledig && !isPagina(p) && isNaleverbaar(p.pad);
   const volgorde = [
     ...paden.filter(download),
     ...paden.filter(voorZoeken),
@@ -149,7 +151,7 @@ async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, down
     maakMap(path.dirname(bestand));
     const html = await renderer.schrijf(p, bestand);
     gerenderd.push(p.bestand);
-    geheugen.controleer();
+    geheugen?.controleer();
     if (isPagina(p)) hashes.set(p.bestand, inlineHashes(html ?? readFileSync(bestand, 'utf8')));
   }
   await meldPaginas();

@@ -105,20 +105,30 @@ async function hashVan(pad: string, uitpakken?: () => Transform): Promise<string
   return hash.digest('hex');
 }
 
+/** klopt for a large file: unpacked as a stream. */
+async function kloptStroom(gecomprimeerd: string, uitpakken: () => Transform, hash: string): Promise<boolean> {
+  try {
+    return (await hashVan(gecomprimeerd, uitpakken)) === hash;
+  } catch {
+    return false;
+  }
+}
+
 /** A large file: compared, checked and compressed as streams, never whole in memory. */
-async function werkGroot(pad: string, vorig: string | undefined, kwaliteit: number): Promise<'hergebruikt' | 'gemaakt'> {
+async function werkGroot(
+  pad: string,
+  size: number,
+  vorig: string | undefined,
+  kwaliteit: number,
+): Promise<'hergebruikt' | 'gemaakt'> {
   if (vorig) {
     const [hash, oud] = await Promise.all([hashVan(pad), hashVan(vorig).catch(() => undefined)]);
-    const klopt = (bestand: string, uitpakken: () => Transform) =>
-      hashVan(bestand, uitpakken).then(
-        (h) => h === hash,
-        () => false,
-      );
-    if (hash === oud && (await klopt(`${vorig}.br`, createBrotliDecompress)) && (await klopt(`${vorig}.gz`, createGunzip))) {
-      if (await linkKopieen(vorig, pad)) return 'hergebruikt';
-    }
+    const kopieenKloppen =
+      hash === oud &&
+      (await kloptStroom(`${vorig}.br`, createBrotliDecompress, hash)) &&
+      (await kloptStroom(`${vorig}.gz`, createGunzip, hash));
+    if (kopieenKloppen && (await linkKopieen(vorig, pad))) return 'hergebruikt';
   }
-  const { size } = await stat(pad);
   const params = { [constants.BROTLI_PARAM_QUALITY]: kwaliteit, [constants.BROTLI_PARAM_SIZE_HINT]: size };
   await pipeline(createReadStream(pad), createBrotliCompress({ params }), createWriteStream(`${pad}.br`));
   await pipeline(createReadStream(pad), createGzip({ level: 9 }), createWriteStream(`${pad}.gz`));
@@ -161,7 +171,7 @@ export async function comprimeerRelease(
       bestanden++;
       const vorig = vorige ? path.join(vorige, path.relative(dir, pad)) : undefined;
       const kwaliteit = brotliKwaliteit(path.relative(dir, pad).split(path.sep).join('/'), size);
-      const beurt = grootRij.then(() => werkGroot(pad, vorig, kwaliteit));
+      const beurt = grootRij.then(() => werkGroot(pad, size, vorig, kwaliteit));
       grootRij = beurt.catch(() => {});
       if ((await beurt) === 'hergebruikt') hergebruikt++;
       return;

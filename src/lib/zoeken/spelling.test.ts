@@ -46,6 +46,16 @@ describe('correct only what is wrong (Hunspell nl)', () => {
     for (const w of beschermd) expect(maker.analyseer(w).correcties, w).toHaveLength(1);
   });
 
+  it('lists exactly the Dutch words the browser would change (compared word by word)', () => {
+    const nl = [...nederlandseWoorden()];
+    const elk = nl.filter((w) => maker.correctieVoor(w) !== undefined).sort();
+    const lijstNu = beschermdeWoorden(lijst, nl);
+    // The first word in which the two differ, named.
+    const verschil = elk.find((w, i) => lijstNu[i] !== w) ?? lijstNu.find((w, i) => elk[i] !== w);
+    expect(verschil).toBeUndefined();
+    expect(lijstNu).toEqual(elk);
+  }, 120_000);
+
   it('splits the list per first letter', () => {
     const per = perLetter(['appel', 'avond', 'boom']);
     expect(per.get('a')).toEqual(['appel', 'avond']);

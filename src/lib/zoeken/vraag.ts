@@ -44,7 +44,7 @@ function leeftijdWoord(jaar: number): string | undefined {
 }
 
 /** How many typos a word may have to be corrected: 1 in short words, 2 in longer ones. */
-export function maxAfstand(w: string): number {
+export function maxAfstand(w: string): 1 | 2 {
   return w.length <= 5 ? 1 : 2;
 }
 

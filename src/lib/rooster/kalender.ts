@@ -9,13 +9,32 @@ import { WEEKDAGEN, type Weekdag } from './schema.ts';
 export const TIJDZONE = 'Europe/Amsterdam';
 const DAG_MS = 86_400_000;
 
+/**
+ * Remembered per date: a full build asks for the same few hundred dates hundreds of thousands of
+ * times (every occurrence of every activity), and parsing them each time took seconds at 20,000
+ * pages. Bounded, so a long-running server cannot grow it without end.
+ */
+const dagNummers = new Map<string, number>();
+const datums = new Map<number, string>();
+const ONTHOUDEN = 20_000;
+
 export function dagNummer(datum: string): number {
-  const [j, m, d] = datum.split('-').map(Number);
-  return Date.UTC(j, m - 1, d) / DAG_MS;
+  let n = dagNummers.get(datum);
+  if (n === undefined) {
+    const [j, m, d] = datum.split('-').map(Number);
+    n = Date.UTC(j, m - 1, d) / DAG_MS;
+    if (dagNummers.size < ONTHOUDEN) dagNummers.set(datum, n);
+  }
+  return n;
 }
 
 export function uitDagNummer(n: number): string {
-  return new Date(n * DAG_MS).toISOString().slice(0, 10);
+  let datum = datums.get(n);
+  if (datum === undefined) {
+    datum = new Date(n * DAG_MS).toISOString().slice(0, 10);
+    if (datums.size < ONTHOUDEN) datums.set(n, datum);
+  }
+  return datum;
 }
 
 export function plusDagen(datum: string, dagen: number): string {
@@ -63,12 +82,31 @@ export function lokaal(moment: Date): { datum: string; tijd: string } {
   return { datum: `${p.year}-${p.month}-${p.day}`, tijd: `${p.hour}:${p.minute}` };
 }
 
-/** Offset of Amsterdam from UTC in minutes at an instant (60 in winter, 120 in summer). */
-function offsetOp(moment: number): number {
+/** The offset of Amsterdam from UTC in minutes at an instant, asked of Intl. */
+function offsetBerekend(moment: number): number {
   const { datum, tijd } = lokaal(new Date(moment));
   const [u, m] = tijd.split(':').map(Number);
   const alsUtc = dagNummer(datum) * DAG_MS + (u * 60 + m) * 60_000;
   return Math.round((alsUtc - Math.floor(moment / 60_000) * 60_000) / 60_000);
+}
+
+const UUR_MS = 3_600_000;
+const offsetPerUur = new Map<number, number>();
+
+/**
+ * Offset of Amsterdam from UTC in minutes at an instant (60 in winter, 120 in summer). Intl takes
+ * microseconds per call and a full build makes hundreds of thousands (every occurrence in the
+ * agenda), so it is remembered per hour: the clocks change on the hour, and an hour whose start
+ * and end differ (as in the 1930s, at odd minutes) is never remembered.
+ */
+function offsetOp(moment: number): number {
+  const uur = Math.floor(moment / UUR_MS);
+  const bekend = offsetPerUur.get(uur);
+  if (bekend !== undefined) return bekend;
+  const begin = offsetBerekend(uur * UUR_MS);
+  if (begin !== offsetBerekend((uur + 1) * UUR_MS - 60_000)) return offsetBerekend(moment);
+  if (offsetPerUur.size < ONTHOUDEN * 10) offsetPerUur.set(uur, begin);
+  return begin;
 }
 
 /**

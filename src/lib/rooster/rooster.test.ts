@@ -162,6 +162,17 @@ describe('Europe/Amsterdam', () => {
     expect(naarMoment('2027-03-28', '02:30').toISOString()).toBe('2027-03-28T01:30:00.000Z');
   });
 
+  it('turns every quarter of an hour of both DST days into an instant and back', () => {
+    for (const datum of ['2027-03-28', '2026-10-25', '2026-10-24', '2027-03-29']) {
+      for (let kwartier = 0; kwartier < 96; kwartier++) {
+        const tijd = `${String(Math.floor(kwartier / 4)).padStart(2, '0')}:${String((kwartier % 4) * 15).padStart(2, '0')}`;
+        // The skipped hour does not exist; naarMoment reads it as the hour after (above).
+        if (datum === '2027-03-28' && tijd.startsWith('02:')) continue;
+        expect(lokaal(naarMoment(datum, tijd)), `${datum} ${tijd}`).toEqual({ datum, tijd });
+      }
+    }
+  });
+
   it('gives the local date of an instant around midnight', () => {
     expect(lokaal(new Date('2026-11-22T23:30:00Z'))).toEqual({ datum: '2026-11-23', tijd: '00:30' });
     expect(lokaal(new Date('2026-07-01T22:30:00Z'))).toEqual({ datum: '2026-07-02', tijd: '00:30' });

@@ -8,16 +8,18 @@ const MB = 1024 * 1024;
  * heap has reached `mb` MB; the limit is checked; how many full collections there were so far.
  */
 function hoop(liveMb: number) {
-  const h = { gebruikt: 0, live: liveMb * MB, collecties: 0 };
+  const h = { gebruikt: 0, live: liveMb * MB, collecties: 0, soorten: [] as string[] };
   const grens = zachteGrens(256, {
     gebruikt: () => h.gebruikt,
-    gc: () => {
+    gc: (soort) => {
       h.collecties++;
+      h.soorten.push(soort);
       h.gebruikt = h.live;
     },
   });
   return {
     h,
+    grens,
     na(mb: number) {
       h.gebruikt = mb * MB;
       grens.controleer();
@@ -40,6 +42,21 @@ describe('zachteGrens', () => {
     // The limit is now 400 + 128 MB: the next pages do not collect again until that is passed.
     expect(na(520)).toBe(1);
     expect(na(530)).toBe(2);
+  });
+
+  it('collects the regular way during the job and hands the memory back once at its end', () => {
+    const { h, grens, na } = hoop(100);
+    na(300);
+    na(400);
+    grens.geefTerug();
+    expect(h.soorten).toEqual(['regular', 'regular', 'last-resort']);
+  });
+
+  it('hands nothing back after a job that never passed the limit (a publish)', () => {
+    const { h, grens, na } = hoop(10);
+    na(50);
+    grens.geefTerug();
+    expect(h.soorten).toEqual([]);
   });
 
   it('does nothing in a process started without --expose-gc', () => {

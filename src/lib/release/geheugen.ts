@@ -10,23 +10,36 @@ import v8 from 'node:v8';
  */
 export function zachteGrens(
   basisMb: number,
-  opties: { gebruikt?: () => number; gc?: () => void } = {},
-): { controleer(): void; collecties: number } {
+  opties: { gebruikt?: () => number; gc?: (flavor: 'regular' | 'last-resort') => void } = {},
+): { controleer(): void; geefTerug(): void; collecties: number } {
   const gebruikt = opties.gebruikt ?? (() => v8.getHeapStatistics().used_heap_size);
   const v8gc = (globalThis as { gc?: (opties: object) => void }).gc;
-  // 'last-resort': a collection that also hands the freed pages back to the system. After a
-  // regular one Node 24's V8 keeps them pooled and resident (a process with 4 MB live kept 450 MB).
-  const gc = 'gc' in opties ? opties.gc : v8gc && (() => v8gc({ type: 'major', execution: 'sync', flavor: 'last-resort' }));
+  const gc =
+    'gc' in opties
+      ? opties.gc
+      : v8gc && ((flavor: 'regular' | 'last-resort') => v8gc({ type: 'major', execution: 'sync', flavor }));
   const basis = basisMb * 1024 * 1024;
   let grens = basis;
   const staat = {
     collecties: 0,
     controleer() {
       if (!gc || gebruikt() < grens) return;
-      gc();
+      // 'regular' during the job: the pages it frees stay pooled, and the job reuses them. A
+      // 'last-resort' collection (several in a row, to hand them back) each time cost a quarter
+      // of a 20,000-page build (24 s of 100).
+      gc('regular');
       staat.collecties++;
       // Room for half the base above what stays live: a full collection per that much garbage.
       grens = Math.max(basis, gebruikt() + basis / 2);
+    },
+    /**
+     * At the end of the job: hands the freed pages back to the system. After a regular collection
+     * Node 24's V8 keeps them pooled and resident (a process with 4 MB live kept 450 MB).
+     */
+    geefTerug() {
+      if (!gc || staat.collecties === 0) return;
+      gc('last-resort');
+      grens = basis;
     },
   };
   return staat;

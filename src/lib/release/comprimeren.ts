@@ -44,6 +44,14 @@ export function brotliKwaliteit(bestand: string, bytes: number): number {
 }
 
 /**
+ * Gzip (for the few clients without brotli): 9 for hashed assets, made once; 6 for what every build
+ * makes anew. On a page of 12 KB, 6 takes 0.16 ms and 9 0.26 ms, for 3 bytes less.
+ */
+export function gzipNiveau(bestand: string): number {
+  return bestand.startsWith('_astro/') ? 9 : 6;
+}
+
+/**
  * Files compressed at once. The live server publishes with two, enough to use both cores without
  * starving the requests being served; a build from the command line has the machine to itself.
  */
@@ -117,6 +125,7 @@ async function kloptStroom(gecomprimeerd: string, uitpakken: () => Transform, ha
 /** A large file: compared, checked and compressed as streams, never whole in memory. */
 async function werkGroot(
   pad: string,
+  bestand: string,
   size: number,
   vorig: string | undefined,
   kwaliteit: number,
@@ -131,7 +140,41 @@ async function werkGroot(
   }
   const params = { [constants.BROTLI_PARAM_QUALITY]: kwaliteit, [constants.BROTLI_PARAM_SIZE_HINT]: size };
   await pipeline(createReadStream(pad), createBrotliCompress({ params }), createWriteStream(`${pad}.br`));
-  await pipeline(createReadStream(pad), createGzip({ level: 9 }), createWriteStream(`${pad}.gz`));
+  await pipeline(createReadStream(pad), createGzip({ level: gzipNiveau(bestand) }), createWriteStream(`${pad}.gz`));
+  return 'gemaakt';
+}
+
+/**
+ * Whether a file of a release gets compressed copies: text, and not one of the release's own
+ * records (a name starting with a dot: CSP, paths), which are never served.
+ */
+function comprimeerbaar(bestand: string): boolean {
+  return COMPRIMEERBAAR.test(bestand) && !bestand.split('/').some((deel) => deel.startsWith('.'));
+}
+
+/**
+ * Writes .br and .gz of one file of release `dir` (at `pad`, its content in hand), or links them
+ * from release `vorige` when the file is the same there.
+ */
+async function comprimeerInhoud(
+  dir: string,
+  pad: string,
+  inhoud: Buffer,
+  vorige?: string,
+): Promise<'gemaakt' | 'hergebruikt' | 'niet'> {
+  const bestand = path.relative(dir, pad).split(path.sep).join('/');
+  if (!comprimeerbaar(bestand) || inhoud.length < MINIMAAL) return 'niet';
+  if (vorige) {
+    const vorig = path.join(vorige, bestand);
+    const oud = await leesOfNiets(vorig);
+    if (oud?.equals(inhoud) && (await hergebruik(vorig, pad, inhoud))) return 'hergebruikt';
+  }
+  const params = {
+    [constants.BROTLI_PARAM_QUALITY]: brotliKwaliteit(bestand, inhoud.length),
+    [constants.BROTLI_PARAM_SIZE_HINT]: inhoud.length,
+  };
+  const [br, gzipt] = await Promise.all([brotli(inhoud, { params }), gz(inhoud, { level: gzipNiveau(bestand) })]);
+  await Promise.all([writeFile(`${pad}.br`, br), writeFile(`${pad}.gz`, gzipt)]);
   return 'gemaakt';
 }
 
@@ -148,20 +191,14 @@ export async function comprimeerRelease(
   /** Only these files (relative to dir): an incremental release links the compressed copies of the rest. */
   alleen?: string[],
 ): Promise<{ bestanden: number; hergebruikt: number }> {
-  // Files whose name starts with a dot are the release's own records (CSP, paths): never served.
+  const relatief = (p: string) => path.relative(dir, p).split(path.sep).join('/');
   const paden = (
     alleen
-      ? alleen.filter((f) => COMPRIMEERBAAR.test(f)).map((f) => path.join(dir, f))
+      ? alleen.map((f) => path.join(dir, f))
       : (await readdir(dir, { recursive: true, withFileTypes: true }))
-          .filter((d) => d.isFile() && COMPRIMEERBAAR.test(d.name))
+          .filter((d) => d.isFile())
           .map((d) => path.join(d.parentPath, d.name))
-  ).filter(
-    (p) =>
-      !path
-        .relative(dir, p)
-        .split(path.sep)
-        .some((deel) => deel.startsWith('.')),
-  );
+  ).filter((p) => comprimeerbaar(relatief(p)));
   let bestanden = 0;
   let hergebruikt = 0;
   let grootRij: Promise<unknown> = Promise.resolve();
@@ -169,30 +206,17 @@ export async function comprimeerRelease(
     const { size } = await stat(pad);
     if (size >= GROOT) {
       bestanden++;
-      const vorig = vorige ? path.join(vorige, path.relative(dir, pad)) : undefined;
-      const kwaliteit = brotliKwaliteit(path.relative(dir, pad).split(path.sep).join('/'), size);
-      const beurt = grootRij.then(() => werkGroot(pad, size, vorig, kwaliteit));
+      const bestand = relatief(pad);
+      const vorig = vorige ? path.join(vorige, bestand) : undefined;
+      const kwaliteit = brotliKwaliteit(bestand, size);
+      const beurt = grootRij.then(() => werkGroot(pad, bestand, size, vorig, kwaliteit));
       grootRij = beurt.catch(() => {});
       if ((await beurt) === 'hergebruikt') hergebruikt++;
       return;
     }
-    const inhoud = await readFile(pad);
-    if (inhoud.length < MINIMAAL) return;
-    bestanden++;
-    if (vorige) {
-      const vorig = path.join(vorige, path.relative(dir, pad));
-      const oud = await leesOfNiets(vorig);
-      if (oud?.equals(inhoud) && (await hergebruik(vorig, pad, inhoud))) {
-        hergebruikt++;
-        return;
-      }
-    }
-    const params = {
-      [constants.BROTLI_PARAM_QUALITY]: brotliKwaliteit(path.relative(dir, pad).split(path.sep).join('/'), inhoud.length),
-      [constants.BROTLI_PARAM_SIZE_HINT]: inhoud.length,
-    };
-    const [br, gzipt] = await Promise.all([brotli(inhoud, { params }), gz(inhoud, { level: 9 })]);
-    await Promise.all([writeFile(`${pad}.br`, br), writeFile(`${pad}.gz`, gzipt)]);
+    const uitkomst = await comprimeerInhoud(dir, pad, await readFile(pad), vorige);
+    if (uitkomst !== 'niet') bestanden++;
+    if (uitkomst === 'hergebruikt') hergebruikt++;
   };
   // A few workers take the next file as soon as they are free, so one large file holds up no other.
   let volgende = 0;

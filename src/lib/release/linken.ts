@@ -1,4 +1,5 @@
 import { linkSync, mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Makes folders as files go into them; made folders are remembered (a release holds tens of thousands of files). */
@@ -8,6 +9,19 @@ export function mapMaker() {
     if (mappen.has(map)) return;
     mkdirSync(map, { recursive: true });
     mappen.add(map);
+  };
+}
+
+/** As mapMaker, on Node's thread pool: a file waits for its own folder only. */
+export function mapMakerOpDeAchtergrond() {
+  const mappen = new Map<string, Promise<unknown>>();
+  return (map: string) => {
+    let klaar = mappen.get(map);
+    if (!klaar) {
+      klaar = mkdir(map, { recursive: true });
+      mappen.set(map, klaar);
+    }
+    return klaar;
   };
 }
 

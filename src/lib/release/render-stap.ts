@@ -8,13 +8,15 @@
  * not pay again for starting Node, loading the renderer and Astro's first calls (about 1.5 s).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { siteData } from '../site/laden.ts';
 import { AFHANKELIJK_BESTAND, type Afhankelijkheden, isNaleverbaar, paginaAfdrukken, teRenderen } from './afhankelijk.ts';
+import { cspDraad } from './csp-draad.ts';
 import { CSP_BESTAND, type InlineHashes, inlineHashes, schrijfCspManifestVanaf } from './csp.ts';
 import type { LinkOpdracht } from './link-werker.ts';
-import { mapMaker } from './linken.ts';
+import { mapMakerOpDeAchtergrond } from './linken.ts';
 import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
 import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
 import { GROEPEN_BESTAND, WOORDEN_BESTAND, zoekgroepen } from './zoekindex.ts';
@@ -111,14 +113,20 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
   return { paden: paden.length, gerenderd, verwijderd: [...vorigeBestanden].filter((b) => !nu.has(b)).length, uitgesteld };
 }
 
+/** How many files may be on their way to disk (and pages to the CSP thread) while the next renders. */
+const ONDERWEG = 32;
+
 /**
  * Renders paths into the release folder, pages first (with the site's words, which search indexes
  * with them, zoekindex.ts): as soon as they are written the publishing process hears so, and
  * search indexes them while the feeds and downloads are rendered. Each page's CSP hashes are found
  * from its HTML in hand (0.4 ms a page), not by reading every page again in another process.
+ * Files are written by Node's thread pool while the next path renders, and in a full build the
+ * hashes come from a thread of their own (csp-draad.ts): on the second core, not the render thread.
  * `volledig` (a full build): the open-data downloads before anything else. They hold the whole
- * site's data at once (300 MB at 20,000 records); then nothing else of the build has grown yet, and
- * the pages reuse the memory they free. And a soft heap limit (geheugen.ts) over the long job.
+ * site's data at once (300 MB at 20,000 records), so each is written whole before the next starts;
+ * then nothing else of the build has grown yet, and the pages reuse the memory they free. And a
+ * soft heap limit (geheugen.ts) over the long job.
  */
 async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, volledig: boolean) {
   const hashes = new Map<string, InlineHashes>();
@@ -126,35 +134,66 @@ async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, voll
   const isPagina = (p: Pad) => p.bestand.endsWith('.html');
   const voorZoeken = (p: Pad) => isPagina(p) || p.bestand === WOORDEN_BESTAND;
   const paginas = paden.filter(isPagina);
-  const maakMap = mapMaker();
+  const maakMap = mapMakerOpDeAchtergrond();
   // A full build's long job only: in a publish (a few dozen files) a full collection would cost
   // more than the publish (seconds at 20,000 pages), and V8's own collections keep up.
   const geheugen = volledig ? zachteGrens(ZACHTE_GRENS_MB) : undefined;
+  // Started with the first page: not beside the downloads, which use the most memory.
+  let csp: ReturnType<typeof cspDraad> | undefined;
+  const onderweg: Promise<unknown>[] = [];
+  const allesGeschreven = async () => {
+    while (onderweg.length > 0) await onderweg.shift();
+  };
   let gemeld = false;
   // Waits until the message is out: rendering runs on promises alone, so without a turn of the
   // event loop a large message would leave only with the job's answer.
   const meldPaginas = async () => {
     if (gemeld || !process.send) return;
+    await allesGeschreven();
+    // Every page has its hashes: the thread's memory goes back before the feeds are rendered.
+    await csp?.stop();
     gemeld = true;
     const bericht: WerkerAntwoord = { paginas: paginas.map((p) => p.bestand) };
     await new Promise<void>((klaar) => process.send!(bericht, undefined, {}, () => klaar()));
   };
-  const download = (p: Pad) => volledig && !isPagina(p) && isNaleverbaar(p.pad);
-  const volgorde = [
-    ...paden.filter(download),
-    ...paden.filter(voorZoeken),
-    ...paden.filter((p) => !voorZoeken(p) && !download(p)),
-  ];
-  for (const p of volgorde) {
-    if (!voorZoeken(p) && !download(p)) await meldPaginas();
-    const bestand = path.join(doel, p.bestand);
-    maakMap(path.dirname(bestand));
-    const html = await renderer.schrijf(p, bestand);
-    gerenderd.push(p.bestand);
-    geheugen?.controleer();
-    if (isPagina(p)) hashes.set(p.bestand, inlineHashes(html ?? readFileSync(bestand, 'utf8')));
+  const download = (p: Pad) => !isPagina(p) && isNaleverbaar(p.pad);
+  const vooraf = (p: Pad) => volledig && download(p);
+  const volgorde = [...paden.filter(vooraf), ...paden.filter(voorZoeken), ...paden.filter((p) => !voorZoeken(p) && !vooraf(p))];
+  try {
+    for (const p of volgorde) {
+      if (!voorZoeken(p) && !vooraf(p)) await meldPaginas();
+      const bestand = path.join(doel, p.bestand);
+      const map = maakMap(path.dirname(bestand));
+      gerenderd.push(p.bestand);
+      if (download(p)) {
+        await map;
+        await renderer.schrijf(p, bestand);
+        geheugen?.controleer();
+        continue;
+      }
+      const inhoud = await renderer.render(p);
+      geheugen?.controleer();
+      const werk: Promise<unknown>[] = [map.then(() => writeFile(bestand, inhoud))];
+      if (isPagina(p)) {
+        const html = inhoud.toString('utf8');
+        if (volledig) csp ??= cspDraad();
+        if (csp) werk.push(csp.hashes(html).then((h) => hashes.set(p.bestand, h)));
+        else hashes.set(p.bestand, inlineHashes(html));
+      }
+      const klaar = Promise.all(werk);
+      // Awaited below (allesGeschreven); until then a failure must not count as unhandled.
+      klaar.catch(() => {});
+      onderweg.push(klaar);
+      if (onderweg.length >= ONDERWEG) await onderweg.shift();
+    }
+    await allesGeschreven();
+  } finally {
+    // Nothing may still write into a release folder that a failed build is about to remove.
+    await Promise.allSettled(onderweg);
+    await csp?.stop();
   }
   await meldPaginas();
+  geheugen?.geefTerug();
   return { gerenderd, hashes };
 }
 

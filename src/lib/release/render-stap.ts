@@ -115,6 +115,12 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
 
 /** How many files may be on their way to disk (and pages to the CSP thread) while the next renders. */
 const ONDERWEG = 32;
+/**
+ * From this size a page's CSP hashes are found here, not on the CSP thread: parse5's tree of the
+ * A–Z list at 20,000 pages (megabytes of HTML) grew that thread by 160 MB, which its heap kept
+ * until the pages were done; here the soft heap limit collects it.
+ */
+const GROTE_PAGINA = 256 * 1024;
 
 /**
  * Renders paths into the release folder, pages first (with the site's words, which search indexes
@@ -150,8 +156,10 @@ async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, voll
   const meldPaginas = async () => {
     if (gemeld || !process.send) return;
     await allesGeschreven();
-    // Every page has its hashes: the thread's memory goes back before the feeds are rendered.
+    // Every page has its hashes: the thread's memory goes back before the feeds are rendered, and
+    // so does the pages' garbage, while the publishing process compresses them beside this one.
     await csp?.stop();
+    geheugen?.geefTerug();
     gemeld = true;
     const bericht: WerkerAntwoord = { paginas: paginas.map((p) => p.bestand) };
     await new Promise<void>((klaar) => process.send!(bericht, undefined, {}, () => klaar()));
@@ -176,9 +184,10 @@ async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, voll
       const werk: Promise<unknown>[] = [map.then(() => writeFile(bestand, inhoud))];
       if (isPagina(p)) {
         const html = inhoud.toString('utf8');
-        if (volledig) csp ??= cspDraad();
-        if (csp) werk.push(csp.hashes(html).then((h) => hashes.set(p.bestand, h)));
-        else hashes.set(p.bestand, inlineHashes(html));
+        if (volledig && inhoud.length < GROTE_PAGINA) {
+          csp ??= cspDraad();
+          werk.push(csp.hashes(html).then((h) => hashes.set(p.bestand, h)));
+        } else hashes.set(p.bestand, inlineHashes(html));
       }
       const klaar = Promise.all(werk);
       // Awaited below (allesGeschreven); until then a failure must not count as unhandled.

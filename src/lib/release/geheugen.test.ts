@@ -52,6 +52,16 @@ describe('zachteGrens', () => {
     expect(h.soorten).toEqual(['regular', 'regular', 'last-resort']);
   });
 
+  it('hands back only what was collected since it last handed back', () => {
+    const { h, grens, na } = hoop(100);
+    na(300);
+    grens.geefTerug();
+    grens.geefTerug();
+    na(200);
+    grens.geefTerug();
+    expect(h.soorten).toEqual(['regular', 'last-resort']);
+  });
+
   it('hands nothing back after a job that never passed the limit (a publish)', () => {
     const { h, grens, na } = hoop(10);
     na(50);

@@ -20,6 +20,7 @@ export function zachteGrens(
       : v8gc && ((flavor: 'regular' | 'last-resort') => v8gc({ type: 'major', execution: 'sync', flavor }));
   const basis = basisMb * 1024 * 1024;
   let grens = basis;
+  let sindsTerug = 0;
   const staat = {
     collecties: 0,
     controleer() {
@@ -29,17 +30,20 @@ export function zachteGrens(
       // of a 20,000-page build (24 s of 100).
       gc('regular');
       staat.collecties++;
+      sindsTerug++;
       // Room for half the base above what stays live: a full collection per that much garbage.
       grens = Math.max(basis, gebruikt() + basis / 2);
     },
     /**
-     * At the end of the job: hands the freed pages back to the system. After a regular collection
-     * Node 24's V8 keeps them pooled and resident (a process with 4 MB live kept 450 MB).
+     * After a part of the job: hands the freed pages back to the system, if it collected since the
+     * last time. After a regular collection Node 24's V8 keeps them pooled and resident (a process
+     * with 4 MB live kept 450 MB).
      */
     geefTerug() {
-      if (!gc || staat.collecties === 0) return;
+      if (!gc || sindsTerug === 0) return;
       gc('last-resort');
-      grens = basis;
+      sindsTerug = 0;
+      grens = Math.max(basis, gebruikt() + basis / 2);
     },
   };
   return staat;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -66,6 +66,11 @@ export async function startKaart(dataDir: string, env: NodeJS.ProcessEnv = {}): 
     env: { ...testOmgeving(dataDir), ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // What the server says (a failed agenda fetch, a publish) ends up beside the screenshots, for a failed run.
+  mkdirSync('test-results', { recursive: true });
+  const log = createWriteStream(path.join('test-results', `server-${port}.log`));
+  kind.stdout?.pipe(log, { end: false });
+  kind.stderr?.pipe(log, { end: false });
   await wachtOpServer(kind, 600_000);
   return { kind, baseUrl: `http://127.0.0.1:${port}` };
 }

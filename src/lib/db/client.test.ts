@@ -55,3 +55,34 @@ describe('bringing an older database up to date', () => {
     db.$client.close();
   });
 });
+
+describe('two processes writing at once', () => {
+  it('a transaction that reads and then writes holds the write lock from its start, so neither write is lost', () => {
+    const pad = path.join(dir, 'samen.sqlite');
+    const db = openDb(pad);
+    // Another process, as a CLI script or a second server would be; no waiting, so the test cannot hang.
+    const ander = new Database(pad);
+    ander.pragma('busy_timeout = 0');
+    const mail = (aan: string) =>
+      `insert into mail_wachtrij (aan, onderwerp, tekst, volgende_poging_op) values ('${aan}', 'o', 't', 'x')`;
+    let anderKonNiet = '';
+    db.transaction(() => {
+      db.$client.prepare('select count(*) from mail_wachtrij').get();
+      // Deferred, this write would go first and ours below would fail with SQLITE_BUSY_SNAPSHOT.
+      try {
+        ander.exec(mail('ander@b.example'));
+      } catch (e) {
+        anderKonNiet = (e as { code?: string }).code ?? String(e);
+      }
+      db.$client.exec(mail('eerst@b.example'));
+    });
+    expect(anderKonNiet).toBe('SQLITE_BUSY');
+    ander.exec(mail('ander@b.example'));
+    expect(ander.prepare('select aan from mail_wachtrij order by id').pluck().all()).toEqual([
+      'eerst@b.example',
+      'ander@b.example',
+    ]);
+    ander.close();
+    db.$client.close();
+  });
+});

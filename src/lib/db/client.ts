@@ -35,6 +35,18 @@ function toegepast(sqlite: Database.Database): number {
 }
 
 /**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), unless it asks otherwise.
+ * A deferred one that reads and then writes, while another process (a CLI script, a second
+ * server, the build) wrote in between, fails at once with SQLITE_BUSY_SNAPSHOT: in WAL mode the
+ * busy timeout cannot help a reader whose snapshot is stale (https://sqlite.org/wal.html#sometimes_queries_return_sqlite_busy_in_wal_mode).
+ * Immediate, it waits for the other writer instead, and a partner's save is never lost to that.
+ */
+function metSchrijfslotVooraf(db: Db): void {
+  const transactie = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transactie(fn, { behavior: 'immediate', ...config })) as Db['transaction'];
+}
+
+/**
  * Opens the database and brings its schema up to date. WAL lets the public build read while
  * the portal writes; the busy timeout makes concurrent writers wait instead of failing.
  */
@@ -54,6 +66,7 @@ export function openDb(pad = databasePath(), opties: { readonly?: boolean } = {}
   sqlite.pragma('foreign_keys = OFF');
   const db = drizzle(sqlite, { schema }) as Db;
   if (!opties.readonly) {
+    metSchrijfslotVooraf(db);
     const voor = toegepast(sqlite);
     migrate(db, { migrationsFolder: migrationsFolder() });
     // Only after a migration ran: the check reads every table, and an open without changes needs none.

@@ -19,12 +19,13 @@ import { lokaal } from '../rooster/kalender.ts';
 import { comprimeerRelease } from './comprimeren.ts';
 import { doodGroep } from './processen.ts';
 import { BouwSlot, SlotBezet } from './slot.ts';
-import { aantalDelen, htmlPaginas, maakZoekindex, zoekindexArgs } from './zoekindex.ts';
+import { aantalDelen, maakZoekindex, paginasVan, zoekindexArgs } from './zoekindex.ts';
 import { rendererBron } from './bron.ts';
 import {
   astroBin,
   huidigeLink,
   huidigeRelease,
+  ongebruikteRenderers,
   RELEASE_NAAM,
   releaseInfo,
   releasesDir,
@@ -34,7 +35,14 @@ import {
 } from './paden.ts';
 import { NODE_GEHEUGEN } from './geheugen.ts';
 import { leesKop } from './renderer.ts';
-import { RenderFout, render, type RenderOpdracht, type RenderUitkomst, stopRenderWerker } from './renderwerker.ts';
+import {
+  type Meldingen,
+  RenderFout,
+  render,
+  type RenderOpdracht,
+  type RenderUitkomst,
+  stopRenderWerker,
+} from './renderwerker.ts';
 
 export class BouwFout extends Error {
   constructor(
@@ -138,11 +146,6 @@ export function stap(
   });
 }
 
-function tel(dir: string, eindigtOp: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile() && d.name.endsWith(eindigtOp))
-    .length;
-}
-
 /** Left-over folders of a build that failed or was killed (none after a successful one). */
 function ruimBouwrestenOp(dir: string) {
   for (const d of readdirSync(dir)) if (d.startsWith('.bouw-')) rmSync(path.join(dir, d), { recursive: true, force: true });
@@ -151,7 +154,9 @@ function ruimBouwrestenOp(dir: string) {
 /**
  * Removes old releases (see teVerwijderen) and the renderers no release uses any more, once the new
  * release is live: at 20,000 pages removing one takes seconds, which no approval should wait for.
- * Asynchronous, so the server keeps answering meanwhile.
+ * Asynchronous, so the server keeps answering meanwhile, and outside the build lock, so the next
+ * publish does not wait for it either (opruimen). It never touches the live release, which the next
+ * build links from, nor a renderer newer than it: a full build running meanwhile writes its own.
  */
 async function ruimOudeReleasesOp(dir: string, live: string) {
   const namen = readdirSync(dir, { withFileTypes: true })
@@ -168,10 +173,13 @@ async function ruimOudeReleasesOp(dir: string, live: string) {
   );
   const renderers = path.join(dir, '.renderers');
   if (!existsSync(renderers)) return;
-  for (const id of readdirSync(renderers)) {
-    if (!inGebruik.has(id)) await rm(path.join(renderers, id), { recursive: true, force: true });
+  for (const id of ongebruikteRenderers(readdirSync(renderers), inGebruik, path.basename(live))) {
+    await rm(path.join(renderers, id), { recursive: true, force: true });
   }
 }
+
+/** Removals of old releases, one after another (a command-line build exits when they are done). */
+let opruimen: Promise<void> = Promise.resolve();
 
 /**
  * While the config file is wrong (changed while the server runs), a publish builds with the last
@@ -230,13 +238,13 @@ export async function warmRendererOp(): Promise<void> {
 }
 
 type Bouw = { dir: string; tijdelijk: string; live?: string; env: NodeJS.ProcessEnv; log: Log; slot: BouwSlot };
-type Gebouwd = Omit<ReleaseInfo, 'id' | 'gebouwdOp' | 'paginas'>;
+type Gebouwd = Omit<ReleaseInfo, 'id' | 'gebouwdOp' | 'paginas'> & { html: string[] };
 
 /** Runs a job in the resident render process (renderwerker.ts) and returns its summary. */
 async function renderStap(
   b: Bouw,
   opdracht: Omit<RenderOpdracht, 'doel'>,
-  paginasKlaar?: (paginas: string[]) => void,
+  meldingen: Omit<Meldingen, 'pid'>,
 ): Promise<RenderUitkomst & { piekMb?: number }> {
   let pid: number | undefined;
   const metPid = (p: number) => {
@@ -245,7 +253,7 @@ async function renderStap(
   };
   const meter = geheugenMeter(() => pid);
   try {
-    const uitkomst = await render({ ...opdracht, doel: b.tijdelijk }, b.env, { pid: metPid, paginasKlaar });
+    const uitkomst = await render({ ...opdracht, doel: b.tijdelijk }, b.env, { ...meldingen, pid: metPid });
     return { ...uitkomst, piekMb: meter.stop() };
   } catch (e) {
     if (!(e instanceof RenderFout)) throw e;
@@ -271,12 +279,15 @@ function alleBestanden(dir: string): string[] {
     .filter((f) => !f.startsWith('pagefind/'));
 }
 
-type Verloop = { gerenderd?: RenderUitkomst; renderMb?: number; pagefindMb?: number; klaar: number };
+/** `paginas`: every page of the release. */
+type Verloop = { gerenderd?: RenderUitkomst; renderMb?: number; pagefindMb?: number; klaar: number; paginas: string[] };
 
 /**
  * Renders a release with the kept renderer (opdracht), or takes the pages Astro rendered (none),
- * and indexes and compresses it. Compression starts as soon as every page is written, while the
- * render process renders the feeds and downloads; so does search, on a small site and in a publish.
+ * and indexes and compresses it. Compression starts as soon as pages are written (a full build
+ * hears of them in batches, so the second core compresses while the first renders); search starts
+ * once every page is written, while the render process renders the feeds and downloads, on a small
+ * site and in a publish.
  * A large site's full build (a search index in parts) gives memory to one step at a time: search
  * indexes after rendering, once the render process has ended (it held 0.6–1.4 GB at 20,000 pages,
  * next to each Pagefind's 0.5 GB). `klaar` is the moment rendering ended.
@@ -286,12 +297,25 @@ async function renderEnIndexeer(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'> 
   const start = performance.now();
   const tijd = () => `${((performance.now() - start) / 1000).toFixed(1)} s`;
   let html: string[] | undefined;
+  let alleHtml: string[] | undefined;
   let paginas: Promise<unknown> | undefined;
+  // Pages are compressed batch after batch, in the order the render process wrote them.
+  let compressie: Promise<unknown> = Promise.resolve();
+  const gecomprimeerd = new Set<string>();
+  const comprimeer = (bestanden: string[]) => {
+    for (const f of bestanden) gecomprimeerd.add(f);
+    compressie = compressie.then(() => comprimeerRelease(b.tijdelijk, b.live, bestanden));
+    // Awaited through `paginas`, also when rendering fails.
+    compressie.catch(() => {});
+    return compressie;
+  };
   let zoeken: Promise<[number | undefined, ...unknown[]]> | undefined;
   const zoek = (inDelen = false) => {
-    const index = volledig ? { doel: b.tijdelijk } : { doel: b.tijdelijk, vorige: b.live, gewijzigd: html };
+    const index = volledig
+      ? { doel: b.tijdelijk, paginas: alleHtml }
+      : { doel: b.tijdelijk, vorige: b.live, gewijzigd: html, paginas: alleHtml };
     zoeken = Promise.all([
-      (inDelen ? zoekindexInDelen(b) : stap('pagefind', zoekindexArgs(index), b.env, b.log, b.slot)).then((mb) => {
+      (inDelen ? zoekindexInDelen(b, alleHtml) : stap('pagefind', zoekindexArgs(index), b.env, b.log, b.slot)).then((mb) => {
         b.log(`[pagefind] klaar na ${tijd()}`);
         return mb;
       }),
@@ -302,29 +326,36 @@ async function renderEnIndexeer(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'> 
     zoeken.catch(() => {});
   };
   const naRender = (h: string[]) => volledig && aantalDelen(h.length) > 1;
-  const paginasKlaar = (h: string[]) => {
+  const paginasKlaar = (h: string[], alle?: string[]) => {
     html = h;
+    alleHtml = alle;
     b.log(`[render] ${h.length} pagina's geschreven na ${tijd()}`);
-    paginas = comprimeerRelease(b.tijdelijk, b.live, h).then(() => b.log(`[compressie] pagina's klaar na ${tijd()}`));
+    paginas = comprimeer(h.filter((f) => !gecomprimeerd.has(f))).then(() => b.log(`[compressie] pagina's klaar na ${tijd()}`));
     paginas.catch(() => {});
     if (!naRender(h)) zoek();
   };
   let uitkomst: (RenderUitkomst & { piekMb?: number }) | undefined;
   try {
-    uitkomst = opdracht ? await renderStap(b, opdracht, paginasKlaar) : undefined;
+    uitkomst = opdracht ? await renderStap(b, opdracht, { paginasKlaar, geschreven: comprimeer }) : undefined;
   } catch (e) {
     // The failed release folder is removed by the next build: nothing may still write into it then.
-    await Promise.allSettled([paginas, zoeken]);
+    await Promise.allSettled([paginas, compressie, zoeken]);
     throw e;
   }
   const klaar = performance.now();
   if (uitkomst) b.log(`[render] ${uitkomst.gerenderd.length} bestanden klaar na ${tijd()}`);
   const geschreven = volledig ? alleBestanden(b.tijdelijk) : uitkomst!.gerenderd;
-  if (!html) paginasKlaar(geschreven.filter((f) => f.endsWith('.html')));
+  // A full build reads its folder once, after rendering: Astro copied the public files into it.
+  if (volledig) alleHtml = paginasVan(geschreven);
+  if (!html)
+    paginasKlaar(
+      geschreven.filter((f) => f.endsWith('.html')),
+      alleHtml,
+    );
   if (!zoeken) {
     // Ended after its job; the next publish starts it again (the server warms it up, Publiceerder).
     stopRenderWerker();
-    zoek(aantalDelen(htmlPaginas(b.tijdelijk).length) > 1);
+    zoek(aantalDelen(alleHtml!.length) > 1);
   }
   const [, [pagefindMb]] = await Promise.all([
     paginas,
@@ -336,7 +367,9 @@ async function renderEnIndexeer(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'> 
     ),
   ]);
   await comprimeerRelease(b.tijdelijk, b.live, zoekindexBestanden(b.tijdelijk));
-  return { gerenderd: uitkomst, renderMb: uitkomst?.piekMb, pagefindMb, klaar };
+  // Told by the render process in a publish, so the folder of 20,000 pages is not read for them (a second).
+  const alle = alleHtml ?? paginasVan(alleBestanden(b.tijdelijk));
+  return { gerenderd: uitkomst, renderMb: uitkomst?.piekMb, pagefindMb, klaar, paginas: alle };
 }
 
 /**
@@ -344,12 +377,12 @@ async function renderEnIndexeer(b: Bouw, opdracht: Omit<RenderOpdracht, 'doel'> 
  * lock as a step is: no Node process beside them (150 MB) while they use the memory. Resolves with
  * the largest Pagefind's peak memory in MB.
  */
-async function zoekindexInDelen(b: Bouw): Promise<number | undefined> {
+async function zoekindexInDelen(b: Bouw, paginas?: string[]): Promise<number | undefined> {
   const start = performance.now();
   let piek: number | undefined;
   const { delen } = await maakZoekindex(
     b.tijdelijk,
-    {},
+    { paginas },
     {
       gestart(kind) {
         const pid = kind.pid;
@@ -391,6 +424,7 @@ async function volledig(b: Bouw, id: string, bron: string): Promise<Gebouwd> {
     bouwSeconden: Math.round(v.klaar - start) / 1000,
     zoekindexSeconden: Math.round(performance.now() - v.klaar) / 1000,
     piekGeheugenMb: { astro: astroMb, render: v.renderMb, pagefind: v.pagefindMb },
+    html: v.paginas,
   };
 }
 
@@ -415,6 +449,7 @@ async function incrementeel(b: Bouw, renderer: string, naleveren: boolean): Prom
     bouwSeconden: Math.round(v.klaar - start) / 1000,
     zoekindexSeconden: Math.round(performance.now() - v.klaar) / 1000,
     piekGeheugenMb: { render: v.renderMb, pagefind: v.pagefindMb },
+    html: v.paginas,
   };
 }
 
@@ -470,12 +505,14 @@ export async function bouwRelease(
     const b: Bouw = { dir, tijdelijk, live, env, log, slot };
     const bron = rendererBron();
     const renderer = opties.volledig ? undefined : bruikbareRenderer(live, bron);
-    const gebouwd = renderer ? await incrementeel(b, renderer, opties.naleveren ?? false) : await volledig(b, id, bron);
+    const { html, ...gebouwd } = renderer
+      ? await incrementeel(b, renderer, opties.naleveren ?? false)
+      : await volledig(b, id, bron);
     const info: ReleaseInfo = {
       id,
       gebouwdOp: new Date().toISOString(),
       datum: lokaal(new Date(env.SK_BUILD_TIME)).datum,
-      paginas: tel(tijdelijk, '.html'),
+      paginas: html.length,
       ...gebouwd,
       piekGeheugenMb: { ...gebouwd.piekGeheugenMb, geheel: geheel.stop() },
     };
@@ -490,7 +527,7 @@ export async function bouwRelease(
     const seconden = (info.bouwSeconden + info.zoekindexSeconden).toFixed(1);
     log(`Release ${id} staat live (${info.soort}): ${info.paginas} pagina's in ${seconden} s.`);
     // The release is live: a folder that cannot be removed now is tried again after the next build.
-    await ruimOudeReleasesOp(dir, definitief).catch((e) => log(`Oude releases opruimen mislukt: ${e}`));
+    opruimen = opruimen.then(() => ruimOudeReleasesOp(dir, definitief).catch((e) => log(`Oude releases opruimen mislukt: ${e}`)));
     return info;
   } finally {
     geheel.stop();

@@ -2,7 +2,15 @@ import { mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eerdereReleases, herstelHuidigeLink, huidigeRelease, leesReleaseInfo, releaseInfo, teVerwijderen } from './paden.ts';
+import {
+  eerdereReleases,
+  herstelHuidigeLink,
+  huidigeRelease,
+  leesReleaseInfo,
+  ongebruikteRenderers,
+  releaseInfo,
+  teVerwijderen,
+} from './paden.ts';
 
 const MINUUT = 60_000;
 const nu = Date.parse('2026-11-23T12:00:00Z');
@@ -24,6 +32,18 @@ describe('teVerwijderen', () => {
 
   it('never touches other folders', () => {
     expect(teVerwijderen(['current', '.bouw-x', 'kladblok'], '', nu, () => 0)).toEqual([]);
+  });
+});
+
+describe('ongebruikteRenderers', () => {
+  it('removes unused renderers older than the live release, never one a running full build is writing', () => {
+    const ids = ['20261201-100000-aaaa', '20261202-100000-bbbb', '20261203-100000-cccc', '20261205-120000-dddd'];
+    const inGebruik = new Set(['20261202-100000-bbbb', undefined]);
+    // Live since 4 December; dddd is the renderer of a full build that started after it.
+    expect(ongebruikteRenderers(ids, inGebruik, '20261204-090000-eeee')).toEqual([
+      '20261201-100000-aaaa',
+      '20261203-100000-cccc',
+    ]);
   });
 });
 

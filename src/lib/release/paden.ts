@@ -116,6 +116,14 @@ export function teVerwijderen(namen: string[], live: string, nu: number, gemaakt
   });
 }
 
+/**
+ * The kept renderers (named by the full build that made them) that no release uses and that are
+ * older than the live release: a newer one belongs to a full build still running.
+ */
+export function ongebruikteRenderers(ids: string[], inGebruik: Set<string | undefined>, live: string): string[] {
+  return ids.filter((id) => !inGebruik.has(id) && id < live);
+}
+
 export type ReleaseInfo = {
   id: string;
   gebouwdOp: string;

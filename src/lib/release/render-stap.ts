@@ -19,7 +19,7 @@ import type { LinkOpdracht } from './link-werker.ts';
 import { mapMakerOpDeAchtergrond } from './linken.ts';
 import { laadRenderer, type Pad, type Renderer } from './renderer.ts';
 import type { RenderOpdracht, RenderUitkomst, WerkerAntwoord, WerkerOpdracht } from './renderwerker.ts';
-import { GROEPEN_BESTAND, WOORDEN_BESTAND, zoekgroepen } from './zoekindex.ts';
+import { GROEPEN_BESTAND, paginasVan, WOORDEN_BESTAND, zoekgroepen } from './zoekindex.ts';
 import { pauzeerAlsGevraagd } from './waakhond.mjs';
 import { ZACHTE_GRENS_MB, zachteGrens } from './geheugen.ts';
 
@@ -105,7 +105,9 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
   const gelinkt = ontkoppel(opdracht.doel, await linken, weg);
   // A path left as it is, unless its file is missing from the live release.
   const opnieuw = paden.filter((p) => render.has(p.pad) || !gelinkt.has(p.bestand));
-  const { gerenderd, hashes } = await schrijfPaden(renderer, opnieuw, opdracht.doel, !live);
+  // A publish's release holds what stays linked and what is rendered; a full build's also what Astro copied.
+  const alle = live ? paginasVan([...gelinkt, ...opnieuw.map((p) => p.bestand)]) : undefined;
+  const { gerenderd, hashes } = await schrijfPaden(renderer, opnieuw, opdracht.doel, !live, alle);
   const behouden = [...gelinkt].filter((naam) => naam.endsWith('.html') && !hashes.has(naam));
   schrijfCspManifestVanaf(opdracht.doel, hashes, live ? { dir: live, behouden } : undefined);
   writeFileSync(path.join(opdracht.doel, AFHANKELIJK_BESTAND), JSON.stringify(nieuw));
@@ -115,6 +117,12 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
 
 /** How many files may be on their way to disk (and pages to the CSP thread) while the next renders. */
 const ONDERWEG = 32;
+/**
+ * A full build tells the publishing process of its written pages per this many, so that process
+ * compresses them on the second core while this one renders (the render thread used about one
+ * core and a half of two; compression waited for the last page).
+ */
+const PER_MELDING = 1000;
 /**
  * From this size a page's CSP hashes are found here, not on the CSP thread: parse5's tree of the
  * A–Z list at 20,000 pages (megabytes of HTML) grew that thread by 160 MB, which its heap kept
@@ -134,7 +142,7 @@ const GROTE_PAGINA = 256 * 1024;
  * then nothing else of the build has grown yet, and the pages reuse the memory they free. And a
  * soft heap limit (geheugen.ts) over the long job.
  */
-async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, volledig: boolean) {
+async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, volledig: boolean, alle?: string[]) {
   const hashes = new Map<string, InlineHashes>();
   const gerenderd: string[] = [];
   const isPagina = (p: Pad) => p.bestand.endsWith('.html');
@@ -151,6 +159,13 @@ async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, voll
     while (onderweg.length > 0) await onderweg.shift();
   };
   let gemeld = false;
+  let geschreven: string[] = [];
+  const meldGeschreven = (bestand: string) => {
+    geschreven.push(bestand);
+    if (geschreven.length < PER_MELDING || !process.send) return;
+    process.send({ geschreven } satisfies WerkerAntwoord);
+    geschreven = [];
+  };
   // Waits until the message is out: rendering runs on promises alone, so without a turn of the
   // event loop a large message would leave only with the job's answer.
   const meldPaginas = async () => {
@@ -161,7 +176,7 @@ async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, voll
     await csp?.stop();
     geheugen?.geefTerug();
     gemeld = true;
-    const bericht: WerkerAntwoord = { paginas: paginas.map((p) => p.bestand) };
+    const bericht: WerkerAntwoord = { paginas: paginas.map((p) => p.bestand), alle };
     await new Promise<void>((klaar) => process.send!(bericht, undefined, {}, () => klaar()));
   };
   const download = (p: Pad) => !isPagina(p) && isNaleverbaar(p.pad);
@@ -190,6 +205,11 @@ async function schrijfPaden(renderer: Renderer, paden: Pad[], doel: string, voll
         } else hashes.set(p.bestand, inlineHashes(html));
       }
       const klaar = Promise.all(werk);
+      if (volledig && isPagina(p))
+        void klaar.then(
+          () => meldGeschreven(p.bestand),
+          () => {},
+        );
       // Awaited below (allesGeschreven); until then a failure must not count as unhandled.
       klaar.catch(() => {});
       onderweg.push(klaar);

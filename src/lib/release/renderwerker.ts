@@ -31,8 +31,14 @@ export type WerkerOpdracht = { opdracht: RenderOpdracht; env: Record<string, str
 export type WerkerAntwoord =
   | { ok: true; uitkomst: RenderUitkomst }
   | { ok: false; fout: string }
-  /** Sent during a job: every page (HTML) it renders is in place, the other files follow. */
-  | { paginas: string[] };
+  /**
+   * Sent during a job: every page (HTML) it renders is in place, the other files follow. `alle`:
+   * every page of the new release (a publish knows them; at 20,000 pages reading the release
+   * folder for them takes a second each time).
+   */
+  | { paginas: string[]; alle?: string[] }
+  /** Sent during a full build's job: these pages are written (their compression can start). */
+  | { geschreven: string[] };
 
 /** Variables that differ per publish; the rest of the environment is the one it started with. */
 const PER_PUBLICATIE = ['DATABASE_PATH', 'SK_OUT', 'SK_BUILD_TIME', 'GEMEENTE_CONFIG'] as const;
@@ -76,11 +82,13 @@ function rust(w: Werker, rustig: boolean) {
   }
 }
 
-type Meldingen = {
+export type Meldingen = {
   /** The process group, as soon as it is known (the build lock records it, so a server that dies mid-publish leaves nothing running). */
   pid: (pid: number) => void;
   /** Every HTML page is written (incremental jobs): search can be indexed while the rest is rendered. */
-  paginasKlaar?: (paginas: string[]) => void;
+  paginasKlaar?: (paginas: string[], alle?: string[]) => void;
+  /** Some pages are written (full builds): compressing them can begin while the rest renders. */
+  geschreven?: (bestanden: string[]) => void;
 };
 
 /** Runs one render job. */
@@ -95,7 +103,11 @@ export function render(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, melding
 }
 let rij: Promise<void> = Promise.resolve();
 
-function eenJob(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, { pid, paginasKlaar }: Meldingen): Promise<RenderUitkomst> {
+function eenJob(
+  opdracht: RenderOpdracht,
+  env: NodeJS.ProcessEnv,
+  { pid, paginasKlaar, geschreven }: Meldingen,
+): Promise<RenderUitkomst> {
   if (werker && werker.renderer !== opdracht.renderer) stopRenderWerker();
   werker ??= start(opdracht.renderer, env);
   const w = werker;
@@ -103,8 +115,12 @@ function eenJob(opdracht: RenderOpdracht, env: NodeJS.ProcessEnv, { pid, paginas
   if (w.kind.pid) pid(w.kind.pid);
   return new Promise<RenderUitkomst>((resolve, reject) => {
     const klaar = (antwoord: WerkerAntwoord) => {
+      if ('geschreven' in antwoord) {
+        geschreven?.(antwoord.geschreven);
+        return;
+      }
       if ('paginas' in antwoord) {
-        paginasKlaar?.(antwoord.paginas);
+        paginasKlaar?.(antwoord.paginas, antwoord.alle);
         return;
       }
       w.kind.off('message', klaar);

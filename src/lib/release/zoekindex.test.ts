@@ -8,9 +8,11 @@ import {
   DELEN_BESTAND,
   deelMap,
   deelVan,
+  htmlPaginas,
   maakZoekindex,
   onbekendeWoorden,
   paginasPerDeel,
+  paginasVan,
   urlVan,
   verdeel,
   woordenlijstPagina,
@@ -21,6 +23,30 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'sk-zoekindex-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => {
   delete process.env.SK_ZOEKINDEX_DEEL;
+});
+
+describe('the pages of a release', () => {
+  it('are its HTML files outside the index and hidden folders, sorted: from a list as from its folder', () => {
+    const release = path.join(dir, 'paginas');
+    const bestanden = [
+      'zoeken/index.html',
+      'aanbod/b/index.html',
+      '404.html',
+      'index.html',
+      'aanbod/a/index.html',
+      'aanbod/a/index.html.br',
+      'pagefind/deel-1/x.html',
+      '.renderers/r/index.html',
+      'agenda/a.ics',
+    ];
+    for (const f of bestanden) {
+      mkdirSync(path.dirname(path.join(release, f)), { recursive: true });
+      writeFileSync(path.join(release, f), '');
+    }
+    const verwacht = ['404.html', 'aanbod/a/index.html', 'aanbod/b/index.html', 'index.html', 'zoeken/index.html'];
+    expect(paginasVan(bestanden)).toEqual(verwacht);
+    expect(htmlPaginas(release)).toEqual(verwacht);
+  });
 });
 
 describe('the parts of the search index', () => {

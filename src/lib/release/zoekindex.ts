@@ -52,6 +52,8 @@ export type ZoekindexOpdracht = {
   vorige?: string;
   /** Files rendered anew (relative to doel); without this list every part is made anew. */
   gewijzigd?: string[];
+  /** Every page of the release (paginasVan), when known; else the folder is read for them. */
+  paginas?: string[];
 };
 
 export function paginasPerDeel(env: NodeJS.ProcessEnv = process.env): number {
@@ -137,12 +139,16 @@ export function urlVan(bestand: string): string {
   return `/${bestand.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** Every HTML page of the release (relative, with /), without hidden files and the index itself. */
-export function htmlPaginas(doel: string): string[] {
-  return readdirSync(doel, { recursive: true, encoding: 'utf8' })
-    .map((f) => f.split(path.sep).join('/'))
+/** The HTML pages among a release's files (relative, with /), without hidden files and the index itself. */
+export function paginasVan(bestanden: string[]): string[] {
+  return bestanden
     .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.split('/').some((d) => d.startsWith('.')))
     .sort();
+}
+
+/** Every HTML page of the release, read from its folder (a publish is told them: ZoekindexOpdracht.paginas). */
+export function htmlPaginas(doel: string): string[] {
+  return paginasVan(readdirSync(doel, { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/')));
 }
 
 /**
@@ -234,7 +240,7 @@ function leesVerslag(release: string): Verslag | undefined {
  * zoekindex-stap.ts, which gets the opdracht through a file beside the release folder.
  */
 export function zoekindexArgs(opdracht: ZoekindexOpdracht): string[] {
-  if (aantalDelen(htmlPaginas(opdracht.doel).length) === 1) {
+  if (aantalDelen((opdracht.paginas ?? htmlPaginas(opdracht.doel)).length) === 1) {
     schrijfDelen(opdracht.doel, []);
     return pagefindArgs(opdracht.doel);
   }
@@ -269,6 +275,7 @@ function uitvoerMap(doel: string, deel: number): string {
  * Pagefind's Node API (one file at a time over its service) took about 10 s.
  */
 async function indexeerDeel(doel: string, deel: number, paginas: string[], woorden: string[], toezicht: Toezicht): Promise<void> {
+  const start = performance.now();
   const map = `${doel}.deel-${deel}`;
   rmSync(map, { recursive: true, force: true });
   try {
@@ -287,6 +294,7 @@ async function indexeerDeel(doel: string, deel: number, paginas: string[], woord
       kind.on('exit', (c, s) => klaar([c, s]));
     });
     if (code !== 0) throw new Error(`Pagefind is mislukt voor deel ${deel} (${signaal ?? `code ${code}`})`);
+    console.log(`Deel ${deel}: ${paginas.length} pagina's in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
   } finally {
     rmSync(map, { recursive: true, force: true });
   }
@@ -334,7 +342,7 @@ export async function maakZoekindex(
   opties: Omit<ZoekindexOpdracht, 'doel'> = {},
   toezicht: Toezicht = {},
 ): Promise<{ delen: number; opnieuw: number }> {
-  const paginas = htmlPaginas(doel);
+  const paginas = opties.paginas ?? htmlPaginas(doel);
   const aantal = aantalDelen(paginas.length);
   if (aantal === 1) {
     eenIndex(doel);

@@ -134,6 +134,8 @@ function paden(): string[] {
     '/bestaat-niet/',
     '/.csp.json',
     '/kernen/.csp.json',
+    '/release.json',
+    '/zoeken/zonder-js.json',
     '/partners/inloggen/',
   ];
 }

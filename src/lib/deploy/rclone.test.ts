@@ -35,6 +35,7 @@ const RELEASE = {
   'pagefind/pagefind.js': 'pf',
   'pagefind/fragment/nl_1.pf_fragment': 'f1',
   'release.json': '{"bouwSeconden":12}',
+  'zoeken/zonder-js.json': '{"paginas":[]}',
   '.bron-hash': 'x',
 };
 
@@ -48,6 +49,7 @@ describe('deployRelease', () => {
     expect(paginas.gekopieerd).toContain('pagefind/pagefind-entry.json');
     expect(readFileSync(path.join(remote, 'kernen/aadorp/index.html'), 'utf8')).toBe('Aadorp');
     expect(existsSync(path.join(remote, 'release.json'))).toBe(false);
+    expect(existsSync(path.join(remote, 'zoeken/zonder-js.json'))).toBe(false);
     expect(existsSync(path.join(remote, '.bron-hash'))).toBe(false);
   });
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { PRIVE_BESTANDEN } from '../release/paden.ts';
 
 /**
  * Copies a release to object storage, a CDN origin, SFTP or WebDAV with rclone, which does the
@@ -8,12 +9,12 @@ import { spawn } from 'node:child_process';
  *    a page a visitor opened before this deploy may still ask for the old ones;
  * 2. everything else (pages, feeds, Pagefind's entry file) is synced: changed files are copied,
  *    pages that no longer exist are removed.
- * Build internals (`release.json`, hidden files) stay home.
+ * Build internals and the server's own search data (PRIVE_BESTANDEN, hidden files) stay home.
  */
 
 export type DeployStap = { fase: 'assets' | 'paginas'; gekopieerd: string[]; verwijderd: string[] };
 
-const VERBORGEN = ['- /release.json', '- .*'];
+const VERBORGEN = [...PRIVE_BESTANDEN.map((f) => `- /${f}`), '- .*'];
 const ASSETS = [
   ...VERBORGEN,
   '- /pagefind/pagefind-entry.json',

@@ -20,11 +20,14 @@ function release(naam: string, bestanden: Record<string, string>): string {
 describe('comprimeerRelease', () => {
   const pagina = (tekst: string) => `<!doctype html><html lang="nl"><body>${tekst.repeat(120)}</body></html>`;
 
-  it('writes brotli and gzip copies that decompress to the original, skipping tiny files', async () => {
+  it('writes brotli and gzip copies that decompress to the original, skipping tiny and private files', async () => {
     const r = release('a', {
       'index.html': pagina('Koffieochtend in Sibculo. '),
       'klein.txt': 'kort',
       'beeld.png': 'x'.repeat(2000),
+      // Read by our own server only: never sent to a browser.
+      'zoeken/zonder-js.json': JSON.stringify({ woorden: 'koffie '.repeat(200) }),
+      'release.json': JSON.stringify({ uitleg: 'x'.repeat(2000) }),
     });
     expect(await comprimeerRelease(r)).toEqual({ bestanden: 1, hergebruikt: 0 });
     const origineel = readFileSync(path.join(r, 'index.html'));
@@ -32,6 +35,8 @@ describe('comprimeerRelease', () => {
     expect(gunzipSync(readFileSync(path.join(r, 'index.html.gz')))).toEqual(origineel);
     expect(() => statSync(path.join(r, 'klein.txt.br'))).toThrow();
     expect(() => statSync(path.join(r, 'beeld.png.br'))).toThrow();
+    expect(() => statSync(path.join(r, 'zoeken/zonder-js.json.br'))).toThrow();
+    expect(() => statSync(path.join(r, 'release.json.gz'))).toThrow();
   });
 
   it('reuses the copies of files unchanged since the previous release, and compresses the changed ones', async () => {

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
+import { PRIVE_BESTANDEN } from './paden.ts';
 import {
   brotliCompress,
   brotliDecompress,
@@ -146,10 +147,12 @@ async function werkGroot(
 
 /**
  * Whether a file of a release gets compressed copies: text, and not one of the release's own
- * records (a name starting with a dot: CSP, paths), which are never served.
+ * records (a name starting with a dot: CSP, paths; PRIVE_BESTANDEN), which are never served.
  */
 function comprimeerbaar(bestand: string): boolean {
-  return COMPRIMEERBAAR.test(bestand) && !bestand.split('/').some((deel) => deel.startsWith('.'));
+  return (
+    COMPRIMEERBAAR.test(bestand) && !bestand.split('/').some((deel) => deel.startsWith('.')) && !PRIVE_BESTANDEN.includes(bestand)
+  );
 }
 
 /**

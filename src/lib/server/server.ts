@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { eerdereReleases, huidigeRelease, serverBuildDir } from '../release/paden.ts';
+import { eerdereReleases, huidigeRelease, PRIVE_BESTANDEN, serverBuildDir } from '../release/paden.ts';
 import { zetBeveiligingsHeaders } from './headers.ts';
 import { serveerStatisch } from './statisch.ts';
 import { beantwoordZoekvraag, isZoekvraag, meldNietsGevonden } from './zoeken.ts';
@@ -34,8 +34,8 @@ function isPortaal(pad: string): boolean {
 /** Where the search page reports a search that found nothing (src/lib/signalen/zoekgat.ts). */
 export const NIETS_GEVONDEN = '/zoeken/niets-gevonden';
 
-/** Files of a release that are for us, not for visitors (release.json holds build internals). */
-const PRIVE = ['/release.json'];
+/** Files of a release that are for us, not for visitors. */
+const PRIVE = PRIVE_BESTANDEN.map((f) => `/${f}`);
 
 function fout(res: ServerResponse, status: number, tekst: string) {
   if (res.headersSent) return res.destroy();

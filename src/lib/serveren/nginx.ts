@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CSP_BESTAND } from '../release/csp.ts';
+import { PRIVE_BESTANDEN } from '../release/paden.ts';
 import { beveiligingsHeaders } from '../server/headers.ts';
 import { TYPES } from '../server/statisch.ts';
 
@@ -166,6 +167,8 @@ ${headers}
   location ~ (^|/)\\. {
     return 404;
   }
+  # So do the build's internals and the data of search without JavaScript (read by Node).
+${PRIVE_BESTANDEN.map((f) => `  location = /${f} {\n    return 404;\n  }`).join('\n')}
 
   # The partner portal and its assets are Node's; so are files only an earlier release still has.
   location /partners {

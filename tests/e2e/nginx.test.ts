@@ -156,6 +156,20 @@ describe('nginx with the generated configuration', () => {
     }
   });
 
+  it('keeps the release’s private files to itself, also when asked for in other spellings', async () => {
+    const spellingen = [
+      '/release.json',
+      '/zoeken/zonder-js.json',
+      '/zoeken//zonder-js.json',
+      '/zoeken/zonder%2Djs.json',
+      '/zoeken/./zonder-js.json',
+      '/kernen/../zoeken/zonder-js.json',
+    ];
+    for (const pad of spellingen) {
+      for (const server of [node, basis]) expect((await haal(server + pad, {})).status, server + pad).toBe(404);
+    }
+  });
+
   it('sends the page’s own inline hashes in the CSP, where the page has any', async () => {
     const zoeken = await haal(`${basis}/zoeken/`, {});
     const home = await haal(`${basis}/`, {});

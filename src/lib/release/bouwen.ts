@@ -384,6 +384,7 @@ async function zoekindexInDelen(b: Bouw, paginas?: string[]): Promise<number | u
     b.tijdelijk,
     { paginas },
     {
+      log: (regel) => b.log(`[pagefind] ${regel}`),
       gestart(kind) {
         const pid = kind.pid;
         if (!pid) return;

@@ -106,7 +106,7 @@ async function voerUit(opdracht: RenderOpdracht): Promise<RenderUitkomst> {
   // A path left as it is, unless its file is missing from the live release.
   const opnieuw = paden.filter((p) => render.has(p.pad) || !gelinkt.has(p.bestand));
   // A publish's release holds what stays linked and what is rendered; a full build's also what Astro copied.
-  const alle = live ? paginasVan([...gelinkt, ...opnieuw.map((p) => p.bestand)]) : undefined;
+  const alle = live ? paginasVan([...new Set([...gelinkt, ...opnieuw.map((p) => p.bestand)])]) : undefined;
   const { gerenderd, hashes } = await schrijfPaden(renderer, opnieuw, opdracht.doel, !live, alle);
   const behouden = [...gelinkt].filter((naam) => naam.endsWith('.html') && !hashes.has(naam));
   schrijfCspManifestVanaf(opdracht.doel, hashes, live ? { dir: live, behouden } : undefined);

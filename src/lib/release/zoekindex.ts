@@ -294,7 +294,9 @@ async function indexeerDeel(doel: string, deel: number, paginas: string[], woord
       kind.on('exit', (c, s) => klaar([c, s]));
     });
     if (code !== 0) throw new Error(`Pagefind is mislukt voor deel ${deel} (${signaal ?? `code ${code}`})`);
-    console.log(`Deel ${deel}: ${paginas.length} pagina's in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
+    (toezicht.log ?? console.log)(
+      `Deel ${deel}: ${paginas.length} pagina's in ${((performance.now() - start) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     rmSync(map, { recursive: true, force: true });
   }
@@ -304,7 +306,7 @@ async function indexeerDeel(doel: string, deel: number, paginas: string[], woord
  * Run from the publishing process itself (a large site's full build, bouwen.ts), it is told of
  * every Pagefind it starts, to record it under the build lock and measure its memory.
  */
-export type Toezicht = { gestart?: (kind: ChildProcess) => void };
+export type Toezicht = { gestart?: (kind: ChildProcess) => void; log?: (regel: string) => void };
 
 /**
  * Runs the jobs, at most `tegelijk` at once (two Pagefinds use both cores of a small server while
